@@ -1,0 +1,135 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// Sort orders the hits of a search.
+type Sort string
+
+// The sort orders. The zero Sort is relevance when the request has a
+// query and newest first when it has none.
+const (
+	SortDefault   Sort = ""
+	SortRelevance Sort = "relevance"
+	SortNewest    Sort = "newest" // also accepted as "date"
+	SortOldest    Sort = "oldest"
+)
+
+// ParseSort accepts "", "relevance", "date", "newest" and "oldest".
+func ParseSort(s string) (Sort, error) {
+	switch s {
+	case "", "relevance", "newest", "oldest":
+		return Sort(s), nil
+	case "date":
+		return SortNewest, nil
+	}
+	return "", &QueryError{Pos: -1, Msg: fmt.Sprintf("unknown sort %q: want relevance, date, newest or oldest", s)}
+}
+
+// Filters restrict a search to articles with given facet values. Values
+// of one filter are OR-ed; different filters are AND-ed.
+type Filters struct {
+	Outlet  []string
+	Country []string // ISO 3166-1 alpha-2, case-insensitive
+	Topic   []string
+	Person  []string
+	Place   []string
+	Author  []string
+}
+
+// Request is a search. Its zero value lists every article, newest first,
+// first page of DefaultSize.
+type Request struct {
+	// Query is free text in the product's query syntax; empty matches all.
+	Query   string
+	Filters Filters
+	// From and To bound the publication date, inclusive; zero is open.
+	From, To time.Time
+	Sort     Sort
+	// Page is 1-based; 0 means 1.
+	Page int
+	// Size is the page size: 0 means DefaultSize, more than MaxSize is
+	// an error.
+	Size int
+	// FacetSize is how many values each facet lists; 0 means
+	// DefaultFacetSize.
+	FacetSize int
+}
+
+// Page size limits.
+const (
+	DefaultSize      = 10
+	MaxSize          = 100
+	DefaultFacetSize = 10
+	MaxFacetSize     = 1000
+)
+
+// Facet names, the keys of Result.Facets.
+const (
+	FacetOutlet  = "outlet"
+	FacetCountry = "country"
+	FacetTopic   = "topic"
+	FacetPerson  = "person"
+	FacetYear    = "year"
+)
+
+// FacetNames lists the facets every Result carries, in display order.
+var FacetNames = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear}
+
+// Result is one page of hits with facet counts over all matches.
+type Result struct {
+	Total  uint64
+	Took   time.Duration
+	Page   int
+	Size   int
+	Hits   []Hit
+	Facets map[string][]FacetValue
+}
+
+// Hit is one matching article, with the fields a result list shows.
+type Hit struct {
+	ID        string
+	Title     string
+	Outlet    string
+	Date      corpus.Date
+	Authors   []string
+	Countries []string
+	Topics    []string
+	People    []string
+	// Snippets are fragments of the article with the query's terms
+	// marked: HTML-escaped text with <mark> elements, safe to insert
+	// into a page as is.
+	Snippets []string
+	Score    float64
+}
+
+// FacetValue is a facet value and the number of matching articles.
+type FacetValue struct {
+	Value string
+	Count int
+}
+
+// QueryError is a request that cannot be run as written: bad syntax, a
+// leading wildcard, an out-of-range size. Its message is meant for the
+// user. Pos is the 0-based byte offset in Query where the problem is, or
+// -1 when it is not about a position.
+type QueryError struct {
+	Query string
+	Pos   int
+	Msg   string
+}
+
+func (e *QueryError) Error() string {
+	if e.Pos >= 0 && e.Query != "" {
+		return fmt.Sprintf("bad query at position %d: %s", e.Pos, e.Msg)
+	}
+	return "bad query: " + e.Msg
+}
+
+// ErrNotFound is returned for an article id that is not in the index.
+var ErrNotFound = errors.New("search: article not found")
