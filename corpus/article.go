@@ -209,3 +209,19 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	*d = v
 	return nil
 }
+
+// End returns the last day the date covers: the date itself for
+// PrecisionDay, the month's last day for PrecisionMonth, December 31 for
+// PrecisionYear, and the zero time when the date is unknown. Date ranges
+// such as "to 2015-11" use it to include the whole period.
+func (d Date) End() time.Time {
+	switch {
+	case d.IsZero():
+		return time.Time{}
+	case d.Precision == PrecisionYear:
+		return d.Time.AddDate(1, 0, -1)
+	case d.Precision == PrecisionMonth:
+		return d.Time.AddDate(0, 1, -1)
+	}
+	return d.Time
+}
