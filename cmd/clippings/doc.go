@@ -1,0 +1,13 @@
+// Command clippings indexes folders of archived articles and searches them
+// from the browser, a JSON API and the command line.
+//
+// Usage:
+//
+//	clippings serve   [--addr ADDR] [--index DIR] [--corpus DIR]
+//	clippings reindex --corpus DIR [--index DIR]
+//	clippings extract PATH...
+//	clippings search  [filters] [--json] QUERY
+//
+// Run "clippings COMMAND --help" for a command's flags. The exit code is 0
+// on success, 1 on failure and 2 on a usage error.
+package main

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/clippings/clippings/indexer"
+	"github.com/clippings/clippings/search"
+)
+
+func runReindex(ctx context.Context, e *env, args []string) error {
+	fset := newFlagSet(e, "reindex", "--corpus DIR [--index DIR]",
+		`Reads every article in the corpus folder DIR (HTML, text, Reuters SGML,
+any of them gzip-compressed) into a fresh index built beside the live one
+in the index folder, and switches to it only when it is complete: an
+interrupted or failed reindex leaves the old index serving. A running
+'clippings serve --index DIR' picks the new index up within seconds.
+Unreadable files are reported with their path and skipped; a summary line
+ends the run.`)
+	corpusDir := fset.String("corpus", "", "corpus folder to index (required)")
+	indexDir := fset.String("index", defaultDir("index"), "index folder")
+	workers := fset.Int("workers", 0, "files processed at once (0: one per core)")
+	quiet := fset.Bool("quiet", false, "no progress bar")
+	pos, err := parseInterleaved(fset, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if *corpusDir == "" {
+		return usagef("--corpus is required")
+	}
+	st, err := os.Stat(*corpusDir)
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("corpus: %s is not a folder", *corpusDir)
+	}
+	opts := indexer.Options{Workers: *workers, Logger: e.logger()}
+	if e.stderrIsTerminal && !*quiet {
+		opts.Progress = e.stderr
+	}
+	sum, err := reindex(ctx, os.DirFS(*corpusDir), *indexDir, opts)
+	fmt.Fprintf(e.stderr, "%s\n", sum)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "index %s is live in %s\n", sum.generation, *indexDir)
+	return nil
+}
+
+// reindexSummary is an indexer summary with the generation it built.
+type reindexSummary struct {
+	indexer.Summary
+	generation string
+}
+
+// reindex builds a new generation of the index in dir from fsys and makes
+// it live.
+func reindex(ctx context.Context, fsys fs.FS, dir string, opts indexer.Options) (reindexSummary, error) {
+	store, err := search.OpenStore(dir, search.Options{})
+	if err != nil {
+		return reindexSummary{}, err
+	}
+	defer store.Close()
+	var sum reindexSummary
+	err = store.Rebuild(ctx, func(ctx context.Context, ix *search.Index) error {
+		s, err := indexer.New(opts).Run(ctx, fsys, ix)
+		sum.Summary = s
+		return err
+	})
+	sum.generation = store.Version()
+	return sum, err
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/search"
+	"github.com/clippings/clippings/web"
+)
+
+func runSearch(ctx context.Context, e *env, args []string) error {
+	fset := newFlagSet(e, "search", "[filters] [--json] QUERY",
+		`Searches the index in --index (default: the one 'clippings reindex' writes)
+and prints the hits, or with --json the same JSON as GET /api/v1/search.
+Filter flags may be repeated (values of one filter are OR-ed, filters are
+AND-ed); "--country FR,DE" is the same as "--country FR --country DE".
+An empty QUERY lists everything, newest first.`)
+	indexDir := fset.String("index", defaultDir("index"), "index folder")
+	var f search.Filters
+	fset.Var((*multiFlag)(&f.Outlet), "outlet", "only articles from this outlet (repeatable)")
+	fset.Var((*multiFlag)(&f.Country), "country", "only articles about this country, ISO 3166-1 alpha-2 code (repeatable)")
+	fset.Var((*multiFlag)(&f.Topic), "topic", "only articles with this topic (repeatable)")
+	fset.Var((*multiFlag)(&f.Person), "person", "only articles naming this person (repeatable)")
+	fset.Var((*multiFlag)(&f.Place), "place", "only articles naming this place (repeatable)")
+	fset.Var((*multiFlag)(&f.Author), "author", "only articles by this author (repeatable)")
+	from := fset.String("from", "", "published on or after YYYY-MM-DD, YYYY-MM or YYYY")
+	to := fset.String("to", "", "published on or before YYYY-MM-DD, YYYY-MM or YYYY (inclusive)")
+	sortBy := fset.String("sort", "", "relevance, newest (or date) or oldest (default: relevance with a query, newest without)")
+	page := fset.Int("page", 1, "page of results")
+	size := fset.Int("size", search.DefaultSize, fmt.Sprintf("hits per page (at most %d)", search.MaxSize))
+	asJSON := fset.Bool("json", false, "print the API's JSON instead of text")
+	pos, err := parseInterleaved(fset, args)
+	if err != nil {
+		return err
+	}
+	req := search.Request{Query: strings.Join(pos, " "), Filters: f, Page: *page, Size: *size}
+	if req.Sort, err = search.ParseSort(*sortBy); err != nil {
+		return usagef("--sort: %v", err)
+	}
+	if *from != "" {
+		d, err := corpus.ParseDate(*from)
+		if err != nil {
+			return usagef("--from: %v", err)
+		}
+		req.From = d.Time
+	}
+	if *to != "" {
+		d, err := corpus.ParseDate(*to)
+		if err != nil {
+			return usagef("--to: %v", err)
+		}
+		req.To = d.End()
+	}
+	store, err := search.OpenStore(*indexDir, search.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if store.Version() == "" {
+		return fmt.Errorf("no index in %s: run 'clippings reindex --corpus DIR --index %s' first", *indexDir, *indexDir)
+	}
+	res, err := store.Search(ctx, req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(web.NewSearchResponse(res))
+	}
+	printHits(e.stdout, res)
+	return nil
+}
+
+var markTag = regexp.MustCompile(`</?mark>`)
+
+// printHits writes a result as text: a count line, then per hit its date,
+// outlet and title, its id and its snippets with the matches in «».
+func printHits(w io.Writer, res search.Result) {
+	first := (res.Page-1)*res.Size + 1
+	if res.Total == 0 {
+		fmt.Fprintf(w, "no results (%d ms)\n", res.Took.Milliseconds())
+		return
+	}
+	fmt.Fprintf(w, "%d results (%d ms), showing %d-%d\n\n", res.Total, res.Took.Milliseconds(), first, first+len(res.Hits)-1)
+	for _, h := range res.Hits {
+		date := h.Date.String()
+		if date == "" {
+			date = "undated"
+		}
+		fmt.Fprintf(w, "%s  %s  %s\n", date, h.Outlet, h.Title)
+		fmt.Fprintf(w, "    id %s", h.ID)
+		if len(h.Countries) > 0 {
+			fmt.Fprintf(w, "  countries %s", strings.Join(h.Countries, ","))
+		}
+		if len(h.Topics) > 0 {
+			fmt.Fprintf(w, "  topics %s", strings.Join(h.Topics, ","))
+		}
+		fmt.Fprintln(w)
+		for _, s := range h.Snippets {
+			s = markTag.ReplaceAllStringFunc(s, func(t string) string {
+				if t == "<mark>" {
+					return "«"
+				}
+				return "»"
+			})
+			fmt.Fprintf(w, "    %s\n", strings.Join(strings.Fields(html.UnescapeString(s)), " "))
+		}
+		fmt.Fprintln(w)
+	}
+}

@@ -1,0 +1,329 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/indexer/enrich"
+	"github.com/clippings/clippings/indexer/extract"
+)
+
+// Sink receives articles in batches. *search.Index implements it.
+type Sink interface {
+	Write(ctx context.Context, batch []corpus.Article) error
+}
+
+// Options tune an Indexer. The zero value uses every core, batches of
+// DefaultBatchSize, no progress bar and no log.
+type Options struct {
+	// Workers is the number of files read, extracted and enriched at
+	// once; 0 means runtime.NumCPU().
+	Workers int
+	// BatchSize is the number of articles per Sink.Write; 0 means
+	// DefaultBatchSize.
+	BatchSize int
+	// Read caps the size of a decompressed file.
+	Read corpus.ReadOptions
+	// Extract and Enrich tune the two stages.
+	Extract extract.Options
+	Enrich  enrich.Options
+	// Progress, when set, receives a progress bar with rate and ETA. Set it
+	// only for a terminal.
+	Progress io.Writer
+	// Logger receives one warning per skipped file; nil discards them
+	// (the Summary still counts them).
+	Logger *slog.Logger
+}
+
+// DefaultBatchSize is the number of articles per Sink.Write by default.
+const DefaultBatchSize = 500
+
+// Indexer runs the corpus → articles pipeline. It is safe for concurrent
+// use; build it once, as its extractor and enricher load tables at New.
+type Indexer struct {
+	opts Options
+	ex   *extract.Extractor
+	en   *enrich.Enricher
+	log  *slog.Logger
+}
+
+// New returns an Indexer with the given options.
+func New(opts Options) *Indexer {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Indexer{opts: opts, ex: extract.New(opts.Extract), en: enrich.New(opts.Enrich), log: log}
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	// Files is the number of files read and extracted.
+	Files int
+	// Articles is the number of articles delivered.
+	Articles int
+	// Bytes is the on-disk size of the files read.
+	Bytes int64
+	// Skipped counts the files not read, by reason ("unsupported",
+	// "too large", "parse error", ...).
+	Skipped map[string]int
+	// Elapsed is the wall time of the run.
+	Elapsed time.Duration
+}
+
+// SkippedFiles is the number of files skipped for any reason.
+func (s Summary) SkippedFiles() int {
+	n := 0
+	for _, c := range s.Skipped {
+		n += c
+	}
+	return n
+}
+
+// Rate is articles delivered per second of wall time.
+func (s Summary) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Articles) / s.Elapsed.Seconds()
+}
+
+// String is the one-line summary printed at the end of every run, e.g.
+// "read 22 files, 21578 articles; skipped 2 files (unsupported: 2); 41.2s, 523.7 articles/s".
+func (s Summary) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "read %d files, %d articles; skipped %d files", s.Files, s.Articles, s.SkippedFiles())
+	if len(s.Skipped) > 0 {
+		reasons := make([]string, 0, len(s.Skipped))
+		for r, n := range s.Skipped {
+			reasons = append(reasons, fmt.Sprintf("%s: %d", r, n))
+		}
+		sort.Strings(reasons)
+		fmt.Fprintf(&b, " (%s)", strings.Join(reasons, ", "))
+	}
+	fmt.Fprintf(&b, "; %s, %.1f articles/s", s.Elapsed.Round(time.Millisecond), s.Rate())
+	return b.String()
+}
+
+// Run indexes every article of the corpus in fsys into sink, in batches.
+// It returns the summary and the first error that stopped the run: a
+// failed Write, a cancelled ctx or an unreadable folder. Files that cannot
+// be read or parsed do not stop the run.
+func (ix *Indexer) Run(ctx context.Context, fsys fs.FS, sink Sink) (Summary, error) {
+	batch := make([]corpus.Article, 0, ix.opts.BatchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := sink.Write(ctx, batch); err != nil {
+			return fmt.Errorf("indexer: write: %w", err)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	sum, err := ix.Extract(ctx, fsys, func(a corpus.Article) error {
+		batch = append(batch, a)
+		if len(batch) >= ix.opts.BatchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	return sum, err
+}
+
+// job is one file to process; seq is its position in walk order.
+type job struct {
+	seq   int
+	entry corpus.Entry
+}
+
+// done is a processed file.
+type done struct {
+	seq      int
+	entry    corpus.Entry
+	articles []corpus.Article
+	reason   string // non-empty when the file was skipped
+	err      error
+}
+
+// Extract calls fn for every article of the corpus in fsys, in file order
+// and, within a file, in article order. fn is called from one goroutine at
+// a time. An error from fn stops the run and is returned.
+func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Article) error) (Summary, error) {
+	start := time.Now()
+	sum := Summary{Skipped: map[string]int{}}
+
+	var entries []corpus.Entry
+	var total int64
+	err := corpus.Walk(ctx, fsys, func(e corpus.Entry) error {
+		if e.Format == "" {
+			sum.Skipped["unsupported"]++
+			return nil
+		}
+		entries = append(entries, e)
+		total += e.Size
+		return nil
+	})
+	if err != nil {
+		return sum, fmt.Errorf("indexer: %w", err)
+	}
+
+	bar := ix.progress(total)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan job)
+	results := make(chan done, ix.opts.Workers)
+	go func() {
+		defer close(jobs)
+		for i, e := range entries {
+			select {
+			case jobs <- job{seq: i, entry: e}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range ix.opts.Workers {
+		wg.Go(func() {
+			for j := range jobs {
+				d := ix.process(fsys, j)
+				select {
+				case results <- d:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	// Deliver in walk order: hold results that arrive early.
+	pending := map[int]done{}
+	next := 0
+	var ferr error
+	for d := range results {
+		pending[d.seq] = d
+		for ferr == nil {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			ferr = ix.deliver(&sum, d, fn)
+			if bar != nil {
+				_ = bar.Add64(d.entry.Size)
+				bar.Describe(fmt.Sprintf("%d articles", sum.Articles))
+			}
+		}
+		if ferr != nil {
+			cancel()
+			break
+		}
+	}
+	if ferr != nil {
+		for range results { // let the workers finish
+		}
+	}
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(ix.opts.Progress)
+	}
+	sum.Elapsed = time.Since(start)
+	if ferr != nil {
+		return sum, ferr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("indexer: %w", err)
+	}
+	return sum, nil
+}
+
+// deliver counts one processed file and hands its articles to fn.
+func (ix *Indexer) deliver(sum *Summary, d done, fn func(corpus.Article) error) error {
+	if d.reason != "" {
+		sum.Skipped[d.reason]++
+		ix.log.Warn("skipped file", "path", d.entry.Path, "reason", d.reason, "err", d.err)
+		return nil
+	}
+	sum.Files++
+	sum.Bytes += d.entry.Size
+	for _, a := range d.articles {
+		if err := fn(a); err != nil {
+			return err
+		}
+		sum.Articles++
+	}
+	return nil
+}
+
+// process reads, extracts and enriches one file. A panic in a parser is
+// turned into a skipped file, so one pathological page cannot stop a run.
+func (ix *Indexer) process(fsys fs.FS, j job) (d done) {
+	d = done{seq: j.seq, entry: j.entry}
+	defer func() {
+		if r := recover(); r != nil {
+			d.articles, d.reason = nil, "parse error"
+			d.err = fmt.Errorf("indexer: %s: panic: %v", j.entry.Path, r)
+		}
+	}()
+	f, err := corpus.Read(fsys, j.entry, ix.opts.Read)
+	if err != nil {
+		d.reason, d.err = corpus.Reason(err), err
+		return d
+	}
+	arts, err := ix.ex.Extract(f)
+	if err != nil {
+		d.reason, d.err = "parse error", err
+		return d
+	}
+	if len(arts) == 0 {
+		d.reason, d.err = "no article", fmt.Errorf("indexer: %s: no article found", j.entry.Path)
+		return d
+	}
+	for i := range arts {
+		ix.en.Enrich(&arts[i])
+	}
+	d.articles = arts
+	return d
+}
+
+// progress returns a bar over total bytes, or nil when no progress writer
+// is set.
+func (ix *Indexer) progress(total int64) *progressbar.ProgressBar {
+	if ix.opts.Progress == nil {
+		return nil
+	}
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(ix.opts.Progress),
+		progressbar.OptionSetDescription("indexing"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionShowElapsedTimeOnFinish(),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+}
