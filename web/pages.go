@@ -1,0 +1,528 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/biter777/countries"
+	"github.com/labstack/echo/v4"
+
+	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/search"
+)
+
+// parsePages parses each page template together with the layout. It
+// panics if a template does not parse, which would be a build error.
+func parsePages(sf *staticFiles) map[string]*template.Template {
+	funcs := template.FuncMap{"static": sf.url}
+	pages := map[string]*template.Template{}
+	for _, name := range []string{"search", "article", "error"} {
+		t := template.New("layout.html").Funcs(funcs)
+		pages[name] = template.Must(t.ParseFS(assets, "templates/layout.html", "templates/"+name+".html"))
+	}
+	return pages
+}
+
+// render executes a page template into a buffer and sends it, so that a
+// template error becomes a clean 500 rather than half a page.
+func (s *Server) render(c echo.Context, status int, name string, view any) error {
+	t, ok := s.pages[name]
+	if !ok {
+		return fmt.Errorf("web: no page template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, view); err != nil {
+		return fmt.Errorf("web: render %s: %w", name, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// page is what the layout needs from every view.
+type page struct {
+	Site  string
+	Title string
+}
+
+func (s *Server) page(title string) page {
+	return page{Site: s.opts.SiteName, Title: title}
+}
+
+// errorView is the data of the error page.
+type errorView struct {
+	page
+	Status  int
+	Message string
+}
+
+// searchView is the data of the search page.
+type searchView struct {
+	page
+	Query       string
+	SortOptions []option
+	// Hidden are the current filters, kept when the form is submitted.
+	Hidden   []field
+	Active   []activeFilter
+	ClearURL string
+	// Error is a message about a query or parameter that could not be
+	// used; the page then shows only the form and the message.
+	Error string
+	// HasResult is false when there is no result to show (Error is set).
+	HasResult        bool
+	Total            string
+	Took             string
+	First, Last      int
+	Page, Pages      int
+	PrevURL, NextURL string
+	Hits             []hitView
+	Facets           []facetView
+}
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+type field struct{ Name, Value string }
+
+// activeFilter is a filter in use, with the link that removes it.
+type activeFilter struct {
+	Label, Value, RemoveURL string
+}
+
+type hitView struct {
+	ID       string
+	Title    string
+	Outlet   string
+	Date     dateView
+	Authors  []string
+	Topics   []string
+	Snippets []template.HTML
+}
+
+// dateView is a date for display: ISO for a <time> element, Human for
+// the reader.
+type dateView struct{ ISO, Human string }
+
+type facetView struct {
+	Name, Label string
+	Values      []facetLink
+}
+
+// facetLink is a facet value linking to the same search with that value
+// added to, or (when Selected) removed from, the filters.
+type facetLink struct {
+	Label    string
+	Count    int
+	URL      string
+	Selected bool
+}
+
+// facetInfo tells, for each facet, its heading and the filter parameter
+// it drives (year drives from and to).
+var facetInfo = map[string]struct{ label, param string }{
+	search.FacetTopic:   {"Topics", paramTopic},
+	search.FacetCountry: {"Countries", paramCountry},
+	search.FacetOutlet:  {"Outlets", paramOutlet},
+	search.FacetPerson:  {"People", paramPerson},
+	search.FacetYear:    {"Years", ""},
+}
+
+// filterLabels names the filter parameters in the active filter list.
+var filterLabels = map[string]string{
+	paramTopic: "Topic", paramCountry: "Country", paramOutlet: "Outlet",
+	paramPerson: "Person", paramPlace: "Place", paramAuthor: "Author",
+}
+
+// handleSearchPage serves GET /, the search page.
+func (s *Server) handleSearchPage(c echo.Context) error {
+	raw := c.QueryParams()
+	view := s.newSearchView(raw)
+	req, err := parseRequest(raw)
+	if err == nil {
+		var res search.Result
+		res, err = s.searchBackend(c.Request().Context(), req)
+		if err == nil {
+			view.setResult(req, res, cleanValues(raw))
+			return s.render(c, http.StatusOK, "search", view)
+		}
+	}
+	var (
+		pe *paramError
+		qe *search.QueryError
+	)
+	switch {
+	case errors.As(err, &qe):
+		view.Error = "Sorry, this search cannot be run as written: " + qe.Msg + "."
+		if qe.Pos >= 0 && qe.Pos <= len(qe.Query) {
+			view.Error = fmt.Sprintf("Sorry, this search cannot be run as written: %s (at “%s”).", qe.Msg, excerptAt(qe.Query, qe.Pos))
+		}
+	case errors.As(err, &pe):
+		view.Error = "Sorry, this link has a bad value: " + pe.Error() + "."
+	default:
+		return err
+	}
+	return s.render(c, http.StatusBadRequest, "search", view)
+}
+
+// excerptAt returns up to 20 bytes of q from pos, cut at valid UTF-8.
+func excerptAt(q string, pos int) string {
+	rest := q[pos:]
+	if len(rest) > 20 {
+		rest = rest[:20] + "…"
+	}
+	return strings.ToValidUTF8(rest, "")
+}
+
+// newSearchView fills the parts of the search page that depend only on the
+// URL: the form, the active filters and their removal links.
+func (s *Server) newSearchView(raw url.Values) *searchView {
+	v := cleanValues(raw)
+	q := v.Get(paramQuery)
+	title := "Search"
+	if q != "" {
+		title = "“" + q + "”"
+	}
+	view := &searchView{page: s.page(title), Query: q}
+
+	sort := v.Get(paramSort)
+	for _, o := range []option{{"", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}} {
+		o.Selected = o.Value == sort || (o.Value == "newest" && sort == "date")
+		view.SortOptions = append(view.SortOptions, o)
+	}
+
+	for _, name := range append(slices.Clone(filterParams), paramFrom, paramTo, paramSize) {
+		for _, val := range v[name] {
+			view.Hidden = append(view.Hidden, field{name, val})
+		}
+	}
+
+	for _, name := range filterParams {
+		for _, val := range v[name] {
+			label := val
+			if name == paramCountry {
+				label = countryName(val)
+			}
+			view.Active = append(view.Active, activeFilter{filterLabels[name], label, searchURL(toggle(v, name, val))})
+		}
+	}
+	from, to := v.Get(paramFrom), v.Get(paramTo)
+	switch {
+	case from != "" && from == to:
+		view.Active = append(view.Active, activeFilter{"Date", from, searchURL(without(v, paramFrom, paramTo))})
+	default:
+		if from != "" {
+			view.Active = append(view.Active, activeFilter{"From", from, searchURL(without(v, paramFrom))})
+		}
+		if to != "" {
+			view.Active = append(view.Active, activeFilter{"To", to, searchURL(without(v, paramTo))})
+		}
+	}
+	if len(view.Active) > 1 {
+		view.ClearURL = searchURL(without(v, append(slices.Clone(filterParams), paramFrom, paramTo)...))
+	}
+	return view
+}
+
+// setResult fills the hits, counts, facets and paging of the search page.
+// v holds the current search parameters without page.
+func (view *searchView) setResult(req search.Request, res search.Result, v url.Values) {
+	view.HasResult = true
+	page, size := effectivePage(req, res)
+	view.Page = page
+	view.Pages = max(1, int((res.Total+uint64(size)-1)/uint64(size)))
+	view.Total = thousands(res.Total)
+	view.Took = tookString(res.Took)
+	view.First = (page-1)*size + 1
+	view.Last = view.First + len(res.Hits) - 1
+	if page > 1 {
+		view.PrevURL = searchURL(withPage(v, min(page-1, view.Pages)))
+	}
+	if page < view.Pages && page < maxPage {
+		view.NextURL = searchURL(withPage(v, page+1))
+	}
+
+	for _, h := range res.Hits {
+		hv := hitView{
+			ID:      h.ID,
+			Title:   h.Title,
+			Outlet:  h.Outlet,
+			Date:    newDateView(h.Date),
+			Authors: h.Authors,
+			Topics:  h.Topics,
+		}
+		for _, sn := range h.Snippets {
+			// Snippets come from the search package HTML-escaped with
+			// <mark> elements; they are the only text inserted as HTML.
+			hv.Snippets = append(hv.Snippets, template.HTML(sn))
+		}
+		view.Hits = append(view.Hits, hv)
+	}
+
+	for _, name := range search.FacetNames {
+		info, ok := facetInfo[name]
+		if !ok || len(res.Facets[name]) == 0 {
+			continue
+		}
+		fv := facetView{Name: name, Label: info.label}
+		vals := slices.Clone(res.Facets[name])
+		if name == search.FacetYear {
+			slices.SortFunc(vals, func(a, b search.FacetValue) int { return strings.Compare(b.Value, a.Value) })
+		}
+		for _, val := range vals {
+			link := facetLink{Label: val.Value, Count: val.Count}
+			if name == search.FacetYear {
+				link.Selected = v.Get(paramFrom) == val.Value && v.Get(paramTo) == val.Value
+				if link.Selected {
+					link.URL = searchURL(without(v, paramFrom, paramTo))
+				} else {
+					w := without(v, paramFrom, paramTo)
+					w.Set(paramFrom, val.Value)
+					w.Set(paramTo, val.Value)
+					link.URL = searchURL(w)
+				}
+			} else {
+				if name == search.FacetCountry {
+					link.Label = countryName(val.Value)
+				}
+				link.Selected = containsFold(v[info.param], val.Value)
+				link.URL = searchURL(toggle(v, info.param, val.Value))
+			}
+			fv.Values = append(fv.Values, link)
+		}
+		view.Facets = append(view.Facets, fv)
+	}
+}
+
+// searchURL returns the search page URL for the parameters v.
+func searchURL(v url.Values) string {
+	if len(v) == 0 {
+		return "/"
+	}
+	return "/?" + v.Encode()
+}
+
+// toggle returns a copy of v with value removed from the parameter name
+// if it is there (ignoring case), or added to it if not.
+func toggle(v url.Values, name, value string) url.Values {
+	out := clone(v)
+	vals := slices.DeleteFunc(slices.Clone(out[name]), func(s string) bool { return strings.EqualFold(s, value) })
+	if len(vals) == len(out[name]) {
+		vals = append(vals, value)
+	}
+	if len(vals) == 0 {
+		delete(out, name)
+	} else {
+		out[name] = vals
+	}
+	return out
+}
+
+// without returns a copy of v without the named parameters.
+func without(v url.Values, names ...string) url.Values {
+	out := clone(v)
+	for _, n := range names {
+		delete(out, n)
+	}
+	return out
+}
+
+// withPage returns a copy of v asking for the given page.
+func withPage(v url.Values, page int) url.Values {
+	out := clone(v)
+	if page > 1 {
+		out.Set(paramPage, strconv.Itoa(page))
+	}
+	return out
+}
+
+func clone(v url.Values) url.Values {
+	out := make(url.Values, len(v))
+	for k, vals := range v {
+		out[k] = slices.Clone(vals)
+	}
+	return out
+}
+
+// countryName returns the English name of an ISO 3166-1 alpha-2 code, or
+// the code itself when it is not one.
+func countryName(code string) string {
+	if len(code) == 2 {
+		if c := countries.ByName(code); c != countries.Unknown {
+			return c.String()
+		}
+	}
+	return code
+}
+
+func newDateView(d corpus.Date) dateView {
+	if d.IsZero() {
+		return dateView{}
+	}
+	human := d.Time.Format("2 January 2006")
+	switch d.Precision {
+	case corpus.PrecisionYear:
+		human = d.Time.Format("2006")
+	case corpus.PrecisionMonth:
+		human = d.Time.Format("January 2006")
+	}
+	return dateView{ISO: d.String(), Human: human}
+}
+
+// thousands formats n with comma thousands separators.
+func thousands(n uint64) string {
+	s := strconv.FormatUint(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// tookString formats a search time for the reader.
+func tookString(d time.Duration) string {
+	ms := float64(d) / float64(time.Millisecond)
+	switch {
+	case ms < 1:
+		return "under 1 ms"
+	case ms < 10:
+		return strconv.FormatFloat(ms, 'f', 1, 64) + " ms"
+	}
+	return strconv.FormatFloat(ms, 'f', 0, 64) + " ms"
+}
+
+// articleView is the data of the article page.
+type articleView struct {
+	page
+	Subtitle   string
+	Outlet     *link
+	Date       dateView
+	Authors    []link
+	Lead       string
+	Paragraphs []string
+	Note       []string
+	Facts      []fact
+	// URL is the original address; URLIsLink is true only for http and
+	// https addresses, which alone are shown as links.
+	URL       string
+	URLIsLink bool
+	Source    string
+	Language  string
+}
+
+// link is a chip: a label and the search it leads to.
+type link struct{ Label, URL string }
+
+// fact is a labelled list of chips in the article's details.
+type fact struct {
+	Label string
+	Links []link
+}
+
+// handleArticlePage serves GET /articles/:id.
+func (s *Server) handleArticlePage(c echo.Context) error {
+	id, err := url.PathUnescape(c.Param("id"))
+	if err != nil {
+		return echo.ErrNotFound
+	}
+	a, err := s.article(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "article", s.newArticleView(a))
+}
+
+func (s *Server) newArticleView(a corpus.Article) articleView {
+	title := a.Title
+	if title == "" {
+		title = "Untitled article"
+	}
+	view := articleView{
+		page:     s.page(title),
+		Subtitle: a.Subtitle,
+		Date:     newDateView(a.Date),
+		Lead:     a.Lead,
+		URL:      a.URL,
+		Source:   a.Source,
+		Language: a.Language,
+	}
+	if a.Outlet != "" {
+		view.Outlet = &link{a.Outlet, filterURL(paramOutlet, a.Outlet)}
+	}
+	for _, au := range a.Authors {
+		view.Authors = append(view.Authors, link{au, filterURL(paramAuthor, au)})
+	}
+	view.Paragraphs = paragraphs(a.Body)
+	if len(view.Paragraphs) > 0 && sameText(view.Paragraphs[0], a.Lead) {
+		view.Paragraphs = view.Paragraphs[1:]
+	}
+	view.Note = paragraphs(a.Note)
+	if u, err := url.Parse(a.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		view.URLIsLink = true
+	}
+
+	chips := func(label, param string, vals []string, name func(string) string) {
+		if len(vals) == 0 {
+			return
+		}
+		f := fact{Label: label}
+		for _, v := range vals {
+			l := link{Label: v, URL: phraseURL(v)}
+			if param != "" {
+				l.URL = filterURL(param, v)
+			}
+			if name != nil {
+				l.Label = name(v)
+			}
+			f.Links = append(f.Links, l)
+		}
+		view.Facts = append(view.Facts, f)
+	}
+	if a.Section != "" {
+		chips("Section", "", []string{a.Section}, nil)
+	}
+	chips("Tags", "", a.Tags, nil)
+	chips("Topics", paramTopic, a.Topics, nil)
+	chips("Countries", paramCountry, a.Countries, countryName)
+	chips("People", paramPerson, a.People, nil)
+	chips("Places", paramPlace, a.Places, nil)
+	chips("Mentions", paramOutlet, a.Mentions, nil)
+	return view
+}
+
+// filterURL is the search page filtered by one value.
+func filterURL(param, value string) string {
+	return searchURL(url.Values{param: {value}})
+}
+
+// phraseURL is the search page searching for value as a phrase, for
+// values (section, tags) that have no filter of their own.
+func phraseURL(value string) string {
+	return searchURL(url.Values{paramQuery: {`"` + strings.ReplaceAll(value, `"`, "") + `"`}})
+}
+
+var blankLines = regexp.MustCompile(`\n[ \t\r]*\n`)
+
+// paragraphs splits text on blank lines into trimmed, non-empty
+// paragraphs.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range blankLines.Split(strings.ReplaceAll(text, "\r\n", "\n"), -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sameText reports whether a and b are equal up to white space.
+func sameText(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}

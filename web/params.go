@@ -1,0 +1,192 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/search"
+)
+
+// Limits on search parameters beyond those of package search.
+const (
+	maxQueryLen     = 1000 // bytes
+	maxFilterValues = 20   // values per filter
+	maxPage         = 1000
+)
+
+// The query parameters of a search, as used in URLs and forms.
+const (
+	paramQuery   = "q"
+	paramSort    = "sort"
+	paramPage    = "page"
+	paramSize    = "size"
+	paramFrom    = "from"
+	paramTo      = "to"
+	paramOutlet  = "outlet"
+	paramCountry = "country"
+	paramTopic   = "topic"
+	paramPerson  = "person"
+	paramPlace   = "place"
+	paramAuthor  = "author"
+)
+
+// filterParams lists the repeatable filter parameters in display order.
+var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor}
+
+// searchParams lists every parameter a search URL keeps, except page.
+var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo}, filterParams...)
+
+// paramError is a query parameter that cannot be used as given. Its message
+// is meant for the user.
+type paramError struct {
+	Param string
+	Value string
+	Want  string
+}
+
+func (e *paramError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("bad parameter %s: %s", e.Param, e.Want)
+	}
+	return fmt.Sprintf("bad parameter %s=%q: %s", e.Param, e.Value, e.Want)
+}
+
+// parseRequest turns the query parameters of a search URL into a
+// search.Request. Filters are repeatable (country=FR&country=DE); from and
+// to accept YYYY-MM-DD, YYYY-MM or YYYY, from meaning the start of that
+// period and to the end of it. Unknown parameters are ignored. The error,
+// if any, is a *paramError.
+func parseRequest(v url.Values) (search.Request, error) {
+	var req search.Request
+
+	req.Query = strings.TrimSpace(v.Get(paramQuery))
+	if len(req.Query) > maxQueryLen {
+		return req, &paramError{Param: paramQuery, Want: fmt.Sprintf("a query is at most %d bytes long", maxQueryLen)}
+	}
+
+	s := strings.TrimSpace(v.Get(paramSort))
+	sort, err := search.ParseSort(s)
+	if err != nil {
+		return req, &paramError{paramSort, s, "want relevance, date, newest or oldest"}
+	}
+	req.Sort = sort
+
+	if req.Page, err = intParam(v, paramPage, 1, maxPage); err != nil {
+		return req, err
+	}
+	if req.Size, err = intParam(v, paramSize, 1, search.MaxSize); err != nil {
+		return req, err
+	}
+
+	from, err := dateParam(v, paramFrom)
+	if err != nil {
+		return req, err
+	}
+	to, err := dateParam(v, paramTo)
+	if err != nil {
+		return req, err
+	}
+	req.From = from.Time
+	if !to.IsZero() {
+		req.To = endOf(to)
+	}
+	if !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To) {
+		return req, &paramError{paramFrom, v.Get(paramFrom), "the start date is after the end date (to=" + v.Get(paramTo) + ")"}
+	}
+
+	f := &req.Filters
+	for _, p := range []struct {
+		name string
+		dst  *[]string
+	}{
+		{paramOutlet, &f.Outlet}, {paramCountry, &f.Country}, {paramTopic, &f.Topic},
+		{paramPerson, &f.Person}, {paramPlace, &f.Place}, {paramAuthor, &f.Author},
+	} {
+		vals := filterValues(v, p.name)
+		if len(vals) > maxFilterValues {
+			return req, &paramError{p.name, vals[maxFilterValues], fmt.Sprintf("at most %d values per filter", maxFilterValues)}
+		}
+		*p.dst = vals
+	}
+	return req, nil
+}
+
+// intParam parses an optional whole-number parameter in [lo, hi]; an
+// absent or empty parameter is 0.
+func intParam(v url.Values, name string, lo, hi int) (int, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, &paramError{name, s, fmt.Sprintf("want a whole number from %d to %d", lo, hi)}
+	}
+	return n, nil
+}
+
+// dateParam parses an optional date parameter; an absent or empty
+// parameter is the zero Date.
+func dateParam(v url.Values, name string) (corpus.Date, error) {
+	s := strings.TrimSpace(v.Get(name))
+	d, err := corpus.ParseDate(s)
+	if err != nil || (s != "" && (d.IsZero() || d.Time.Year() < 1)) {
+		return corpus.Date{}, &paramError{name, s, "want a date as YYYY-MM-DD, YYYY-MM or YYYY"}
+	}
+	return d, nil
+}
+
+// endOf returns the last instant of the day, month or year that d stands
+// for.
+func endOf(d corpus.Date) time.Time {
+	switch d.Precision {
+	case corpus.PrecisionYear:
+		return d.Time.AddDate(1, 0, 0).Add(-time.Nanosecond)
+	case corpus.PrecisionMonth:
+		return d.Time.AddDate(0, 1, 0).Add(-time.Nanosecond)
+	}
+	return d.Time.AddDate(0, 0, 1).Add(-time.Nanosecond)
+}
+
+// filterValues returns the non-empty values of a repeatable parameter,
+// trimmed and without duplicates; country codes are upper-cased.
+func filterValues(v url.Values, name string) []string {
+	var out []string
+	for _, s := range v[name] {
+		s = strings.Join(strings.Fields(s), " ")
+		if name == paramCountry {
+			s = strings.ToUpper(s)
+		}
+		if s != "" && !containsFold(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanValues returns the search parameters of v that a follow-up link
+// should keep (everything but page), without empty values.
+func cleanValues(v url.Values) url.Values {
+	out := url.Values{}
+	for _, name := range searchParams {
+		for _, s := range v[name] {
+			if s = strings.TrimSpace(s); s != "" {
+				out.Add(name, s)
+			}
+		}
+	}
+	return out
+}
