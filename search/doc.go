@@ -1,0 +1,22 @@
+// Package search owns the full-text index of articles: its schema, the
+// writing of articles into it, the queries run on it, and the generations
+// of it on disk. It is the only package that uses Bleve, and no Bleve type
+// appears in its API.
+//
+// An Index is one Bleve index with a static mapping (mapping.go): English
+// text fields (title, subtitle, lead, body, note), keyword fields for the
+// facets and filters (outlet, countries, topics, people, places, authors,
+// language, tags, section, year, source, date_precision, mentions), a date
+// and the stored-only URL. The MappingVersion is recorded in the index,
+// and an index of another version must be rebuilt (ErrMappingVersion).
+// Index.Write stores articles in batches and Index.Article gives them back
+// as written; Index.Search runs a Request: a query (query.go), filters,
+// a date range, a sort order and a page, and returns hits with
+// HTML-escaped snippets in which the matched words are marked
+// (snippet.go), and facet counts over all matches.
+//
+// A Store (store.go) is a folder of index generations, one of them live:
+// a reindex builds a new generation beside the live one and switches to
+// it atomically when it is complete, and a server sharing the folder
+// picks the new generation up without restarting.
+package search

@@ -1,0 +1,144 @@
+package search
+
+import (
+	"time"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// normalize returns the form of a that the index stores and gives back:
+// tidied (corpus.Article.Tidy), with its date truncated to its precision
+// (corpus.NewDate), or unknown when its year is one the index cannot
+// hold (before 1678 or after 2261), and nil Mentions when there are none.
+func normalize(a corpus.Article) corpus.Article {
+	a.Tidy()
+	a.Date = corpus.NewDate(a.Date.Time, a.Date.Precision)
+	if y := a.Date.Time.Year(); !a.Date.IsZero() && (y < minYear || y > maxYear) {
+		a.Date = corpus.Date{}
+	}
+	if len(a.Mentions) == 0 {
+		a.Mentions = nil
+	}
+	return a
+}
+
+// document returns the index document of a normalized article. Empty
+// strings, empty lists and an unknown date are left out.
+func document(a corpus.Article) map[string]any {
+	doc := make(map[string]any, 24)
+	for name, s := range map[string]string{
+		fieldTitle: a.Title, fieldSubtitle: a.Subtitle, fieldLead: a.Lead,
+		fieldBody: a.Body, fieldNote: a.Note, fieldOutlet: a.Outlet,
+		fieldLanguage: a.Language, fieldSection: a.Section,
+		fieldSource: a.Source, fieldURL: a.URL,
+	} {
+		if s != "" {
+			doc[name] = s
+		}
+	}
+	for name, l := range map[string][]string{
+		fieldAuthors: a.Authors, fieldCountries: a.Countries,
+		fieldTopics: a.Topics, fieldPeople: a.People, fieldPlaces: a.Places,
+		fieldTags: a.Tags, fieldMentions: a.Mentions,
+	} {
+		if len(l) > 0 {
+			doc[name] = l
+		}
+	}
+	if !a.Date.IsZero() {
+		doc[fieldDate] = a.Date.Time
+		doc[fieldDatePrecision] = a.Date.Precision.String()
+		doc[fieldYear] = a.Date.Time.Format("2006")
+	}
+	return doc
+}
+
+// storedFields is the set of stored fields read back by article.
+var storedFields = []string{
+	fieldTitle, fieldSubtitle, fieldLead, fieldBody, fieldNote,
+	fieldOutlet, fieldLanguage, fieldSection, fieldSource, fieldURL,
+	fieldAuthors, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
+	fieldTags, fieldMentions, fieldDate, fieldDatePrecision,
+}
+
+// article rebuilds an article from the stored fields of its document, as
+// bleve returns them: a string for a single value, a []any for several,
+// and the date formatted as RFC 3339.
+func article(id string, f map[string]any) corpus.Article {
+	a := corpus.Article{
+		ID:        id,
+		Source:    str(f, fieldSource),
+		Title:     str(f, fieldTitle),
+		Subtitle:  str(f, fieldSubtitle),
+		Outlet:    str(f, fieldOutlet),
+		Authors:   strs(f, fieldAuthors),
+		Date:      date(f),
+		Section:   str(f, fieldSection),
+		Tags:      strs(f, fieldTags),
+		People:    strs(f, fieldPeople),
+		Places:    strs(f, fieldPlaces),
+		Countries: strs(f, fieldCountries),
+		Topics:    strs(f, fieldTopics),
+		Language:  str(f, fieldLanguage),
+		URL:       str(f, fieldURL),
+		Lead:      str(f, fieldLead),
+		Body:      str(f, fieldBody),
+		Note:      str(f, fieldNote),
+		Mentions:  strs(f, fieldMentions),
+	}
+	if len(a.Mentions) == 0 {
+		a.Mentions = nil
+	}
+	return a
+}
+
+// str returns the first value of a stored field, or "".
+func str(f map[string]any, name string) string {
+	switch v := f[name].(type) {
+	case string:
+		return v
+	case []any:
+		if len(v) > 0 {
+			s, _ := v[0].(string)
+			return s
+		}
+	}
+	return ""
+}
+
+// strs returns the values of a stored list field, an empty (not nil)
+// slice when there are none.
+func strs(f map[string]any, name string) []string {
+	switch v := f[name].(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return []string{}
+}
+
+// date returns the stored date with its precision; a missing or
+// unreadable date is the zero Date.
+func date(f map[string]any) corpus.Date {
+	t, err := time.Parse(time.RFC3339, str(f, fieldDate))
+	if err != nil {
+		return corpus.Date{}
+	}
+	var p corpus.Precision
+	switch str(f, fieldDatePrecision) {
+	case "day":
+		p = corpus.PrecisionDay
+	case "month":
+		p = corpus.PrecisionMonth
+	case "year":
+		p = corpus.PrecisionYear
+	}
+	return corpus.NewDate(t.UTC(), p)
+}

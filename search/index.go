@@ -1,0 +1,213 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// Options tune an Index or a Store. The zero value opens for writing,
+// with the default search timeout and no log.
+type Options struct {
+	// ReadOnly opens an index without write access, so that several
+	// processes can share it. A Store always opens its live generation
+	// read-only; for a Store, ReadOnly forbids Rebuild (a server).
+	ReadOnly bool
+	// Timeout bounds each Search and Article call whose context has no
+	// deadline; 0 means DefaultTimeout.
+	Timeout time.Duration
+	// Logger receives a Store's warnings, such as an old generation it
+	// could not remove; nil means none.
+	Logger *slog.Logger
+}
+
+// DefaultTimeout is the time a search may take when neither its context
+// nor Options.Timeout says otherwise.
+const DefaultTimeout = 10 * time.Second
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return DefaultTimeout
+}
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// ErrMappingVersion is returned by Open for an index built with another
+// MappingVersion (or not by clippings); it has to be rebuilt.
+var ErrMappingVersion = errors.New("search: the index was built by another version of clippings: reindex")
+
+// Bounds on expensive queries.
+const (
+	// maxClauses is how many terms one wildcard, fuzzy or regular
+	// expression term may expand to in one field, and how many clauses a
+	// disjunction may have. Beyond it the search fails with a QueryError.
+	maxClauses = 4096
+	// maxTermSearchers bounds the terms read by a whole search (a field-
+	// less wildcard expands in five fields).
+	maxTermSearchers = 4 * maxClauses
+)
+
+// setLimits sets bleve's clause limit, a package variable of bleve: it is
+// process-wide, the same for every index, and set once before the first
+// index is created or opened (only this package uses bleve).
+var setLimits = sync.OnceFunc(func() {
+	searcher.DisjunctionMaxClauseCount = maxClauses
+})
+
+// mappingVersionKey is the internal key under which an index records its
+// MappingVersion.
+var mappingVersionKey = []byte("clippings.mapping_version")
+
+// Index is a Bleve index of articles. It is safe for concurrent use.
+type Index struct {
+	b    bleve.Index
+	path string
+	opts Options
+}
+
+// Create makes a new, empty index at path, which must not exist yet, and
+// opens it for writing (Options.ReadOnly must be false).
+func Create(path string, opts Options) (*Index, error) {
+	if opts.ReadOnly {
+		return nil, fmt.Errorf("search: create %s: cannot create a read-only index", path)
+	}
+	setLimits()
+	b, err := bleve.New(path, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("search: create %s: %w", path, err)
+	}
+	if err := b.SetInternal(mappingVersionKey, []byte(strconv.Itoa(MappingVersion))); err != nil {
+		_ = b.Close()
+		_ = os.RemoveAll(path)
+		return nil, fmt.Errorf("search: create %s: %w", path, err)
+	}
+	return &Index{b: b, path: path, opts: opts}, nil
+}
+
+// Open opens the index at path. It fails with an error wrapping
+// ErrMappingVersion when the index was built with another MappingVersion.
+// A writable Open waits at most 10 seconds for another process holding
+// the index open for writing, a read-only one for a writer.
+func Open(path string, opts Options) (*Index, error) {
+	setLimits()
+	b, err := bleve.OpenUsing(path, map[string]any{
+		"read_only":    opts.ReadOnly,
+		"bolt_timeout": "10s",
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search: open %s: %w", path, err)
+	}
+	v, err := b.GetInternal(mappingVersionKey)
+	if err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("search: open %s: %w", path, err)
+	}
+	if string(v) != strconv.Itoa(MappingVersion) {
+		_ = b.Close()
+		if v == nil {
+			v = []byte("none")
+		}
+		return nil, fmt.Errorf("search: open %s: mapping version %s, this program needs %d: %w",
+			path, v, MappingVersion, ErrMappingVersion)
+	}
+	return &Index{b: b, path: path, opts: opts}, nil
+}
+
+// Path returns the folder of the index.
+func (ix *Index) Path() string { return ix.path }
+
+// Write adds the articles of batch to the index in one bleve batch,
+// replacing any article with the same ID; the caller chooses the size of
+// batches (a few hundred articles is a good size). Each article is stored
+// as normalized: tidied (corpus.Article.Tidy), its date truncated to its
+// precision, and nil Mentions when empty; Article gives back exactly that.
+// A date before 1678 or after 2261 cannot be indexed and is dropped.
+func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
+	if ix.opts.ReadOnly {
+		return fmt.Errorf("search: write %s: the index is open read-only", ix.path)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("search: write %s: %w", ix.path, err)
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	b := ix.b.NewBatch()
+	for _, a := range batch {
+		a = normalize(a)
+		if a.ID == "" {
+			return fmt.Errorf("search: write %s: article %q has no id", ix.path, a.Source)
+		}
+		if err := b.Index(a.ID, document(a)); err != nil {
+			return fmt.Errorf("search: write %s: article %s: %w", ix.path, a.ID, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("search: write %s: %w", ix.path, err)
+	}
+	if err := ix.b.Batch(b); err != nil {
+		return fmt.Errorf("search: write %s: %w", ix.path, err)
+	}
+	return nil
+}
+
+// Article returns the article with the given id, rebuilt from the stored
+// fields: equal to the article written, as normalized by Write. It fails
+// with an error wrapping ErrNotFound when there is none.
+func (ix *Index) Article(ctx context.Context, id string) (corpus.Article, error) {
+	ctx, cancel := ix.deadline(ctx)
+	defer cancel()
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = storedFields
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return corpus.Article{}, fmt.Errorf("search: article %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return corpus.Article{}, fmt.Errorf("search: article %s: %w", id, ErrNotFound)
+	}
+	return article(res.Hits[0].ID, res.Hits[0].Fields), nil
+}
+
+// Count returns the number of articles in the index.
+func (ix *Index) Count() (uint64, error) {
+	n, err := ix.b.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("search: count %s: %w", ix.path, err)
+	}
+	return n, nil
+}
+
+// Close closes the index; a writable index is flushed to disk.
+func (ix *Index) Close() error {
+	if err := ix.b.Close(); err != nil {
+		return fmt.Errorf("search: close %s: %w", ix.path, err)
+	}
+	return nil
+}
+
+// deadline returns ctx with Options.Timeout when it has no deadline.
+func (ix *Index) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, ix.opts.timeout())
+}

@@ -1,0 +1,127 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// MappingVersion is the version of the index schema built by this
+// package. It is recorded in every index at Create; Open refuses an index
+// recorded with another version (ErrMappingVersion), which must then be
+// rebuilt. Increment it whenever a change to the mapping, the analyzers
+// or the stored form of an article makes older indexes wrong.
+const MappingVersion = 1
+
+// Field names of the index documents.
+const (
+	// English text, analyzed with the "en" analyzer (possessives,
+	// lower case, stop words, Porter stemming), stored, with term
+	// vectors for phrases and highlighting.
+	fieldTitle    = "title"
+	fieldSubtitle = "subtitle"
+	fieldLead     = "lead"
+	fieldBody     = "body"
+	fieldNote     = "note"
+
+	// Keywords: the whole value is one term (case-sensitive), stored,
+	// with doc values for faceting.
+	fieldOutlet        = "outlet"
+	fieldCountries     = "countries"
+	fieldTopics        = "topics"
+	fieldPeople        = "people"
+	fieldPlaces        = "places"
+	fieldAuthors       = "authors"
+	fieldLanguage      = "language"
+	fieldTags          = "tags"
+	fieldSection       = "section"
+	fieldYear          = "year" // the date's year, "2015", for the year facet
+	fieldSource        = "source"
+	fieldDatePrecision = "date_precision" // "day", "month" or "year"
+	fieldMentions      = "mentions"
+
+	// fieldDate is the publication date, a datetime with doc values for
+	// sorting and date ranges. A date known to the month or the year is
+	// indexed as the first day of that month or year.
+	fieldDate = "date"
+	// fieldURL is stored only: it cannot be searched.
+	fieldURL = "url"
+)
+
+// textFields are searched by free text without a field name, each with
+// its boost: a match in the title counts three times a match in the body.
+// Keyword fields are not part of free text: they are searched by name
+// (outlet:Reuters, person:"Angela Merkel") or through Filters, so that a
+// word of the text does not match a facet value by accident.
+var textFields = []struct {
+	name  string
+	boost float64
+}{
+	{fieldTitle, 3},
+	{fieldSubtitle, 2},
+	{fieldLead, 1.5},
+	{fieldBody, 1},
+	{fieldNote, 0.5},
+}
+
+// keywordFields are the keyword fields; source has no doc values, as it
+// is unique to each article and never faceted.
+var keywordFields = []string{
+	fieldOutlet, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
+	fieldAuthors, fieldLanguage, fieldTags, fieldSection, fieldYear,
+	fieldSource, fieldDatePrecision, fieldMentions,
+}
+
+// newMapping returns the static index mapping: every field is declared,
+// nothing is guessed from the documents (dynamic mapping is off), and
+// nothing goes into bleve's composite "_all" field, since free text is
+// expanded over textFields by buildQuery instead.
+func newMapping() *mapping.IndexMappingImpl {
+	doc := mapping.NewDocumentStaticMapping()
+	add := func(name string, fm *mapping.FieldMapping) {
+		sub := mapping.NewDocumentStaticMapping()
+		sub.AddFieldMapping(fm)
+		doc.AddSubDocumentMapping(name, sub)
+	}
+	for _, f := range textFields {
+		add(f.name, &mapping.FieldMapping{
+			Type:               "text",
+			Analyzer:           en.AnalyzerName,
+			Store:              true,
+			Index:              true,
+			IncludeTermVectors: true,
+		})
+	}
+	for _, name := range keywordFields {
+		add(name, &mapping.FieldMapping{
+			Type:      "text",
+			Analyzer:  keyword.Name,
+			Store:     true,
+			Index:     true,
+			DocValues: name != fieldSource,
+			// A keyword matches or not: how often and among how many
+			// values does not make an article more relevant.
+			SkipFreqNorm: true,
+		})
+	}
+	add(fieldDate, &mapping.FieldMapping{
+		Type:      "datetime",
+		Store:     true,
+		Index:     true,
+		DocValues: true,
+	})
+	add(fieldURL, &mapping.FieldMapping{
+		Type:  "text",
+		Store: true,
+	})
+
+	m := mapping.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = en.AnalyzerName
+	// Only reached by a field-less query that buildQuery did not expand.
+	m.DefaultField = fieldBody
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}

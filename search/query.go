@@ -1,0 +1,532 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// This file turns the user's query text into a bleve query. For now the
+// syntax is bleve's query string syntax (https://blevesearch.com/docs/Query-String-Query/):
+//
+//	word          a word in any text field (stemmed, case-insensitive)
+//	"a phrase"    words in this order
+//	+word -word   required, excluded
+//	field:value   a word in one field; field:"a phrase"
+//	wor*  w?rd    wildcards (not at the start of a word)
+//	word~1        fuzzy: up to 1 edit
+//	word^2        boost
+//	/regexp/      a regular expression over the terms of a field
+//
+// On top of bleve's parser, buildQuery
+//   - expands a field-less term over the text fields, with their boosts
+//     (textFields), instead of searching bleve's "_all" field;
+//   - accepts the singular facet names as field names (country, topic,
+//     person, place, author, tag, mention) and rejects unknown fields;
+//   - matches keyword fields exactly (person:"Angela Merkel"), countries
+//     in upper case (country:fr);
+//   - reads date:2015, date:2015-11 and date:2015-11-20 as that period,
+//     date:>="2015-01-01" as a range, and year:>=2010 as a date range;
+//   - rejects a leading wildcard, which would scan the whole dictionary.
+
+// fieldKind says how a field is searched.
+type fieldKind int
+
+const (
+	kindText fieldKind = iota
+	kindKeyword
+	kindDate
+	kindYear
+)
+
+// queryField is an index field and how it is searched.
+type queryField struct {
+	field string
+	kind  fieldKind
+}
+
+// queryFields maps the field names accepted in queries to index fields.
+var queryFields = map[string]queryField{
+	"title": {fieldTitle, kindText}, "subtitle": {fieldSubtitle, kindText},
+	"lead": {fieldLead, kindText}, "body": {fieldBody, kindText},
+	"note": {fieldNote, kindText},
+
+	"outlet": {fieldOutlet, kindKeyword}, "language": {fieldLanguage, kindKeyword},
+	"section": {fieldSection, kindKeyword}, "source": {fieldSource, kindKeyword},
+	"date_precision": {fieldDatePrecision, kindKeyword},
+	"countries":      {fieldCountries, kindKeyword}, "country": {fieldCountries, kindKeyword},
+	"topics": {fieldTopics, kindKeyword}, "topic": {fieldTopics, kindKeyword},
+	"people": {fieldPeople, kindKeyword}, "person": {fieldPeople, kindKeyword},
+	"places": {fieldPlaces, kindKeyword}, "place": {fieldPlaces, kindKeyword},
+	"authors": {fieldAuthors, kindKeyword}, "author": {fieldAuthors, kindKeyword},
+	"tags": {fieldTags, kindKeyword}, "tag": {fieldTags, kindKeyword},
+	"mentions": {fieldMentions, kindKeyword}, "mention": {fieldMentions, kindKeyword},
+
+	"date": {fieldDate, kindDate},
+	"year": {fieldYear, kindYear},
+}
+
+// knownFields is the list of field names given in the error for an
+// unknown field.
+const knownFields = "title, subtitle, lead, body, note, outlet, country, topic, " +
+	"person, place, author, tag, section, language, source, date, year"
+
+// buildQuery parses the user's query text. An empty query (or "*")
+// matches every article. Errors are *QueryError.
+func buildQuery(q string) (query.Query, error) {
+	if s := strings.TrimSpace(q); s == "" || s == "*" {
+		return query.NewMatchAllQuery(), nil
+	}
+	scan, err := prescan(q)
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := query.NewQueryStringQuery(q).Parse()
+	if err != nil {
+		return nil, &QueryError{Query: q, Pos: -1, Msg: parseMessage(err)}
+	}
+	r := rewriter{q: q, scan: scan}
+	return r.rewrite(parsed)
+}
+
+// parseMessage turns a bleve parse error into a message for the user.
+func parseMessage(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "parse error: ")
+	if strings.Contains(msg, "syntax error") {
+		return "syntax error: check quotes, field names (field:value) and the use of + - : ^ ~"
+	}
+	return msg
+}
+
+// scanResult is what prescan learned about the positions of the parts of
+// a query, which bleve's parser does not report.
+type scanResult struct {
+	// fields maps each field name, as written, to the offset of its
+	// first use.
+	fields map[string]int
+	// wildcards are the offsets of the field-less or field values that
+	// contain a wildcard, in order.
+	wildcards []int
+}
+
+// prescan follows the tokens of bleve's query string lexer closely enough
+// to report an unterminated quote and a leading wildcard at their
+// position, and to find where field names are.
+func prescan(q string) (scanResult, error) {
+	res := scanResult{fields: map[string]int{}}
+	i := 0
+	for i < len(q) {
+		c := q[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c == '"':
+			start := i
+			i++
+			for i < len(q) && q[i] != '"' {
+				if q[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if i >= len(q) {
+				return res, &QueryError{Query: q, Pos: start, Msg: "unterminated quote: add the closing \""}
+			}
+			i++
+		case strings.IndexByte("+-:><=", c) >= 0:
+			i++
+		case c == '^' || c == '~':
+			// A boost or a fuzziness runs to the next space.
+			for i < len(q) && q[i] != ' ' {
+				i++
+			}
+		default:
+			start := i
+			var text strings.Builder
+			for i < len(q) {
+				c := q[i]
+				if c == '\\' && i+1 < len(q) {
+					_, n := utf8.DecodeRuneInString(q[i+1:])
+					text.WriteString(q[i+1 : i+1+n])
+					i += 1 + n
+					continue
+				}
+				if c == ' ' || c == ':' || c == '^' || c == '~' {
+					break
+				}
+				text.WriteByte(c)
+				i++
+			}
+			tok := text.String()
+			if i < len(q) && q[i] == ':' {
+				if _, seen := res.fields[tok]; !seen {
+					res.fields[tok] = start
+				}
+				continue
+			}
+			if strings.HasPrefix(tok, "/") && strings.HasSuffix(tok, "/") && len(tok) > 1 {
+				continue // a regular expression
+			}
+			if strings.ContainsAny(tok, "*?") {
+				if tok[0] == '*' || tok[0] == '?' {
+					return res, leadingWildcard(q, start)
+				}
+				res.wildcards = append(res.wildcards, start)
+			}
+		}
+	}
+	return res, nil
+}
+
+func leadingWildcard(q string, pos int) *QueryError {
+	return &QueryError{Query: q, Pos: pos,
+		Msg: "a word cannot start with a wildcard (* or ?): give its first letters"}
+}
+
+// rewriter rewrites the leaves of a parsed query (see the comment at the
+// top of this file).
+type rewriter struct {
+	q    string
+	scan scanResult
+}
+
+func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
+	var err error
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+			if *sub != nil {
+				if *sub, err = r.rewrite(*sub); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return q, nil
+	case *query.ConjunctionQuery:
+		for i := range q.Conjuncts {
+			if q.Conjuncts[i], err = r.rewrite(q.Conjuncts[i]); err != nil {
+				return nil, err
+			}
+		}
+		return q, nil
+	case *query.DisjunctionQuery:
+		for i := range q.Disjuncts {
+			if q.Disjuncts[i], err = r.rewrite(q.Disjuncts[i]); err != nil {
+				return nil, err
+			}
+		}
+		return q, nil
+	case *query.MatchQuery:
+		return r.leaf(q.FieldVal, q.Match, q.Boost(), func(field string, boost float64) query.Query {
+			c := *q
+			c.FieldVal = field
+			c.SetBoost(boost)
+			return &c
+		})
+	case *query.MatchPhraseQuery:
+		return r.leaf(q.FieldVal, q.MatchPhrase, q.Boost(), func(field string, boost float64) query.Query {
+			c := *q
+			c.FieldVal = field
+			c.SetBoost(boost)
+			return &c
+		})
+	case *query.WildcardQuery:
+		if strings.HasPrefix(q.Wildcard, "*") || strings.HasPrefix(q.Wildcard, "?") {
+			return nil, leadingWildcard(r.q, -1)
+		}
+		return r.pattern(q.FieldVal, q.Boost(), func(field string, boost float64, text bool) query.Query {
+			c := *q
+			c.FieldVal = field
+			if text {
+				// The text fields hold lower-case terms.
+				c.Wildcard = strings.ToLower(c.Wildcard)
+			}
+			c.SetBoost(boost)
+			return &c
+		})
+	case *query.RegexpQuery:
+		return r.pattern(q.FieldVal, q.Boost(), func(field string, boost float64, _ bool) query.Query {
+			c := *q
+			c.FieldVal = field
+			c.SetBoost(boost)
+			return &c
+		})
+	case *query.NumericRangeQuery:
+		return r.numericRange(q)
+	case *query.DateRangeQuery:
+		f, err := r.field(q.FieldVal)
+		if err != nil {
+			return nil, err
+		}
+		if f.kind != kindDate && f.kind != kindYear {
+			return query.NewMatchNoneQuery(), nil
+		}
+		q.FieldVal = fieldDate
+		return unscored{q}, nil
+	}
+	return q, nil
+}
+
+// field resolves a field name written in the query.
+func (r *rewriter) field(name string) (queryField, error) {
+	f, ok := queryFields[strings.ToLower(name)]
+	if !ok {
+		pos, found := r.scan.fields[name]
+		if !found {
+			pos = -1
+		}
+		return f, &QueryError{Query: r.q, Pos: pos, Msg: fmt.Sprintf(
+			"unknown field %q: the fields are %s (to search for a word with a colon, put it in quotes)",
+			name, knownFields)}
+	}
+	return f, nil
+}
+
+// leaf rewrites a match or phrase query on field with the text value:
+// field-less into all text fields, keyword fields into an exact term,
+// dates into a date range. clone copies the query onto another field with
+// another boost.
+func (r *rewriter) leaf(field, value string, boost float64, clone func(string, float64) query.Query) (query.Query, error) {
+	if field == "" {
+		return anyField(boost, clone), nil
+	}
+	f, err := r.field(field)
+	if err != nil {
+		return nil, err
+	}
+	switch f.kind {
+	case kindText:
+		return clone(f.field, boost), nil
+	case kindKeyword:
+		if f.field == fieldCountries {
+			value = strings.ToUpper(value)
+		}
+		t := query.NewTermQuery(value)
+		t.SetField(f.field)
+		t.SetBoost(boost)
+		return t, nil
+	case kindYear:
+		t := query.NewTermQuery(value)
+		t.SetField(fieldYear)
+		t.SetBoost(boost)
+		return t, nil
+	}
+	d, err := corpus.ParseDate(value)
+	if err != nil || d.IsZero() {
+		return nil, &QueryError{Query: r.q, Pos: r.scan.fields[field], Msg: fmt.Sprintf(
+			"bad date %q: write date:2015, date:2015-11, date:2015-11-20 or a range such as date:>=\"2015-01-01\"", value)}
+	}
+	return dateRange(d.Time, periodEnd(d)), nil
+}
+
+// pattern rewrites a wildcard or regular expression query on field.
+func (r *rewriter) pattern(field string, boost float64, clone func(string, float64, bool) query.Query) (query.Query, error) {
+	if field == "" {
+		return anyField(boost, func(f string, b float64) query.Query { return clone(f, b, true) }), nil
+	}
+	f, err := r.field(field)
+	if err != nil {
+		return nil, err
+	}
+	switch f.kind {
+	case kindText:
+		return clone(f.field, boost, true), nil
+	case kindKeyword, kindYear:
+		return clone(f.field, boost, false), nil
+	}
+	return nil, &QueryError{Query: r.q, Pos: r.scan.fields[field],
+		Msg: "a date cannot take a wildcard: write date:2015 or a range such as date:>=\"2015-01-01\""}
+}
+
+// numericRange rewrites a numeric range. The only numbers are years:
+// year:>=2010 becomes a date range. Elsewhere a range matches nothing, as
+// the parser also adds one to every number it sees ("2015" is the word
+// 2015 or the number 2015).
+func (r *rewriter) numericRange(q *query.NumericRangeQuery) (query.Query, error) {
+	if q.FieldVal == "" {
+		return query.NewMatchNoneQuery(), nil
+	}
+	f, err := r.field(q.FieldVal)
+	if err != nil {
+		return nil, err
+	}
+	if f.kind != kindYear {
+		return query.NewMatchNoneQuery(), nil
+	}
+	var start, end time.Time
+	if q.Min != nil {
+		y := math.Floor(*q.Min) + 1 // exclusive: the next whole year
+		if q.InclusiveMin == nil || *q.InclusiveMin {
+			y = math.Ceil(*q.Min)
+		}
+		start = yearStart(y)
+	}
+	if q.Max != nil {
+		y := math.Ceil(*q.Max) - 1 // exclusive: the previous whole year
+		if q.InclusiveMax != nil && *q.InclusiveMax {
+			y = math.Floor(*q.Max)
+		}
+		end = yearStart(y + 1)
+	}
+	return dateRange(start, end), nil
+}
+
+// yearStart returns January 1 of year y, kept within the dates the index
+// can hold.
+func yearStart(y float64) time.Time {
+	y = max(minYear, min(maxYear, y))
+	return time.Date(int(y), 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// periodEnd returns the first day after the period of d.
+func periodEnd(d corpus.Date) time.Time {
+	switch d.Precision {
+	case corpus.PrecisionYear:
+		return d.Time.AddDate(1, 0, 0)
+	case corpus.PrecisionMonth:
+		return d.Time.AddDate(0, 1, 0)
+	}
+	return d.Time.AddDate(0, 0, 1)
+}
+
+// dateRange matches dates in [start, end); a zero bound is open. It does
+// not add to the score (see unscored).
+func dateRange(start, end time.Time) query.Query {
+	incl, excl := true, false
+	q := query.NewDateRangeInclusiveQuery(start, end, &incl, &excl)
+	q.SetField(fieldDate)
+	return unscored{q}
+}
+
+// unscored is a query that adds nothing to the score of the articles it
+// matches. A date range is one: bleve scores it as the sum of the numeric
+// terms it is made of, which would rank 2015-01-01 above 2015-12-12 for
+// no reason, where equal scores leave the order to the date.
+type unscored struct {
+	query.Query
+}
+
+// Searcher implements query.Query.
+func (q unscored) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	opts.Score = "none"
+	opts.IncludeTermVectors = false
+	return q.Query.Searcher(ctx, r, m, opts)
+}
+
+// anyField returns a query matching in any text field, cloned from a
+// field-less one with clone.
+func anyField(boost float64, clone func(field string, boost float64) query.Query) query.Query {
+	q := &anyFieldQuery{}
+	for _, f := range textFields {
+		q.clauses = append(q.clauses, clone(f.name, boost*f.boost))
+	}
+	return q
+}
+
+// anyFieldQuery is a disjunction over the text fields that, like the
+// query string's own clauses, matches nothing at all (and is then left out
+// of its parent) when its word is a stop word in every field. A plain
+// DisjunctionQuery would instead make "+the +war" match nothing.
+type anyFieldQuery struct {
+	clauses []query.Query
+}
+
+// Searcher implements query.Query.
+func (q *anyFieldQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	var ss []bsearch.Searcher
+	for _, c := range q.clauses {
+		s, err := c.Searcher(ctx, r, m, opts)
+		if err != nil {
+			for _, s := range ss {
+				_ = s.Close()
+			}
+			return nil, err
+		}
+		if _, none := s.(*searcher.MatchNoneSearcher); none {
+			_ = s.Close()
+			continue
+		}
+		ss = append(ss, s)
+	}
+	if len(ss) == 0 {
+		return searcher.NewMatchNoneSearcher(r)
+	}
+	return searcher.NewDisjunctionSearcher(ctx, r, ss, 0, opts)
+}
+
+// filterQuery returns the query of the filters and the date range of a
+// request, or nil when there are none. The values of one filter are
+// OR-ed; the filters are AND-ed.
+func filterQuery(f Filters, from, to time.Time) query.Query {
+	var all []query.Query
+	for _, fl := range []struct {
+		field  string
+		values []string
+	}{
+		{fieldOutlet, f.Outlet}, {fieldCountries, f.Country}, {fieldTopics, f.Topic},
+		{fieldPeople, f.Person}, {fieldPlaces, f.Place}, {fieldAuthors, f.Author},
+	} {
+		var or []query.Query
+		for _, v := range fl.values {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			if fl.field == fieldCountries {
+				v = strings.ToUpper(v)
+			}
+			t := query.NewTermQuery(v)
+			t.SetField(fl.field)
+			or = append(or, t)
+		}
+		if len(or) > 0 {
+			all = append(all, query.NewDisjunctionQuery(or))
+		}
+	}
+	if !from.IsZero() || !to.IsZero() {
+		var start, end time.Time
+		if !from.IsZero() {
+			start = dayStart(from)
+		}
+		if !to.IsZero() {
+			end = dayStart(to).AddDate(0, 0, 1)
+		}
+		all = append(all, dateRange(start, end))
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	return query.NewConjunctionQuery(all)
+}
+
+// dayStart returns midnight UTC of t's calendar day (in t's location),
+// kept within the dates the index can hold.
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	if float64(y) < minYear {
+		return yearStart(minYear)
+	}
+	if float64(y) > maxYear {
+		return yearStart(maxYear)
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// The years of the dates the index can hold: bleve stores a date as
+// nanoseconds since 1970 in an int64 (1677-09-21 to 2262-04-11).
+const (
+	minYear = 1678
+	maxYear = 2261
+)

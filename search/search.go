@@ -1,0 +1,190 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// MaxResults is how deep a search can page: Page and Size must not reach
+// past the first MaxResults hits.
+const MaxResults = 10000
+
+// facetFields maps the facet names to their index fields.
+var facetFields = map[string]string{
+	FacetOutlet:  fieldOutlet,
+	FacetCountry: fieldCountries,
+	FacetTopic:   fieldTopics,
+	FacetPerson:  fieldPeople,
+	FacetYear:    fieldYear,
+}
+
+// hitFields are the stored fields loaded for each hit.
+var hitFields = []string{
+	fieldTitle, fieldSubtitle, fieldLead, fieldBody, fieldNote, fieldOutlet,
+	fieldDate, fieldDatePrecision, fieldAuthors, fieldCountries, fieldTopics, fieldPeople,
+}
+
+// plan is a request checked and with its defaults applied.
+type plan struct {
+	page, size, facetSize int
+	sort                  Sort
+}
+
+// check validates the paging and facet sizes of a request and applies
+// their defaults.
+func check(req Request) (plan, error) {
+	bad := func(format string, args ...any) (plan, error) {
+		return plan{}, &QueryError{Query: req.Query, Pos: -1, Msg: fmt.Sprintf(format, args...)}
+	}
+	p := plan{page: req.Page, size: req.Size, facetSize: req.FacetSize, sort: req.Sort}
+	switch {
+	case p.page < 0:
+		return bad("page %d: pages start at 1", p.page)
+	case p.page == 0:
+		p.page = 1
+	}
+	switch {
+	case p.size < 0 || p.size > MaxSize:
+		return bad("page size %d: it must be between 1 and %d", p.size, MaxSize)
+	case p.size == 0:
+		p.size = DefaultSize
+	}
+	if (p.page-1)*p.size+p.size > MaxResults {
+		return bad("page %d is beyond the first %d results: refine the search instead", p.page, MaxResults)
+	}
+	switch {
+	case p.facetSize < 0 || p.facetSize > MaxFacetSize:
+		return bad("facet size %d: it must be between 1 and %d", p.facetSize, MaxFacetSize)
+	case p.facetSize == 0:
+		p.facetSize = DefaultFacetSize
+	}
+	switch p.sort {
+	case SortDefault:
+		p.sort = SortNewest
+		if strings.TrimSpace(req.Query) != "" {
+			p.sort = SortRelevance
+		}
+	case SortRelevance, SortNewest, SortOldest:
+	case "date":
+		p.sort = SortNewest
+	default:
+		return bad("unknown sort %q: want relevance, newest or oldest", p.sort)
+	}
+	if !req.From.IsZero() && !req.To.IsZero() && dayStart(req.From).After(dayStart(req.To)) {
+		return bad("the date range ends (%s) before it starts (%s)",
+			req.To.Format(time.DateOnly), req.From.Format(time.DateOnly))
+	}
+	return p, nil
+}
+
+// sortOrder returns bleve's sort for s. Ties are broken by date, newest
+// first, then by id, so that pages do not overlap; articles without a
+// date come last whatever the direction.
+func sortOrder(s Sort) bsearch.SortOrder {
+	byDate := func(desc bool) bsearch.SearchSort {
+		return &bsearch.SortField{Field: fieldDate, Type: bsearch.SortFieldAsDate,
+			Desc: desc, Missing: bsearch.SortFieldMissingLast}
+	}
+	switch s {
+	case SortNewest:
+		return bsearch.SortOrder{byDate(true), &bsearch.SortDocID{}}
+	case SortOldest:
+		return bsearch.SortOrder{byDate(false), &bsearch.SortDocID{}}
+	}
+	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, byDate(true), &bsearch.SortDocID{}}
+}
+
+// Search runs a request: the articles matching its query and filters, one
+// page of them in its sort order with snippets, and the facet counts over
+// all of them. A request that cannot be run as written is a *QueryError;
+// a search that runs out of time (the context's deadline, or
+// Options.Timeout when it has none) fails with an error wrapping
+// context.DeadlineExceeded.
+func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
+	start := time.Now()
+	p, err := check(req)
+	if err != nil {
+		return Result{}, err
+	}
+	q, err := buildQuery(req.Query)
+	if err != nil {
+		return Result{}, err
+	}
+	if f := filterQuery(req.Filters, req.From, req.To); f != nil {
+		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+		b.Filter = f
+		q = b
+	}
+	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
+	sr.Fields = hitFields
+	sr.IncludeLocations = strings.TrimSpace(req.Query) != ""
+	sr.SortByCustom(sortOrder(p.sort))
+	for name, field := range facetFields {
+		sr.AddFacet(name, bleve.NewFacetRequest(field, p.facetSize))
+	}
+
+	ctx, cancel := ix.deadline(ctx)
+	defer cancel()
+	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	res, err := ix.b.SearchInContext(ctx, sr)
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w (%v)", cerr, err)
+		}
+		if msg := err.Error(); strings.Contains(msg, "TooManyClauses") || strings.Contains(msg, "TooManyTermSearchers") {
+			return Result{}, &QueryError{Query: req.Query, Pos: -1,
+				Msg: "query matches too many terms: make wildcard, fuzzy and regular expression terms more specific"}
+		}
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+
+	out := Result{
+		Total:  res.Total,
+		Page:   p.page,
+		Size:   p.size,
+		Hits:   make([]Hit, 0, len(res.Hits)),
+		Facets: make(map[string][]FacetValue, len(facetFields)),
+	}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hit(h))
+	}
+	for name := range facetFields {
+		values := []FacetValue{}
+		if fr := res.Facets[name]; fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				values = append(values, FacetValue{Value: t.Term, Count: t.Count})
+			}
+		}
+		out.Facets[name] = values
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// hit returns the Hit of a bleve match loaded with hitFields.
+func hit(h *bsearch.DocumentMatch) Hit {
+	f := h.Fields
+	return Hit{
+		ID:        h.ID,
+		Title:     str(f, fieldTitle),
+		Outlet:    str(f, fieldOutlet),
+		Date:      date(f),
+		Authors:   strs(f, fieldAuthors),
+		Countries: strs(f, fieldCountries),
+		Topics:    strs(f, fieldTopics),
+		People:    strs(f, fieldPeople),
+		Snippets: snippets(h.Locations, str(f, fieldTitle), str(f, fieldSubtitle),
+			str(f, fieldLead), str(f, fieldBody), str(f, fieldNote)),
+		Score: h.Score,
+	}
+}

@@ -1,0 +1,380 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// ids returns the ids of the hits, in order.
+func ids(hits []Hit) []string {
+	out := []string{}
+	for _, h := range hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+func utc(y int, m time.Month, d, h int) time.Time {
+	return time.Date(y, m, d, h, 0, 0, 0, time.UTC)
+}
+
+func TestSearchMatches(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	tests := []struct {
+		name string
+		req  Request
+		want []string
+		// ordered says the order of want matters; otherwise only the
+		// set of hits is compared.
+		ordered bool
+	}{
+		{name: "empty query lists all, newest first, undated last",
+			req:     Request{Size: 100},
+			want:    []string{"cam", "mer", "brx", "par", "fed", "cop", "cli", "cup", "boj", "oba", "ash", "gla"},
+			ordered: true},
+		{name: "star is everything", req: Request{Query: " * ", Size: 100},
+			want: []string{"cam", "mer", "brx", "par", "fed", "cop", "cli", "cup", "boj", "oba", "ash", "gla"}},
+		{name: "a title match ranks above a body match", req: Request{Query: "glaciers"},
+			want: []string{"gla", "ash"}, ordered: true},
+		{name: "stemming", req: Request{Query: "election"}, want: []string{"oba"}},
+		{name: "case-insensitive", req: Request{Query: "GERMANY"}, want: []string{"cup"}},
+		{name: "phrase", req: Request{Query: `"interest rates"`}, want: []string{"fed", "boj"}},
+		{name: "phrase in the wrong order", req: Request{Query: `"rates interest"`}, want: []string{}},
+		{name: "either word", req: Request{Query: "yellen götze"}, want: []string{"fed", "cup"}},
+		{name: "required words", req: Request{Query: "+merkel +hollande"}, want: []string{"cop"}},
+		{name: "excluded word", req: Request{Query: "merkel -fourth"}, want: []string{"cop"}},
+		{name: "stop word left out of required words", req: Request{Query: "+the +merkel"}, want: []string{"cop", "mer"}},
+		{name: "only stop words", req: Request{Query: "the of"}, want: []string{}},
+		{name: "title field", req: Request{Query: "title:merkel"}, want: []string{"mer"}},
+		{name: "body field", req: Request{Query: "body:merkel"}, want: []string{"cop", "mer"}},
+		{name: "note field", req: Request{Query: "note:edition"}, want: []string{"cli"}},
+		{name: "subtitle and lead are free text", req: Request{Query: "cheap benchmark"}, want: []string{"fed"}},
+		{name: "keyword field is exact", req: Request{Query: `person:"Angela Merkel"`}, want: []string{"cop", "mer"}},
+		{name: "keyword field is case-sensitive", req: Request{Query: `person:"angela merkel"`}, want: []string{}},
+		{name: "keyword fields are not free text", req: Request{Query: "Reuters"}, want: []string{}},
+		{name: "outlet field", req: Request{Query: "outlet:Reuters"}, want: []string{"fed", "cop", "boj", "ash"}},
+		{name: "country field in lower case", req: Request{Query: "country:fr"}, want: []string{"cop", "cli"}},
+		{name: "plural field name", req: Request{Query: "topics:science"}, want: []string{"gla", "ash"}},
+		{name: "mentions field", req: Request{Query: "mention:BBC"}, want: []string{"cli"}},
+		{name: "date as a year", req: Request{Query: "date:2015"}, want: []string{"fed", "cop", "cli", "par"}},
+		{name: "date as a month", req: Request{Query: "date:2015-11"}, want: []string{"fed", "cop"}},
+		{name: "date as a day", req: Request{Query: "date:2015-11-20"}, want: []string{"fed"}},
+		{name: "date range", req: Request{Query: `date:>="2017-01-01"`}, want: []string{"mer", "cam"}},
+		{name: "year", req: Request{Query: "year:2014"}, want: []string{"cup"}},
+		{name: "year range", req: Request{Query: "year:>=2016"}, want: []string{"brx", "mer", "cam"}},
+		{name: "year range exclusive", req: Request{Query: "year:<2014"}, want: []string{"oba", "boj"}},
+		{name: "text and year", req: Request{Query: "+merkel +year:2017"}, want: []string{"mer"}},
+		{name: "wildcard", req: Request{Query: "harvest*"}, want: []string{"cam"}},
+		{name: "wildcard in upper case", req: Request{Query: "GLACI*"}, want: []string{"gla", "ash"}},
+		{name: "wildcard in the middle", req: Request{Query: "m?rkel"}, want: []string{"cop", "mer"}},
+		{name: "wildcard in a field", req: Request{Query: "title:merk*"}, want: []string{"mer"}},
+		{name: "wildcard in a keyword field", req: Request{Query: "outlet:The*"}, want: []string{"gla", "cam"}},
+		{name: "fuzzy", req: Request{Query: "merkal~1"}, want: []string{"cop", "mer"}},
+		{name: "regexp", req: Request{Query: "/merk[a-z]l/"}, want: []string{"cop", "mer"}},
+		{name: "escaped colon", req: Request{Query: `climate\:`}, want: []string{"cop", "cli", "par"}},
+
+		{name: "outlet filter", req: Request{Filters: Filters{Outlet: []string{"Reuters"}}},
+			want: []string{"fed", "cop", "boj", "ash"}},
+		{name: "values of a filter are or-ed", req: Request{Filters: Filters{Outlet: []string{"Reuters", "BBC"}}},
+			want: []string{"fed", "cop", "boj", "ash", "brx", "cup"}},
+		{name: "filters are and-ed", req: Request{Filters: Filters{Outlet: []string{"Reuters"}, Country: []string{"fr"}}},
+			want: []string{"cop"}},
+		{name: "country filter", req: Request{Filters: Filters{Country: []string{"FR", "jp"}}},
+			want: []string{"cop", "cli", "boj"}},
+		{name: "topic and person filters", req: Request{Filters: Filters{Topic: []string{"climate"}, Person: []string{"Barack Obama"}}},
+			want: []string{"par"}},
+		{name: "place filter", req: Request{Filters: Filters{Place: []string{"Washington"}}}, want: []string{"fed"}},
+		{name: "author filter", req: Request{Filters: Filters{Author: []string{"Bob Jones"}}}, want: []string{"fed"}},
+		{name: "empty filter values are ignored", req: Request{Filters: Filters{Author: []string{"", " "}}, Size: 100},
+			want: []string{"cam", "mer", "brx", "par", "fed", "cop", "cli", "cup", "boj", "oba", "ash", "gla"}},
+		{name: "unknown filter value", req: Request{Filters: Filters{Outlet: []string{"Nobody"}}}, want: []string{}},
+		{name: "query and filter", req: Request{Query: "climate", Filters: Filters{Country: []string{"US"}}},
+			want: []string{"par"}},
+		{name: "date range of whole days", req: Request{From: utc(2015, 11, 20, 23), To: utc(2015, 12, 12, 1)},
+			want: []string{"fed", "par"}},
+		{name: "date range in another time zone",
+			req:  Request{From: time.Date(2015, 11, 20, 0, 0, 0, 0, time.FixedZone("X", -10*3600))},
+			want: []string{"fed", "par", "brx", "mer", "cam"}},
+		{name: "from only", req: Request{From: utc(2017, 1, 1, 0)}, want: []string{"mer", "cam"}},
+		{name: "to only", req: Request{To: utc(2013, 12, 31, 0)}, want: []string{"oba", "boj"}},
+		{name: "a date of month precision is its first day", req: Request{From: utc(2015, 11, 1, 0), To: utc(2015, 11, 1, 0)},
+			want: []string{"cop"}},
+		{name: "date range and filter", req: Request{From: utc(2015, 1, 1, 0), To: utc(2015, 12, 31, 0),
+			Filters: Filters{Outlet: []string{"Reuters", "AP"}}}, want: []string{"fed", "cop", "par"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ids(res.Hits)
+			want := slices.Clone(tt.want)
+			if !tt.ordered {
+				slices.Sort(got)
+				slices.Sort(want)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("hits = %v, want %v", ids(res.Hits), tt.want)
+			}
+			if res.Total != uint64(len(tt.want)) {
+				t.Errorf("total = %d, want %d", res.Total, len(tt.want))
+			}
+		})
+	}
+}
+
+func TestSearchSort(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	tests := []struct {
+		req  Request
+		want []string
+	}{
+		{Request{Sort: SortNewest},
+			[]string{"cam", "mer", "brx", "par", "fed", "cop", "cli", "cup", "boj", "oba", "ash", "gla"}},
+		{Request{Sort: "date"},
+			[]string{"cam", "mer", "brx", "par", "fed", "cop", "cli", "cup", "boj", "oba", "ash", "gla"}},
+		{Request{Sort: SortOldest},
+			[]string{"oba", "boj", "cup", "cli", "cop", "fed", "par", "brx", "mer", "cam", "ash", "gla"}},
+		// Same score (a keyword match): newest first, undated last,
+		// whatever the number of values of the field.
+		{Request{Query: "topic:climate"}, []string{"par", "cop", "cli", "gla"}},
+		{Request{Query: "topic:climate", Sort: SortRelevance}, []string{"par", "cop", "cli", "gla"}},
+		{Request{Query: "topic:climate", Sort: SortOldest}, []string{"cli", "cop", "par", "gla"}},
+		{Request{Query: "topic:science", Sort: SortOldest}, []string{"ash", "gla"}},
+		{Request{Query: "date:2015"}, []string{"par", "fed", "cop", "cli"}},
+		// Relevance: the title match first, whatever the dates.
+		{Request{Query: "merkel fourth"}, []string{"mer", "cop"}},
+		{Request{Query: "merkel fourth", Sort: SortOldest}, []string{"cop", "mer"}},
+	}
+	for _, tt := range tests {
+		tt.req.Size = 100
+		res, err := ix.Search(context.Background(), tt.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(res.Hits); !slices.Equal(got, tt.want) {
+			t.Errorf("%+v: hits = %v, want %v", tt.req, got, tt.want)
+		}
+	}
+}
+
+func TestSearchPaging(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	all := []string{"cam", "mer", "brx", "par", "fed", "cop", "cli", "cup", "boj", "oba", "ash", "gla"}
+	tests := []struct {
+		page, size         int
+		wantPage, wantSize int
+		want               []string
+	}{
+		{0, 0, 1, DefaultSize, all[:10]},
+		{1, 5, 1, 5, all[:5]},
+		{2, 5, 2, 5, all[5:10]},
+		{3, 5, 3, 5, all[10:]},
+		{4, 5, 4, 5, []string{}},
+		{2, 0, 2, DefaultSize, all[10:]},
+		{1, MaxSize, 1, MaxSize, all},
+		{MaxResults / 10, 10, MaxResults / 10, 10, []string{}},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Request{Page: tt.page, Size: tt.size})
+		if err != nil {
+			t.Fatalf("page %d size %d: %v", tt.page, tt.size, err)
+		}
+		if got := ids(res.Hits); !slices.Equal(got, tt.want) {
+			t.Errorf("page %d size %d: hits = %v, want %v", tt.page, tt.size, got, tt.want)
+		}
+		if res.Page != tt.wantPage || res.Size != tt.wantSize || res.Total != 12 {
+			t.Errorf("page %d size %d: Page, Size, Total = %d, %d, %d; want %d, %d, 12",
+				tt.page, tt.size, res.Page, res.Size, res.Total, tt.wantPage, tt.wantSize)
+		}
+		if res.Hits == nil {
+			t.Errorf("page %d size %d: Hits is nil, want an empty slice", tt.page, tt.size)
+		}
+	}
+}
+
+func TestSearchFacets(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	type fv = []FacetValue
+	tests := []struct {
+		name string
+		req  Request
+		want map[string][]FacetValue
+	}{
+		{
+			name: "all articles",
+			req:  Request{},
+			want: map[string][]FacetValue{
+				FacetOutlet: fv{{"Reuters", 4}, {"AP", 2}, {"BBC", 2}, {"The Guardian", 2}, {"Der Spiegel", 1}, {"Le Monde", 1}},
+				FacetCountry: fv{{"GB", 4}, {"US", 3}, {"DE", 2}, {"FR", 2}, {"IE", 1}, {"IS", 1}, {"JP", 1}},
+				FacetTopic: fv{{"climate", 4}, {"politics", 4}, {"economy", 2}, {"science", 2}, {"elections", 1},
+					{"sport", 1}, {"technology", 1}, {"trade", 1}},
+				FacetPerson: fv{{"Angela Merkel", 2}, {"Barack Obama", 2}, {"François Hollande", 2},
+					{"David Cameron", 1}, {"Janet Yellen", 1}, {"Shinzo Abe", 1}},
+				FacetYear: fv{{"2015", 4}, {"2012", 1}, {"2013", 1}, {"2014", 1}, {"2016", 1}, {"2017", 1}, {"2018", 1}},
+			},
+		},
+		{
+			name: "facets count every match, not one page",
+			req:  Request{Filters: Filters{Topic: []string{"climate"}}, Size: 1},
+			want: map[string][]FacetValue{
+				FacetOutlet:  fv{{"AP", 1}, {"Le Monde", 1}, {"Reuters", 1}, {"The Guardian", 1}},
+				FacetCountry: fv{{"FR", 2}, {"DE", 1}, {"GB", 1}, {"US", 1}},
+				FacetTopic:   fv{{"climate", 4}, {"politics", 1}, {"science", 1}},
+				FacetPerson:  fv{{"François Hollande", 2}, {"Angela Merkel", 1}, {"Barack Obama", 1}},
+				FacetYear:    fv{{"2015", 3}},
+			},
+		},
+		{
+			name: "facet size",
+			req:  Request{FacetSize: 2},
+			want: map[string][]FacetValue{
+				FacetOutlet:  fv{{"Reuters", 4}, {"AP", 2}},
+				FacetCountry: fv{{"GB", 4}, {"US", 3}},
+				FacetTopic:   fv{{"climate", 4}, {"politics", 4}},
+				FacetPerson:  fv{{"Angela Merkel", 2}, {"Barack Obama", 2}},
+				FacetYear:    fv{{"2015", 4}, {"2012", 1}},
+			},
+		},
+		{
+			name: "no match",
+			req:  Request{Query: "nothingmatchesthis"},
+			want: map[string][]FacetValue{
+				FacetOutlet: fv{}, FacetCountry: fv{}, FacetTopic: fv{}, FacetPerson: fv{}, FacetYear: fv{},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Facets) != len(FacetNames) {
+				t.Errorf("facets %v, want the keys %v", res.Facets, FacetNames)
+			}
+			for _, name := range FacetNames {
+				got := res.Facets[name]
+				if got == nil {
+					t.Errorf("facet %s is nil, want an empty slice", name)
+				}
+				if !reflect.DeepEqual(got, tt.want[name]) {
+					t.Errorf("facet %s = %v, want %v", name, got, tt.want[name])
+				}
+			}
+		})
+	}
+}
+
+func TestSearchQueryErrors(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	tests := []struct {
+		name    string
+		req     Request
+		wantPos int
+		wantMsg string
+	}{
+		{"leading star", Request{Query: "*limate"}, 0, "wildcard"},
+		{"leading question mark", Request{Query: "paris ?limate"}, 6, "wildcard"},
+		{"leading wildcard after a minus", Request{Query: "paris -*limate"}, 7, "wildcard"},
+		{"leading wildcard in a field", Request{Query: "merkel title:*erkel"}, 13, "wildcard"},
+		{"escaped leading wildcard", Request{Query: `\*limate`}, 0, "wildcard"},
+		{"unterminated quote", Request{Query: `"interest rates`}, 0, "quote"},
+		{"unterminated quote later", Request{Query: `paris title:"interest rates`}, 12, "quote"},
+		{"field without a value", Request{Query: "title:"}, -1, "syntax error"},
+		{"lone plus", Request{Query: "+"}, -1, "syntax error"},
+		{"unknown field", Request{Query: "paris Breaking: news"}, 6, `unknown field "Breaking"`},
+		{"bad date", Request{Query: "date:yesterday"}, 0, "bad date"},
+		{"size over the maximum", Request{Size: MaxSize + 1}, -1, "page size 101"},
+		{"negative size", Request{Size: -1}, -1, "page size -1"},
+		{"negative page", Request{Page: -1}, -1, "page -1"},
+		{"too deep", Request{Page: MaxResults/10 + 1, Size: 10}, -1, "beyond"},
+		{"facet size", Request{FacetSize: MaxFacetSize + 1}, -1, "facet size"},
+		{"unknown sort", Request{Sort: "random"}, -1, "unknown sort"},
+		{"dates in the wrong order", Request{From: utc(2016, 1, 1, 0), To: utc(2015, 1, 1, 0)}, -1, "date range"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ix.Search(context.Background(), tt.req)
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("error = %v, want a *QueryError", err)
+			}
+			if qe.Pos != tt.wantPos || !strings.Contains(qe.Msg, tt.wantMsg) || qe.Query != tt.req.Query {
+				t.Errorf("error = %+v, want Pos %d, a message with %q and the query", qe, tt.wantPos, tt.wantMsg)
+			}
+		})
+	}
+}
+
+// TestSearchTooManyTerms checks that a wildcard matching more terms than
+// maxClauses is a QueryError, not a slow search.
+func TestSearchTooManyTerms(t *testing.T) {
+	var words []string
+	for i := range maxClauses + 10 {
+		words = append(words, "zq"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+strings.Repeat("y", i/26))
+	}
+	big := corpus.Article{ID: "big", Title: "Many words", Body: strings.Join(words, " ")}
+	ix := newTestIndex(t, []corpus.Article{big, fixture()[0]})
+	res, err := ix.Search(context.Background(), Request{Query: "zqxa*"})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("a narrow wildcard: total %d, error %v; want 1 hit", res.Total, err)
+	}
+	_, err = ix.Search(context.Background(), Request{Query: "zq*"})
+	var qe *QueryError
+	if !errors.As(err, &qe) || !strings.Contains(qe.Msg, "too many terms") {
+		t.Fatalf("error = %v, want a QueryError about too many terms", err)
+	}
+}
+
+func TestSearchTimeout(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	_, err := ix.Search(ctx, Request{Query: "climate"})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error = %v, want one wrapping context.DeadlineExceeded", err)
+	}
+}
+
+func TestSearchHitFields(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	res, err := ix.Search(context.Background(), Request{Query: "yellen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits = %v, want fed", ids(res.Hits))
+	}
+	h := res.Hits[0]
+	want := Hit{
+		ID: "fed", Title: "Fed raises interest rates for the first time in a decade", Outlet: "Reuters",
+		Date: day(2015, 11, 20), Authors: []string{"Ann Smith", "Bob Jones"}, Countries: []string{"US"},
+		Topics: []string{"economy", "trade"}, People: []string{"Janet Yellen"},
+		Snippets: []string{"The Federal Reserve raised its benchmark interest rate on Friday, the first increase since 2006. " +
+			"Chair Janet <mark>Yellen</mark> said the economy had recovered enough to bear higher borrowing costs."},
+		Score: h.Score,
+	}
+	if !reflect.DeepEqual(h, want) {
+		t.Errorf("hit =\n%+v\nwant\n%+v", h, want)
+	}
+	if h.Score <= 0 || res.Took <= 0 {
+		t.Errorf("score %v, took %v: want both > 0", h.Score, res.Took)
+	}
+	// An undated article without people has a zero Date and empty lists.
+	res, err = ix.Search(context.Background(), Request{Query: "eyjafjallajökull"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("hits %v, error %v; want ash", ids(res.Hits), err)
+	}
+	if h := res.Hits[0]; !h.Date.IsZero() || h.People == nil || len(h.People) != 0 || h.Authors == nil {
+		t.Errorf("undated hit = %+v, want a zero date and empty, non-nil lists", h)
+	}
+}
