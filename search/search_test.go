@@ -213,7 +213,7 @@ func TestSearchFacets(t *testing.T) {
 			name: "all articles",
 			req:  Request{},
 			want: map[string][]FacetValue{
-				FacetOutlet: fv{{"Reuters", 4}, {"AP", 2}, {"BBC", 2}, {"The Guardian", 2}, {"Der Spiegel", 1}, {"Le Monde", 1}},
+				FacetOutlet:  fv{{"Reuters", 4}, {"AP", 2}, {"BBC", 2}, {"The Guardian", 2}, {"Der Spiegel", 1}, {"Le Monde", 1}},
 				FacetCountry: fv{{"GB", 4}, {"US", 3}, {"DE", 2}, {"FR", 2}, {"IE", 1}, {"IS", 1}, {"JP", 1}},
 				FacetTopic: fv{{"climate", 4}, {"politics", 4}, {"economy", 2}, {"science", 2}, {"elections", 1},
 					{"sport", 1}, {"technology", 1}, {"trade", 1}},
