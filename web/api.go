@@ -10,19 +10,20 @@ import (
 	"github.com/clippings/clippings/search"
 )
 
-// searchResponse is the JSON body of GET /api/v1/search.
-type searchResponse struct {
+// SearchResponse is the JSON body of GET /api/v1/search, also printed by
+// `clippings search --json`. Every list is an array, never null.
+type SearchResponse struct {
 	Total  uint64                          `json:"total"`
 	TookMS int64                           `json:"took_ms"`
 	Page   int                             `json:"page"`
 	Size   int                             `json:"size"`
-	Hits   []hitResponse                   `json:"hits"`
-	Facets map[string][]facetValueResponse `json:"facets"`
+	Hits   []HitResponse                   `json:"hits"`
+	Facets map[string][]FacetValueResponse `json:"facets"`
 }
 
-// hitResponse is one hit of a searchResponse. Date is "YYYY-MM-DD",
+// HitResponse is one hit of a SearchResponse. Date is "YYYY-MM-DD",
 // "YYYY-MM" or "YYYY" by precision, or null.
-type hitResponse struct {
+type HitResponse struct {
 	ID        string      `json:"id"`
 	Title     string      `json:"title"`
 	Outlet    string      `json:"outlet"`
@@ -34,26 +35,34 @@ type hitResponse struct {
 	Snippets  []string    `json:"snippets"`
 }
 
-// facetValueResponse is one value of a facet and its count.
-type facetValueResponse struct {
+// FacetValueResponse is one value of a facet and the number of matching
+// articles that have it.
+type FacetValueResponse struct {
 	Value string `json:"value"`
 	Count int    `json:"count"`
 }
 
-// newSearchResponse converts a search result to its JSON form: every list
+// NewSearchResponse converts a search result to its JSON form: every list
 // is an array, never null, and every facet of search.FacetNames is present.
-func newSearchResponse(req search.Request, res search.Result) searchResponse {
+// A zero page or size in res is reported as 1 or search.DefaultSize.
+func NewSearchResponse(res search.Result) SearchResponse {
+	return newSearchResponse(search.Request{}, res)
+}
+
+// newSearchResponse is NewSearchResponse falling back to the page and size
+// of req when res leaves them zero.
+func newSearchResponse(req search.Request, res search.Result) SearchResponse {
 	page, size := effectivePage(req, res)
-	out := searchResponse{
+	out := SearchResponse{
 		Total:  res.Total,
 		TookMS: res.Took.Milliseconds(),
 		Page:   page,
 		Size:   size,
-		Hits:   make([]hitResponse, 0, len(res.Hits)),
-		Facets: make(map[string][]facetValueResponse, len(search.FacetNames)),
+		Hits:   make([]HitResponse, 0, len(res.Hits)),
+		Facets: make(map[string][]FacetValueResponse, len(search.FacetNames)),
 	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hitResponse{
+		out.Hits = append(out.Hits, HitResponse{
 			ID:        h.ID,
 			Title:     h.Title,
 			Outlet:    h.Outlet,
@@ -66,9 +75,9 @@ func newSearchResponse(req search.Request, res search.Result) searchResponse {
 		})
 	}
 	for _, name := range search.FacetNames {
-		vals := make([]facetValueResponse, 0, len(res.Facets[name]))
+		vals := make([]FacetValueResponse, 0, len(res.Facets[name]))
 		for _, fv := range res.Facets[name] {
-			vals = append(vals, facetValueResponse{Value: fv.Value, Count: fv.Count})
+			vals = append(vals, FacetValueResponse{Value: fv.Value, Count: fv.Count})
 		}
 		out.Facets[name] = vals
 	}

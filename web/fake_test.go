@@ -274,8 +274,8 @@ func sampleArticles() []corpus.Article {
 		article("blog-archive-lifewithalacrity/previous/2004/12/social-software.html#1", corpus.Article{
 			Title: "Tracing the evolution of social software", Outlet: "Life With Alacrity", Authors: []string{"Christopher Allen"},
 			Topics: []string{"technology"}, Countries: []string{"US"},
-			URL:    "javascript:alert(1)",
-			Body:   "Social software is not new. Its roots go back to the 1940s, to Vannevar Bush and the memex.",
+			URL:  "javascript:alert(1)",
+			Body: "Social software is not new. Its roots go back to the 1940s, to Vannevar Bush and the memex.",
 		}),
 	}
 }

@@ -75,6 +75,8 @@ type searchView struct {
 	// Error is a message about a query or parameter that could not be
 	// used; the page then shows only the form and the message.
 	Error string
+	// QueryHelp adds a word on the query syntax to Error.
+	QueryHelp bool
 	// HasResult is false when there is no result to show (Error is set).
 	HasResult        bool
 	Total            string
@@ -161,6 +163,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	)
 	switch {
 	case errors.As(err, &qe):
+		view.QueryHelp = true
 		view.Error = "Sorry, this search cannot be run as written: " + qe.Msg + "."
 		if qe.Pos >= 0 && qe.Pos <= len(qe.Query) {
 			view.Error = fmt.Sprintf("Sorry, this search cannot be run as written: %s (at “%s”).", qe.Msg, excerptAt(qe.Query, qe.Pos))
@@ -468,15 +471,19 @@ func (s *Server) newArticleView(a corpus.Article) articleView {
 		view.URLIsLink = true
 	}
 
-	chips := func(label, param string, vals []string, name func(string) string) {
+	// chips adds a fact whose values link to a search: filtered by param
+	// when it is set, or else for field:"value" in the query syntax.
+	chips := func(label, param, field string, vals []string, name func(string) string) {
 		if len(vals) == 0 {
 			return
 		}
 		f := fact{Label: label}
 		for _, v := range vals {
-			l := link{Label: v, URL: phraseURL(v)}
+			l := link{Label: v}
 			if param != "" {
 				l.URL = filterURL(param, v)
+			} else {
+				l.URL = fieldURL(field, v)
 			}
 			if name != nil {
 				l.Label = name(v)
@@ -486,14 +493,14 @@ func (s *Server) newArticleView(a corpus.Article) articleView {
 		view.Facts = append(view.Facts, f)
 	}
 	if a.Section != "" {
-		chips("Section", "", []string{a.Section}, nil)
+		chips("Section", "", "section", []string{a.Section}, nil)
 	}
-	chips("Tags", "", a.Tags, nil)
-	chips("Topics", paramTopic, a.Topics, nil)
-	chips("Countries", paramCountry, a.Countries, countryName)
-	chips("People", paramPerson, a.People, nil)
-	chips("Places", paramPlace, a.Places, nil)
-	chips("Mentions", paramOutlet, a.Mentions, nil)
+	chips("Tags", "", "tag", a.Tags, nil)
+	chips("Topics", paramTopic, "", a.Topics, nil)
+	chips("Countries", paramCountry, "", a.Countries, countryName)
+	chips("People", paramPerson, "", a.People, nil)
+	chips("Places", paramPlace, "", a.Places, nil)
+	chips("Mentions", "", "mention", a.Mentions, nil)
 	return view
 }
 
@@ -502,10 +509,11 @@ func filterURL(param, value string) string {
 	return searchURL(url.Values{param: {value}})
 }
 
-// phraseURL is the search page searching for value as a phrase, for
-// values (section, tags) that have no filter of their own.
-func phraseURL(value string) string {
-	return searchURL(url.Values{paramQuery: {`"` + strings.ReplaceAll(value, `"`, "") + `"`}})
+// fieldURL is the search page searching one keyword field of the query
+// syntax for value, for the fields (section, tag, mention) that have no
+// filter parameter.
+func fieldURL(field, value string) string {
+	return searchURL(url.Values{paramQuery: {field + `:"` + strings.ReplaceAll(value, `"`, "") + `"`}})
 }
 
 var blankLines = regexp.MustCompile(`\n[ \t\r]*\n`)

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/clippings/clippings/corpus"
 	"github.com/clippings/clippings/search"
@@ -57,8 +56,8 @@ func (e *paramError) Error() string {
 
 // parseRequest turns the query parameters of a search URL into a
 // search.Request. Filters are repeatable (country=FR&country=DE); from and
-// to accept YYYY-MM-DD, YYYY-MM or YYYY, from meaning the start of that
-// period and to the end of it. Unknown parameters are ignored. The error,
+// to accept YYYY-MM-DD, YYYY-MM or YYYY, from meaning the first day of that
+// period and to its last day (corpus.Date.End), both inclusive. Unknown parameters are ignored. The error,
 // if any, is a *paramError.
 func parseRequest(v url.Values) (search.Request, error) {
 	var req search.Request
@@ -91,9 +90,7 @@ func parseRequest(v url.Values) (search.Request, error) {
 		return req, err
 	}
 	req.From = from.Time
-	if !to.IsZero() {
-		req.To = endOf(to)
-	}
+	req.To = to.End()
 	if !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To) {
 		return req, &paramError{paramFrom, v.Get(paramFrom), "the start date is after the end date (to=" + v.Get(paramTo) + ")"}
 	}
@@ -138,18 +135,6 @@ func dateParam(v url.Values, name string) (corpus.Date, error) {
 		return corpus.Date{}, &paramError{name, s, "want a date as YYYY-MM-DD, YYYY-MM or YYYY"}
 	}
 	return d, nil
-}
-
-// endOf returns the last instant of the day, month or year that d stands
-// for.
-func endOf(d corpus.Date) time.Time {
-	switch d.Precision {
-	case corpus.PrecisionYear:
-		return d.Time.AddDate(1, 0, 0).Add(-time.Nanosecond)
-	case corpus.PrecisionMonth:
-		return d.Time.AddDate(0, 1, 0).Add(-time.Nanosecond)
-	}
-	return d.Time.AddDate(0, 0, 1).Add(-time.Nanosecond)
 }
 
 // filterValues returns the non-empty values of a repeatable parameter,

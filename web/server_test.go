@@ -26,6 +26,9 @@ import (
 	"github.com/clippings/clippings/search"
 )
 
+// *search.Store is the Backend the real server runs on.
+var _ Backend = (*search.Store)(nil)
+
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // syncBuffer is a bytes.Buffer safe for the server's concurrent logging.
@@ -428,7 +431,7 @@ func TestSearchPage(t *testing.T) {
 
 	// Total, time taken, hits.
 	summary := strings.Join(strings.Fields(doc.Find(".summary").Text()), " ")
-	if summary != "1–1 of 2 articles · 12 ms" {
+	if summary != "1 of 2 articles · 12 ms" {
 		t.Errorf("summary = %q", summary)
 	}
 	hits := doc.Find("ol.hits li.hit")
@@ -572,11 +575,12 @@ func TestSearchPageErrors(t *testing.T) {
 		name    string
 		target  string
 		message string
+		help    bool // whether the query syntax is explained
 	}{
-		{"unclosed quote", "/?q=%22oil+prices&topic=crude", "unclosed quote"},
-		{"bad date", "/?q=oil&from=1987-02-30", "from"},
-		{"bad page", "/?q=oil&page=abc", "page"},
-		{"too large", "/?size=500", "size"},
+		{"unclosed quote", "/?q=%22oil+prices&topic=crude", "unclosed quote", true},
+		{"bad date", "/?q=oil&from=1987-02-30", "from", false},
+		{"bad page", "/?q=oil&page=abc", "page", false},
+		{"too large", "/?size=500", "size", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -595,6 +599,9 @@ func TestSearchPageErrors(t *testing.T) {
 			}
 			if doc.Find("li.hit").Length() != 0 {
 				t.Error("hits shown with an error")
+			}
+			if help := strings.Contains(msg, "field:value"); help != tt.help {
+				t.Errorf("query help shown = %v, want %v", help, tt.help)
 			}
 		})
 	}
@@ -669,8 +676,8 @@ func TestArticlePage(t *testing.T) {
 		"Certain Doubts": "/?outlet=Certain+Doubts",
 		"Jon Kvanvig":    "/?author=Jon+Kvanvig",
 		"philosophy":     "/?topic=philosophy",
-		"Epistemology":   "/?q=%22Epistemology%22",
-		"evidence":       "/?q=%22evidence%22",
+		"Epistemology":   "/?q=section%3A%22Epistemology%22",
+		"evidence":       "/?q=tag%3A%22evidence%22",
 	} {
 		if links[label] != want {
 			t.Errorf("chip %q links to %q, want %q", label, links[label], want)
