@@ -1,0 +1,201 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A byline is the line that names who wrote an article: "By Jane Doe and
+// John Roe, Staff Writers | Updated March 14, 2023". This file reduces it
+// to person names.
+
+var (
+	// rxBylinePrefix is the word that introduces the names.
+	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|compiled|edited)\s+)?` +
+		`(?:by|from|von|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter)\s*[:\-–—]?\s+`)
+	// rxDateTail cuts a byline where a date or an update notice starts.
+	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\bon\s+(?:` + monthPattern + `|\d)|\bat\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
+	// rxNameSeparator splits several names.
+	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
+	// rxBracketed removes "(AP)", "[Reuters]" and similar.
+	rxBracketed = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+)
+
+// roleWords are words that make a byline part a job title or an
+// organisation rather than a person's name.
+var roleWords = map[string]bool{
+	"writer": true, "writers": true, "reporter": true, "reporters": true, "correspondent": true,
+	"correspondents": true, "editor": true, "editors": true, "staff": true, "contributor": true,
+	"contributors": true, "columnist": true, "journalist": true, "producer": true, "photographer": true,
+	"senior": true, "chief": true, "bureau": true, "desk": true, "team": true, "contributing": true,
+	"special": true, "guest": true, "analyst": true, "associated": true, "press": true, "news": true,
+	"newsroom": true, "admin": true, "administrator": true, "webmaster": true, "anonymous": true,
+	"unknown": true, "redaktion": true, "rédaction": true, "redacción": true, "redazione": true,
+	"agency": true, "agencies": true, "wire": true, "services": true, "service": true, "online": true,
+	"magazine": true, "newspaper": true, "times": true, "post": true, "daily": true, "media": true,
+	"group": true, "inc": true, "ltd": true, "llc": true, "gmbh": true, "department": true,
+	"office": true, "university": true, "institute": true, "foundation": true, "comments": true,
+	"comment": true, "view": true, "posts": true, "profile": true, "follow": true, "email": true,
+	"twitter": true, "facebook": true, "read": true, "more": true, "about": true, "share": true,
+	"min": true, "minute": true, "minutes": true, "ago": true, "hours": true, "photos": true,
+	"photo": true, "video": true, "illustration": true, "illustrations": true, "images": true,
+}
+
+// lowercaseNameWords may appear in lower case inside a name ("Ludwig van
+// Beethoven", "Ana de la Cruz").
+var lowercaseNameWords = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "la": true, "le": true,
+	"da": true, "di": true, "del": true, "dos": true, "du": true, "bin": true, "al": true,
+	"ten": true, "ter": true, "zu": true, "y": true,
+}
+
+// cleanAuthors reduces a raw byline to person names. site is the outlet's
+// name (or domain), which is never an author. strict asks for names that
+// look like names (capitalised words); it is used for bylines found in
+// page text, while names from metadata are trusted more.
+func cleanAuthors(raw, site string, strict bool) []string {
+	raw = strings.Join(strings.Fields(raw), " ")
+	if raw == "" || isURL(raw) {
+		return nil
+	}
+	raw = rxBracketed.ReplaceAllString(raw, " ")
+	raw = rxBylinePrefix.ReplaceAllString(raw, "")
+	raw = rxDateTail.ReplaceAllString(raw, "")
+	// "Jane Doe - Staff Writer", "Jane Doe — The Daily Planet"
+	for _, sep := range []string{" - ", " – ", " — ", " | "} {
+		if i := strings.Index(raw, sep); i > 0 {
+			raw = raw[:i]
+		}
+	}
+	var names []string
+	for _, part := range rxNameSeparator.Split(raw, -1) {
+		part = strings.Trim(part, " :,;-–—'\"“”‘’*#@")
+		part = trimPeriod(part)
+		part = rxBylinePrefix.ReplaceAllString(part+" ", "")
+		part = strings.TrimSpace(part)
+		if name, ok := personName(part, site, strict); ok {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// personName reports whether s looks like one person's name and returns it
+// tidied (an all-capitals name is put in title case).
+func personName(s, site string, strict bool) (string, bool) {
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@/\\=<>{}|0123456789") {
+		return "", false
+	}
+	if site != "" && (strings.EqualFold(s, site) || strings.EqualFold(strings.ReplaceAll(s, " ", ""), strings.ReplaceAll(site, " ", ""))) {
+		return "", false
+	}
+	words := strings.Fields(s)
+	if len(words) > 5 {
+		return "", false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 {
+		return "", false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if roleWords[lw] {
+			return "", false
+		}
+		if strings.Contains(lw, ".com") || strings.Contains(lw, ".org") || strings.Contains(lw, ".net") {
+			return "", false
+		}
+	}
+	if isAllCaps(s) && letters > 3 {
+		s = titleCase(strings.ToLower(s))
+		words = strings.Fields(s)
+	}
+	if strict {
+		capitalised := 0
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			switch {
+			case unicode.IsUpper(r):
+				capitalised++
+			case lowercaseNameWords[strings.ToLower(w)]:
+			default:
+				return "", false
+			}
+		}
+		if capitalised == 0 {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+// isAllCaps reports whether s has letters and none of them is lower case.
+func isAllCaps(s string) bool {
+	has := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			has = true
+		}
+	}
+	return has
+}
+
+// titleCase upper-cases the first letter of each word of s, and the letter
+// after an apostrophe ("o'brien" becomes "O'Brien").
+func titleCase(s string) string {
+	var b strings.Builder
+	upper := true
+	for _, r := range s {
+		if upper && unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+			upper = false
+			continue
+		}
+		b.WriteRune(r)
+		upper = r == ' ' || r == '-' || r == '\''
+	}
+	return b.String()
+}
+
+// isURL reports whether s is a web address rather than a name.
+func isURL(s string) bool {
+	ls := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(ls, "http://") || strings.HasPrefix(ls, "https://") ||
+		strings.HasPrefix(ls, "www.") || strings.HasPrefix(ls, "/")
+}
+
+// rxByLine matches a line that is only a byline: "By Jane Doe".
+var rxByLine = regexp.MustCompile(`(?i)^\s*(?:written\s+|posted\s+|reported\s+)?by\s*:?\s+\S`)
+
+// bylineNames returns the names of a line that is a byline ("By Jane Doe
+// and John Roe"), or nil when the line is something else.
+func bylineNames(line, site string) []string {
+	if !rxByLine.MatchString(line) || len(strings.Fields(line)) > 16 {
+		return nil
+	}
+	return cleanAuthors(line, site, true)
+}
+
+// trimPeriod removes the full stops around a name, but not the one that
+// ends an initial ("Dennis W.").
+func trimPeriod(s string) string {
+	s = strings.TrimLeft(s, ". ")
+	for strings.HasSuffix(s, ".") {
+		words := strings.Fields(s)
+		if last := words[len(words)-1]; utf8.RuneCountInString(last) == 2 && unicode.IsUpper([]rune(last)[0]) {
+			break
+		}
+		s = strings.TrimSpace(strings.TrimSuffix(s, "."))
+	}
+	return s
+}

@@ -1,0 +1,240 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/corpus"
+	dps "github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-dateparser/date"
+)
+
+// Dates are written in many ways. This file turns the common ones into a
+// corpus.Date with an honest precision: a day when the day is written, a
+// month for "March 2023", a year for "2023" in a date field.
+//
+// The fast path is a set of regular expressions for ISO 8601 and English
+// forms. Strings in other languages ("31. Mai 2012") fall back on
+// go-dateparser, but only when a four-digit year is present, so that
+// relative dates ("2 days ago"), whose meaning depends on when the page was
+// saved, are never turned into a date.
+
+const monthPattern = `(january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
+
+var (
+	// rxISO matches a whole ISO 8601 date or date-time: "2019-08-02",
+	// "2019-08-02T10:00:00+02:00", "2019-08", "2019", "2019/08/02",
+	// "20190802".
+	rxISO = regexp.MustCompile(`^(\d{4})(?:([-/.]?)(\d{1,2})(?:([-/.]?)(\d{1,2}))?)?(?:(?:[T ]|\s*,?\s*)\d{1,2}:\d{2}.*|T.*)?$`)
+
+	// The patterns below find a date inside a longer text.
+	rxDMY      = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+of)?[\s-]+` + monthPattern + `\.?,?[\s-]+(\d{4})\b`)
+	rxMDY      = regexp.MustCompile(`(?i)\b` + monthPattern + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	rxYMD      = regexp.MustCompile(`\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b`)
+	rxDMYNum   = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b`)
+	rxMonthY   = regexp.MustCompile(`(?i)\b` + monthPattern + `\.?,?\s+(\d{4})\b`)
+	rxYear     = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
+	rxHasDigit = regexp.MustCompile(`\d`)
+)
+
+var monthNumbers = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// monthOf returns the month named by an English month name or abbreviation.
+func monthOf(name string) (time.Month, bool) {
+	name = strings.ToLower(name)
+	if len(name) > 3 && name != "sept" {
+		name = name[:3]
+	}
+	m, ok := monthNumbers[name]
+	return m, ok
+}
+
+// makeDate builds a date of the given precision, or the zero Date when the
+// parts do not form a real calendar date ("31 February").
+func makeDate(y int, m time.Month, d int, p corpus.Precision) corpus.Date {
+	if y < 1000 || y > 2999 {
+		return corpus.Date{}
+	}
+	switch p {
+	case corpus.PrecisionYear:
+		m, d = 1, 1
+	case corpus.PrecisionMonth:
+		d = 1
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return corpus.Date{}
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Month() != m || t.Day() != d {
+		return corpus.Date{}
+	}
+	return corpus.NewDate(t, p)
+}
+
+// parseISODate parses a whole string in one of the ISO 8601 shapes matched
+// by rxISO. The time of day, if any, is ignored: the calendar date written
+// is the date, whatever its time zone.
+func parseISODate(s string) corpus.Date {
+	g := rxISO.FindStringSubmatch(strings.TrimSpace(s))
+	if g == nil {
+		return corpus.Date{}
+	}
+	y, _ := strconv.Atoi(g[1])
+	if g[3] == "" {
+		return makeDate(y, 1, 1, corpus.PrecisionYear)
+	}
+	if g[2] != g[4] && g[5] != "" {
+		return corpus.Date{} // mixed separators: "2019-08/02"
+	}
+	if g[2] == "" && (len(g[3]) != 2 || (g[5] != "" && len(g[5]) != 2)) {
+		return corpus.Date{} // compact form must be YYYYMMDD
+	}
+	m, _ := strconv.Atoi(g[3])
+	if g[5] == "" {
+		return makeDate(y, time.Month(m), 1, corpus.PrecisionMonth)
+	}
+	d, _ := strconv.Atoi(g[5])
+	return makeDate(y, time.Month(m), d, corpus.PrecisionDay)
+}
+
+// dateMatch is a date found in a text, with the byte span it was written in.
+type dateMatch struct {
+	Date       corpus.Date
+	Start, End int
+}
+
+// findDate returns the first date written in s in one of the English or
+// numeric forms: "14 March 2023", "March 14, 2023", "Mar. 14 2023",
+// "2023-03-14", "14.03.2023", or, when no day is written anywhere, "March
+// 2023" (month precision). It reports false when s holds no such date.
+func findDate(s string) (dateMatch, bool) {
+	var best dateMatch
+	found := false
+	consider := func(d corpus.Date, start, end int) {
+		if d.IsZero() {
+			return
+		}
+		if !found || start < best.Start {
+			best, found = dateMatch{d, start, end}, true
+		}
+	}
+	for _, g := range rxDMY.FindAllStringSubmatchIndex(s, -1) {
+		d, _ := strconv.Atoi(s[g[2]:g[3]])
+		m, _ := monthOf(s[g[4]:g[5]])
+		y, _ := strconv.Atoi(s[g[6]:g[7]])
+		consider(makeDate(y, m, d, corpus.PrecisionDay), g[0], g[1])
+	}
+	for _, g := range rxMDY.FindAllStringSubmatchIndex(s, -1) {
+		m, _ := monthOf(s[g[2]:g[3]])
+		d, _ := strconv.Atoi(s[g[4]:g[5]])
+		y, _ := strconv.Atoi(s[g[6]:g[7]])
+		consider(makeDate(y, m, d, corpus.PrecisionDay), g[0], g[1])
+	}
+	for _, g := range rxYMD.FindAllStringSubmatchIndex(s, -1) {
+		if s[g[4]:g[5]] != s[g[8]:g[9]] {
+			continue
+		}
+		y, _ := strconv.Atoi(s[g[2]:g[3]])
+		m, _ := strconv.Atoi(s[g[6]:g[7]])
+		d, _ := strconv.Atoi(s[g[10]:g[11]])
+		consider(makeDate(y, time.Month(m), d, corpus.PrecisionDay), g[0], g[1])
+	}
+	for _, g := range rxDMYNum.FindAllStringSubmatchIndex(s, -1) {
+		d, _ := strconv.Atoi(s[g[2]:g[3]])
+		m, _ := strconv.Atoi(s[g[4]:g[5]])
+		y, _ := strconv.Atoi(s[g[6]:g[7]])
+		consider(makeDate(y, time.Month(m), d, corpus.PrecisionDay), g[0], g[1])
+	}
+	if found {
+		return best, true
+	}
+	for _, g := range rxMonthY.FindAllStringSubmatchIndex(s, -1) {
+		m, _ := monthOf(s[g[2]:g[3]])
+		y, _ := strconv.Atoi(s[g[4]:g[5]])
+		consider(makeDate(y, m, 1, corpus.PrecisionMonth), g[0], g[1])
+	}
+	return best, found
+}
+
+// dateParser parses the date strings of pages and text files. Its zero
+// value is not usable; see newDateParser. It is safe for concurrent use.
+type dateParser struct {
+	cfg *dps.Configuration
+	now func() time.Time
+}
+
+// newDateParser returns a parser that rejects dates after now().
+func newDateParser(now func() time.Time) *dateParser {
+	return &dateParser{
+		cfg: &dps.Configuration{
+			PreferredDayOfMonth:  dps.First,
+			PreferredMonthOfYear: dps.FirstMonth,
+			DefaultTimezone:      time.UTC,
+		},
+		now: now,
+	}
+}
+
+// parse reads a string that is meant to be a date, such as the content of
+// a date meta tag, a <time> element or a blog's date header. It tries ISO
+// 8601, then the English forms of findDate, then go-dateparser for other
+// languages. Dates in the future are rejected.
+func (p *dateParser) parse(s string) corpus.Date {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" || !rxHasDigit.MatchString(s) {
+		return corpus.Date{}
+	}
+	if d := parseISODate(s); !d.IsZero() {
+		return p.notFuture(d)
+	}
+	if m, ok := findDate(s); ok {
+		return p.notFuture(m.Date)
+	}
+	if len(s) > 60 || !rxYear.MatchString(s) {
+		return corpus.Date{}
+	}
+	d, err := dps.Parse(p.cfg, s)
+	if err != nil || d.IsZero() {
+		return corpus.Date{}
+	}
+	var prec corpus.Precision
+	switch d.Period {
+	case date.Year:
+		prec = corpus.PrecisionYear
+	case date.Month:
+		prec = corpus.PrecisionMonth
+	default:
+		prec = corpus.PrecisionDay
+	}
+	return p.notFuture(corpus.NewDate(d.Time, prec))
+}
+
+// find returns the first English or numeric date written in a line of
+// text, with its span, unless it lies in the future.
+func (p *dateParser) find(s string) (dateMatch, bool) {
+	m, ok := findDate(s)
+	if !ok {
+		return dateMatch{}, false
+	}
+	m.Date = p.notFuture(m.Date)
+	return m, !m.Date.IsZero()
+}
+
+// notFuture returns d, or the zero Date when d starts after today.
+func (p *dateParser) notFuture(d corpus.Date) corpus.Date {
+	if d.IsZero() {
+		return d
+	}
+	y, m, day := p.now().UTC().Date()
+	today := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	if d.Time.After(today) {
+		return corpus.Date{}
+	}
+	return d
+}

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// Options tune extraction; the zero value is ready to use.
+type Options struct {
+	// MaxArticlesPerFile caps the number of articles taken from one file,
+	// keeping the first ones. Zero means no limit.
+	MaxArticlesPerFile int
+	// Fallback makes go-trafilatura compare its main text with those of
+	// go-readability and go-domdistiller and go-htmldate search the whole
+	// page text for a date. It is more thorough and about twice as slow.
+	Fallback bool
+	// Now returns the current time; dates after it are rejected as
+	// impossible publication dates. Nil means time.Now.
+	Now func() time.Time
+}
+
+// Extractor turns decoded corpus files into articles. It is safe for
+// concurrent use.
+type Extractor struct {
+	opts  Options
+	dates *dateParser
+}
+
+// New returns an Extractor with the given options.
+func New(opts Options) *Extractor {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Extractor{opts: opts, dates: newDateParser(now)}
+}
+
+// Extract returns the articles of f in file order. Each has Source =
+// corpus.SourceOf(f.Path, n) (n from 1), ID = corpus.IDOf(Source), and has
+// been Tidy()-ed. A file that holds no article returns (nil, nil) only if
+// it is really empty (nothing but white space); an unparseable file, or
+// one in which no article can be found, returns an error wrapped with the
+// path. The format is f.Format, or guessed from the file name when empty.
+//
+// Countries and Topics are left empty: they are the enricher's job.
+func (x *Extractor) Extract(f corpus.File) ([]corpus.Article, error) {
+	f.Text = strings.TrimPrefix(f.Text, "\ufeff")
+	if strings.TrimSpace(f.Text) == "" {
+		return nil, nil
+	}
+	format := f.Format
+	if format == "" {
+		format = formatOf(f.Path)
+	}
+	var (
+		arts []corpus.Article
+		err  error
+	)
+	switch format {
+	case corpus.FormatHTML:
+		arts, err = x.extractHTML(f)
+	case corpus.FormatText:
+		arts, err = x.extractText(f)
+	case corpus.FormatSGML:
+		arts, err = x.extractSGML(f)
+	default:
+		err = fmt.Errorf("unknown format %q", format)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", f.Path, err)
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("extract: %s: no article found", f.Path)
+	}
+	if n := x.opts.MaxArticlesPerFile; n > 0 && len(arts) > n {
+		arts = arts[:n]
+	}
+	for i := range arts {
+		a := &arts[i]
+		a.Source = corpus.SourceOf(f.Path, i+1)
+		a.ID = corpus.IDOf(a.Source)
+		a.Countries, a.Topics = nil, nil
+		a.Tidy()
+	}
+	return arts, nil
+}
+
+// formatOf guesses a file's format from its name, ignoring a ".gz".
+func formatOf(name string) corpus.Format {
+	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	switch path.Ext(name) {
+	case ".html", ".htm", ".xhtml":
+		return corpus.FormatHTML
+	case ".txt", ".text", ".md", ".markdown":
+		return corpus.FormatText
+	case ".sgm", ".sgml":
+		return corpus.FormatSGML
+	}
+	return ""
+}

@@ -1,0 +1,296 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// corpora is the shared folder of real labelled data (see SOURCES.md).
+const corpora = "../../../shared/corpora"
+
+// rxTag matches an HTML tag.
+var rxTag = regexp.MustCompile(`<[^>]+>`)
+
+// corpusDir returns a data set's folder, skipping the test when absent.
+func corpusDir(t testing.TB, set string) string {
+	t.Helper()
+	dir := filepath.Join(corpora, set)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("real data %s not available: %v", set, err)
+	}
+	return dir
+}
+
+// readFile reads a corpus file the way corpus.Read hands it over: as
+// UTF-8 text, with its path relative to the data set's root.
+func readFile(t testing.TB, root, rel string) corpus.File {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.File{
+		Entry: corpus.Entry{Path: filepath.ToSlash(rel), Format: formatOf(rel), Size: int64(len(b))},
+		Text:  strings.ToValidUTF8(string(b), "\uFFFD"),
+	}
+}
+
+// pct returns n/d as a percentage.
+func pct(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(d)
+}
+
+func TestCertainDoubtsArchive(t *testing.T) {
+	dir := corpusDir(t, "blog-archive-certaindoubts")
+	raw, err := os.ReadFile(filepath.Join(dir, "archive-index.derived.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index []struct {
+		File  string
+		Posts []struct {
+			Title      string
+			Datetime   string
+			Author     string
+			Categories []string
+		}
+	}
+	if err := json.Unmarshal(raw, &index); err != nil {
+		t.Fatal(err)
+	}
+	x := New(Options{})
+	var pages, pagesOK, posts, titles, dates, authors, tags int
+	for _, pg := range index {
+		arts, err := x.Extract(readFile(t, dir, pg.File))
+		if err != nil {
+			t.Errorf("%s: %v", pg.File, err)
+			continue
+		}
+		pages++
+		if len(arts) == len(pg.Posts) {
+			pagesOK++
+		} else if testing.Verbose() {
+			t.Logf("%s: %d articles, want %d", pg.File, len(arts), len(pg.Posts))
+		}
+		for i, want := range pg.Posts {
+			posts++
+			if i >= len(arts) {
+				continue
+			}
+			a := arts[i]
+			// The index keeps the markup of a few titles ("<i>Meno</i> requires...").
+			if sameText(a.Title, rxTag.ReplaceAllString(want.Title, "")) {
+				titles++
+			} else if testing.Verbose() {
+				t.Logf("%s #%d: title %q, want %q", pg.File, i+1, a.Title, want.Title)
+			}
+			if a.Date.String() == want.Datetime[:10] {
+				dates++
+			}
+			if len(a.Authors) == 1 && a.Authors[0] == want.Author {
+				authors++
+			} else if testing.Verbose() {
+				t.Logf("%s #%d: authors %q, want %q", pg.File, i+1, a.Authors, want.Author)
+			}
+			// Posts also have WordPress tags; the index lists only the categories.
+			if len(a.Tags) >= len(want.Categories) && strings.Join(a.Tags[:len(want.Categories)], ",") == strings.Join(want.Categories, ",") {
+				tags++
+			} else if testing.Verbose() {
+				t.Logf("%s #%d: tags %q, want %q", pg.File, i+1, a.Tags, want.Categories)
+			}
+		}
+	}
+	t.Logf("certaindoubts: %d pages, post count right on %.1f%%; %d posts: title %.1f%%, date %.1f%%, author %.1f%%, tags %.1f%%",
+		pages, pct(pagesOK, pages), posts, pct(titles, posts), pct(dates, posts), pct(authors, posts), pct(tags, posts))
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"post count", pct(pagesOK, pages), 95},
+		{"title", pct(titles, posts), 95},
+		{"date", pct(dates, posts), 95},
+		{"author", pct(authors, posts), 95},
+		{"tags", pct(tags, posts), 95},
+	} {
+		if c.got < c.floor {
+			t.Errorf("%s accuracy %.1f%% is below the floor %.0f%%", c.name, c.got, c.floor)
+		}
+	}
+}
+
+// groundTruth is one page of go-trafilatura-eval/ground-truth.json.
+type groundTruth struct {
+	File     string
+	Title    string
+	Date     string
+	Authors  []string
+	Sitename string
+}
+
+// loadGroundTruth returns the labelled pages of go-trafilatura-eval, with
+// their paths relative to its test-files folder, sorted by path.
+func loadGroundTruth(t testing.TB) (string, []groundTruth) {
+	dir := corpusDir(t, "go-trafilatura-eval")
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var byURL map[string]groundTruth
+	if err := json.Unmarshal(raw, &byURL); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(dir, "test-files")
+	var out []groundTruth
+	for _, g := range byURL {
+		for _, sub := range []string{"comparison", "mock"} {
+			if _, err := os.Stat(filepath.Join(root, sub, g.File)); err == nil {
+				g.File = sub + "/" + g.File
+				out = append(out, g)
+				break
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b groundTruth) int { return strings.Compare(a.File, b.File) })
+	return root, out
+}
+
+func TestTrafilaturaEvalMetadata(t *testing.T) {
+	root, pages := loadGroundTruth(t)
+	if raceEnabled || testing.Short() {
+		// The race detector makes extraction ~10 times slower: sample.
+		var sample []groundTruth
+		for i := 0; i < len(pages); i += 8 {
+			sample = append(sample, pages[i])
+		}
+		pages = sample
+	}
+	x := New(Options{})
+	var (
+		n, multi                       int
+		titleN, titleOK, dateN, dateOK int
+		authN, authOK, siteN, siteOK   int
+	)
+	for _, g := range pages {
+		arts, err := x.Extract(readFile(t, root, g.File))
+		if err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		n++
+		if len(arts) > 1 {
+			multi++
+			if testing.Verbose() {
+				t.Logf("%s: split into %d articles", g.File, len(arts))
+			}
+		}
+		a := arts[0]
+		if g.Title != "" {
+			titleN++
+			if sameText(a.Title, g.Title) {
+				titleOK++
+			} else if testing.Verbose() {
+				t.Logf("%s: title %q, want %q", g.File, a.Title, g.Title)
+			}
+		}
+		if g.Date != "" {
+			dateN++
+			if a.Date.String() == g.Date {
+				dateOK++
+			} else if testing.Verbose() {
+				t.Logf("%s: date %q, want %q", g.File, a.Date, g.Date)
+			}
+		}
+		if len(g.Authors) > 0 {
+			authN++
+			if sameText(strings.Join(a.Authors, " "), strings.Join(g.Authors, " ")) {
+				authOK++
+			} else if testing.Verbose() {
+				t.Logf("%s: authors %q, want %q", g.File, a.Authors, g.Authors)
+			}
+		}
+		if g.Sitename != "" {
+			siteN++
+			if sameText(a.Outlet, g.Sitename) {
+				siteOK++
+			} else if testing.Verbose() {
+				t.Logf("%s: outlet %q, want %q", g.File, a.Outlet, g.Sitename)
+			}
+		}
+	}
+	t.Logf("go-trafilatura-eval: %d pages (%d split): title %.1f%% of %d, date %.1f%% of %d, authors %.1f%% of %d, outlet %.1f%% of %d",
+		n, multi, pct(titleOK, titleN), titleN, pct(dateOK, dateN), dateN, pct(authOK, authN), authN, pct(siteOK, siteN), siteN)
+}
+
+// TestLifeWithAlacrityArchive checks a TypePad blog: each month folder has
+// archive pages (index.html, page/N/index.html) listing the month's posts
+// under date headers, and one page per post. The posts found on the
+// archive pages must be the single pages, with the same titles and dates.
+func TestLifeWithAlacrityArchive(t *testing.T) {
+	dir := corpusDir(t, "blog-archive-lifewithalacrity")
+	x := New(Options{})
+	archive := map[string]corpus.Article{} // by month folder + title
+	single := map[string]corpus.Article{}
+	var pages int
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		arts, err := x.Extract(readFile(t, dir, rel))
+		if err != nil {
+			t.Error(err)
+			return nil
+		}
+		pages++
+		month, _, _ := strings.Cut(rel[len("previous/"):], "/page/")
+		month = month[:7] // YYYY/MM
+		if strings.HasSuffix(rel, "index.html") {
+			for _, a := range arts {
+				archive[month+" "+normText(a.Title)] = a
+			}
+			return nil
+		}
+		if len(arts) != 1 {
+			t.Errorf("%s: post page gave %d articles", rel, len(arts))
+		}
+		single[month+" "+normText(arts[0].Title)] = arts[0]
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, sameDate, sameTags := 0, 0, 0
+	for k, s := range single {
+		a, ok := archive[k]
+		if !ok {
+			if testing.Verbose() {
+				t.Logf("post %q (%s) not found on its month's archive pages", s.Title, s.Source)
+			}
+			continue
+		}
+		found++
+		if a.Date == s.Date && !a.Date.IsZero() {
+			sameDate++
+		}
+		if strings.Join(a.Tags, ",") == strings.Join(s.Tags, ",") {
+			sameTags++
+		}
+	}
+	t.Logf("lifewithalacrity: %d pages, %d archive posts, %d post pages; %.1f%% of post pages found on archive pages, "+
+		"same date %.1f%%, same tags %.1f%%", pages, len(archive), len(single), pct(found, len(single)),
+		pct(sameDate, found), pct(sameTags, found))
+	if pct(found, len(single)) < 95 || pct(sameDate, found) < 95 {
+		t.Errorf("archive posts do not match the post pages well enough")
+	}
+}
