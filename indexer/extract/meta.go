@@ -3,8 +3,8 @@ package extract
 import (
 	"encoding/json"
 	"maps"
-	"slices"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
