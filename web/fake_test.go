@@ -268,7 +268,8 @@ func sampleArticles() []corpus.Article {
 			URL:    "https://certaindoubts.com/disagreement-and-the-value-of-evidence/",
 			Body: "When two peers disagree, should either lower their confidence?\n\n" +
 				"The answer depends on what the evidence of disagreement is evidence of.",
-			Note:     "A new piece I wrote for the group blog.",
+			Note:     "A new piece I wrote for the group blog; I also spoke about it to The Philosophers' Magazine.",
+			Mentions: []string{"The Philosophers' Magazine"},
 			Language: "en",
 		}),
 		article("blog-archive-lifewithalacrity/previous/2004/12/social-software.html#1", corpus.Article{

@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -125,12 +127,21 @@ func (s *Server) handleError(err error, c echo.Context) {
 		err = s.render(c, status, "error", errorView{
 			page:    s.page(http.StatusText(status)),
 			Status:  status,
-			Message: msg,
+			Message: capitalize(msg),
 		})
 	}
 	if err != nil {
 		s.log.Error("writing error response", "path", req.URL.Path, "err", err)
 	}
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func isAPI(path string) bool {

@@ -73,8 +73,10 @@ type searchView struct {
 	Active   []activeFilter
 	ClearURL string
 	// Error is a message about a query or parameter that could not be
-	// used; the page then shows only the form and the message.
-	Error string
+	// used, with ErrorDetail saying why; the page then shows only the form
+	// and the message.
+	Error       string
+	ErrorDetail string
 	// QueryHelp adds a word on the query syntax to Error.
 	QueryHelp bool
 	// HasResult is false when there is no result to show (Error is set).
@@ -163,17 +165,32 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	)
 	switch {
 	case errors.As(err, &qe):
-		view.QueryHelp = true
-		view.Error = "Sorry, this search cannot be run as written: " + qe.Msg + "."
-		if qe.Pos >= 0 && qe.Pos <= len(qe.Query) {
-			view.Error = fmt.Sprintf("Sorry, this search cannot be run as written: %s (at “%s”).", qe.Msg, excerptAt(qe.Query, qe.Pos))
+		view.Error = "Sorry, this search cannot be run as written."
+		view.ErrorDetail = sentence(qe.Msg)
+		if qe.Pos >= 0 && qe.Pos < len(qe.Query) {
+			view.ErrorDetail += " The problem is at “" + excerptAt(qe.Query, qe.Pos) + "”."
 		}
+		view.QueryHelp = true
 	case errors.As(err, &pe):
-		view.Error = "Sorry, this link has a bad value: " + pe.Error() + "."
+		view.Error = "Sorry, this link has a value that cannot be used."
+		view.ErrorDetail = sentence(pe.Error())
 	default:
 		return err
 	}
 	return s.render(c, http.StatusBadRequest, "search", view)
+}
+
+// sentence capitalizes msg and ends it with a full stop.
+func sentence(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return ""
+	}
+	msg = capitalize(msg)
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
 }
 
 // excerptAt returns up to 20 bytes of q from pos, cut at valid UTF-8.
