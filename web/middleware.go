@@ -57,7 +57,7 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 			slog.Int("status", res.Status),
 			slog.Int64("bytes", res.Size),
 			slog.Duration("took", time.Since(start)),
-			slog.String("remote", c.RealIP()),
+			slog.String("remote", req.RemoteAddr),
 		)
 		return nil
 	}

@@ -867,3 +867,30 @@ func TestServe(t *testing.T) {
 		t.Error("ListenAndServe on a bad address succeeded")
 	}
 }
+
+// BenchmarkSearchPage measures parsing, the fake search and rendering of
+// the search page with hits, facets and paging.
+func BenchmarkSearchPage(b *testing.B) {
+	srv := New(newFakeBackend(), Options{Logger: slog.New(slog.DiscardHandler)})
+	req := httptest.NewRequest(http.MethodGet, "/?q=oil&topic=crude&size=1", nil)
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code)
+		}
+	}
+}
+
+// BenchmarkAPISearch measures the JSON search endpoint.
+func BenchmarkAPISearch(b *testing.B) {
+	srv := New(newFakeBackend(), Options{Logger: slog.New(slog.DiscardHandler)})
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/search?q=oil&country=FR&country=JP", nil)
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code)
+		}
+	}
+}
