@@ -10,12 +10,12 @@
 //
 // Routes:
 //
-//	GET /                   search page (q, sort, filters, from, to, page, size)
-//	GET /articles/:id       one article
-//	GET /api/v1/search      search as JSON
-//	GET /api/v1/articles/:id one article as JSON
-//	GET /healthz            liveness check
-//	GET /static/*           embedded stylesheet and icon, with cache headers
+//	GET /                     search page (q, sort, filters, from, to, page, size)
+//	GET /articles/:id         one article
+//	GET /api/v1/search        search as JSON (SearchResponse)
+//	GET /api/v1/articles/:id  one article as JSON (corpus.Article)
+//	GET /healthz              liveness check
+//	GET /static/*             embedded stylesheet and icon, with cache headers
 //
 // Errors under /api are JSON objects {"error":{"status":N,"message":"..."}};
 // elsewhere they are a small HTML page. A bad query or parameter is a 400
