@@ -81,6 +81,9 @@ type Index struct {
 	b    bleve.Index
 	path string
 	opts Options
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Create makes a new, empty index at path, which must not exist yet, and
@@ -196,12 +199,15 @@ func (ix *Index) Count() (uint64, error) {
 	return n, nil
 }
 
-// Close closes the index; a writable index is flushed to disk.
+// Close closes the index; a writable index is flushed to disk. Closing
+// it again does nothing and returns the same error.
 func (ix *Index) Close() error {
-	if err := ix.b.Close(); err != nil {
-		return fmt.Errorf("search: close %s: %w", ix.path, err)
-	}
-	return nil
+	ix.closeOnce.Do(func() {
+		if err := ix.b.Close(); err != nil {
+			ix.closeErr = fmt.Errorf("search: close %s: %w", ix.path, err)
+		}
+	})
+	return ix.closeErr
 }
 
 // deadline returns ctx with Options.Timeout when it has no deadline.

@@ -165,6 +165,9 @@ func TestOpen(t *testing.T) {
 	if err := ro.Close(); err != nil {
 		t.Fatal(err)
 	}
+	if err := ro.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
 
 	if _, err := Open(filepath.Join(t.TempDir(), "missing"), Options{ReadOnly: true}); err == nil {
 		t.Errorf("Open of a missing index succeeded")

@@ -113,10 +113,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	q, err := buildQuery(req.Query)
+	text, err := buildQuery(req.Query)
 	if err != nil {
 		return Result{}, err
 	}
+	q := text
 	if f := filterQuery(req.Filters, req.From, req.To); f != nil {
 		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
 		b.Filter = f
@@ -124,7 +125,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	}
 	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
 	sr.Fields = hitFields
-	sr.IncludeLocations = strings.TrimSpace(req.Query) != ""
 	sr.SortByCustom(sortOrder(p.sort))
 	for name, field := range facetFields {
 		sr.AddFacet(name, bleve.NewFacetRequest(field, p.facetSize))
@@ -137,6 +137,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	res, err := ix.b.SearchInContext(ctx, sr)
+	if err == nil && strings.TrimSpace(req.Query) != "" {
+		err = ix.locate(ctx, text, res.Hits)
+	}
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
 			err = fmt.Errorf("%w (%v)", cerr, err)
@@ -169,6 +172,35 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	}
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// locate sets the term locations of the hits, which snippets mark, by
+// running the text query again on these hits only. Asking bleve for the
+// locations in the search itself makes it gather them for every match,
+// not only for the page shown, and makes a search three times slower.
+func (ix *Index) locate(ctx context.Context, text query.Query, hits bsearch.DocumentMatchCollection) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text})
+	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	sr.IncludeLocations = true
+	res, err := ix.b.SearchInContext(ctx, sr)
+	if err != nil {
+		return err
+	}
+	locs := make(map[string]bsearch.FieldTermLocationMap, len(res.Hits))
+	for _, h := range res.Hits {
+		locs[h.ID] = h.Locations
+	}
+	for _, h := range hits {
+		h.Locations = locs[h.ID]
+	}
+	return nil
 }
 
 // hit returns the Hit of a bleve match loaded with hitFields.

@@ -65,9 +65,11 @@ const genPrefix = "gen-"
 // writable store creates dir when it is missing; a folder without a live
 // generation yet is a valid, empty Store, whose searches fail with
 // ErrNoIndex until a Rebuild (or a Reload once another process built
-// one). A live generation built with another MappingVersion is an error
-// wrapping ErrMappingVersion for a read-only store; a writable store
-// starts empty instead, so that it can rebuild.
+// one). A live generation that cannot be opened (built with another
+// MappingVersion, or named by a damaged CURRENT) is an error for a
+// read-only store, wrapping ErrMappingVersion in the first case; a
+// writable store logs it and starts empty instead, so that a Rebuild can
+// repair the folder.
 func OpenStore(dir string, opts Options) (*Store, error) {
 	if !opts.ReadOnly {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -76,18 +78,18 @@ func OpenStore(dir string, opts Options) (*Store, error) {
 	}
 	s := &Store{dir: dir, opts: opts}
 	name, err := s.readCurrent()
-	if err != nil || name == "" {
-		return s, err
+	var ix *Index
+	if err == nil && name != "" {
+		ix, err = Open(filepath.Join(dir, name), s.liveOptions())
 	}
-	ix, err := Open(filepath.Join(dir, name), s.liveOptions())
 	switch {
-	case errors.Is(err, ErrMappingVersion) && !opts.ReadOnly:
-		opts.logger().Warn("the live index is outdated and must be rebuilt", "dir", dir, "generation", name, "err", err)
-		return s, nil
-	case err != nil:
+	case err != nil && opts.ReadOnly:
 		return nil, fmt.Errorf("search: open store %s: %w", dir, err)
+	case err != nil:
+		opts.logger().Warn("cannot open the live index: it will be rebuilt", "dir", dir, "err", err)
+	case ix != nil:
+		s.live, s.gen = ix, name
 	}
-	s.live, s.gen = ix, name
 	return s, nil
 }
 
@@ -183,10 +185,12 @@ func (s *Store) Rebuild(ctx context.Context, build func(ctx context.Context, ix 
 		return fail(err)
 	}
 	prev, err := s.readCurrent()
-	if err == nil {
-		err = s.writeCurrent(name)
-	}
 	if err != nil {
+		// A damaged CURRENT is replaced; nothing is pruned.
+		s.opts.logger().Warn("replacing a damaged CURRENT", "dir", s.dir, "err", err)
+		prev = ""
+	}
+	if err := s.writeCurrent(name); err != nil {
 		_ = live.Close()
 		return fail(err)
 	}

@@ -325,4 +325,19 @@ func TestStoreBadCurrent(t *testing.T) {
 	if _, err := OpenStore(dir, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "CURRENT") {
 		t.Errorf("error = %v, want one about CURRENT", err)
 	}
+	// A writable store opens empty and a rebuild repairs the folder.
+	w := openStore(t, dir, Options{})
+	if w.Version() != "" {
+		t.Errorf("Version = %q, want none", w.Version())
+	}
+	if err := w.Rebuild(context.Background(), writeAll(fixture())); err != nil {
+		t.Fatal(err)
+	}
+	if cur, _ := os.ReadFile(filepath.Join(dir, currentFile)); string(cur) != w.Version()+"\n" {
+		t.Errorf("CURRENT = %q, want %q", cur, w.Version())
+	}
+	ro := openStore(t, dir, Options{ReadOnly: true})
+	if n := total(t, ro); n != 12 {
+		t.Errorf("total = %d, want 12", n)
+	}
 }
