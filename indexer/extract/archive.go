@@ -221,13 +221,10 @@ func hasAncestorIn(n *html.Node, set map[*html.Node]bool) bool {
 // archiveArticles makes one article of each post of an archive page.
 func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
 	lang := primaryLanguage(p.meta.Lang)
-	site := p.site
-	if site == "" {
-		site = siteFromDOM(p.doc)
-	}
-	if site == "" {
-		site = stripArchiveTitle(p.meta.TitleTag)
-	}
+	// The outlet is the site: its declared name, else the name its header
+	// shows, else the one in <title>, else its host.
+	site := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName, siteFromDOM(p.doc),
+		stripArchiveTitle(p.meta.TitleTag), p.site)
 	out := make([]corpus.Article, 0, len(posts))
 	for _, ps := range posts {
 		a := corpus.Article{
@@ -240,7 +237,7 @@ func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
 		a.Date = x.postDate(p, ps)
 		a.Tags = tagLinks(ps.sel)
 		body := dropBoilerplate(postBody(ps))
-		body, lineAuthors, lineDate := x.trimBodyHead(body, a.Title, site)
+		body, lineAuthors, lineDate := x.trimBodyHead(body, []string{a.Title}, site)
 		if len(a.Authors) == 0 {
 			a.Authors = lineAuthors
 		}
@@ -373,7 +370,12 @@ func stripArchiveTitle(title string) string {
 	title = strings.TrimSpace(title)
 	locs := rxTitleSep.FindAllStringIndex(title, -1)
 	if len(locs) == 0 {
-		return strings.Trim(title, " :")
+		// "Blog Name: May 2012", "Life With Alacrity: "
+		name, _, _ := strings.Cut(title, ": ")
+		if name = strings.Trim(name, " :"); !strings.ContainsAny(name, "0123456789") {
+			return name
+		}
+		return ""
 	}
 	last := strings.TrimSpace(title[locs[len(locs)-1][1]:])
 	firstPart := strings.TrimSpace(title[:locs[0][0]])

@@ -32,6 +32,9 @@ var invisibleElements = map[atom.Atom]bool{
 	atom.Audio: true, atom.Video: true, atom.Map: true, atom.Title: true,
 }
 
+// rxBlankLine matches an empty line between two line breaks.
+var rxBlankLine = regexp.MustCompile(`\n[ \t\r\x{a0}]*\n`)
+
 // paragraphs returns the text of n as paragraphs. skip, when not nil, tells
 // which elements to leave out with their whole subtree.
 func paragraphs(n *html.Node, skip func(*html.Node) bool) []string {
@@ -42,8 +45,15 @@ func paragraphs(n *html.Node, skip func(*html.Node) bool) []string {
 		walk func(*html.Node)
 	)
 	flush := func() {
-		if p := tidyParagraph(cur.String(), pre > 0); p != "" {
-			out = append(out, p)
+		chunks := []string{cur.String()}
+		if pre == 0 {
+			// "<br><br>" separates paragraphs in much hand-written HTML.
+			chunks = rxBlankLine.Split(chunks[0], -1)
+		}
+		for _, c := range chunks {
+			if p := tidyParagraph(c, pre > 0); p != "" {
+				out = append(out, p)
+			}
 		}
 		cur.Reset()
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/clippings/clippings/corpus"
 	dps "github.com/markusmobius/go-dateparser"
@@ -115,8 +116,9 @@ type dateMatch struct {
 // 2023" (month precision). It reports false when s holds no such date.
 func findDate(s string) (dateMatch, bool) {
 	var best dateMatch
-	found := false
+	found, written := false, false
 	consider := func(d corpus.Date, start, end int) {
+		written = written || d.Precision == corpus.PrecisionDay || d.IsZero()
 		if d.IsZero() {
 			return
 		}
@@ -151,8 +153,10 @@ func findDate(s string) (dateMatch, bool) {
 		y, _ := strconv.Atoi(s[g[6]:g[7]])
 		consider(makeDate(y, time.Month(m), d, corpus.PrecisionDay), g[0], g[1])
 	}
-	if found {
-		return best, true
+	if found || written {
+		// A day was written, even if not a real one ("31 February"):
+		// do not fall back to its month.
+		return best, found
 	}
 	for _, g := range rxMonthY.FindAllStringSubmatchIndex(s, -1) {
 		m, _ := monthOf(s[g[2]:g[3]])
@@ -196,7 +200,7 @@ func (p *dateParser) parse(s string) corpus.Date {
 	if m, ok := findDate(s); ok {
 		return p.notFuture(m.Date)
 	}
-	if len(s) > 60 || !rxYear.MatchString(s) {
+	if len(s) > 60 || !rxYear.MatchString(s) || !hasWordLetter(s) {
 		return corpus.Date{}
 	}
 	d, err := dps.Parse(p.cfg, s)
@@ -237,4 +241,12 @@ func (p *dateParser) notFuture(d corpus.Date) corpus.Date {
 		return corpus.Date{}
 	}
 	return d
+}
+
+// hasWordLetter reports whether s has a letter other than the T and Z of
+// ISO 8601 date-times: whether it may name a month in words.
+func hasWordLetter(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsLetter(r) && r != 'T' && r != 'Z'
+	}) >= 0
 }

@@ -115,7 +115,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	// and the date: take them as evidence and keep them out of the body.
 	var lineAuthors []string
 	var lineDate corpus.Date
-	body, lineAuthors, lineDate = x.trimBodyHead(body, a.Title, a.Outlet)
+	body, lineAuthors, lineDate = x.trimBodyHead(body, []string{a.Title, a.Subtitle}, a.Outlet)
 	body = dropBoilerplate(body)
 	a.Body = strings.Join(body, "\n\n")
 	if len(body) > 0 {
@@ -148,17 +148,25 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 }
 
 // trimBodyHead removes from the first paragraphs of a body those that
-// repeat the title, bylines ("By Jane Doe") and lone dates. It returns the
-// names and the date it found there.
-func (x *Extractor) trimBodyHead(body []string, title, site string) ([]string, []string, corpus.Date) {
+// repeat the title or subtitle (heads), bylines ("By Jane Doe") and lone
+// dates. It returns the names and the date it found there.
+func (x *Extractor) trimBodyHead(body []string, heads []string, site string) ([]string, []string, corpus.Date) {
 	var (
 		authors []string
 		d       corpus.Date
 	)
+	isHead := func(p string) bool {
+		for _, h := range heads {
+			if sameText(p, h) {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < 4 && len(body) > 0; i++ {
 		p := body[0]
 		switch {
-		case title != "" && sameText(p, title):
+		case isHead(p):
 		case utf8.RuneCountInString(p) < 120 && len(bylineNames(p, site)) > 0:
 			if authors == nil {
 				authors = bylineNames(p, site)
@@ -441,9 +449,6 @@ func containsText(big, small string) bool {
 func stripSite(title, site string) string {
 	title = strings.TrimSpace(title)
 	locs := rxTitleSep.FindAllStringIndex(title, -1)
-	if len(locs) == 0 {
-		return title
-	}
 	parts := make([]string, 0, len(locs)+1)
 	start := 0
 	for _, l := range locs {
@@ -459,8 +464,21 @@ func stripSite(title, site string) string {
 			return false
 		}
 		ns, nsite := normText(s), normText(site)
-		return ns == nsite || strings.ReplaceAll(ns, " ", "") == strings.ReplaceAll(nsite, " ", "") ||
-			(len(ns) > 3 && strings.HasPrefix(nsite, ns)) || (len(nsite) > 3 && strings.HasPrefix(ns, nsite))
+		if ns == nsite || strings.ReplaceAll(ns, " ", "") == strings.ReplaceAll(nsite, " ", "") {
+			return true
+		}
+		// "Coastal Gazette" for "The Coastal Gazette", "Spiegel" for "Spiegel Online"
+		short, long := ns, nsite
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		return len(short) > 3 && 10*len(short) >= 6*len(long) && strings.Contains(long, short)
+	}
+	if isSite(title) {
+		return ""
+	}
+	if len(locs) == 0 {
+		return title
 	}
 	// Drop site parts at either end.
 	i, j := 0, len(parts)
@@ -520,7 +538,7 @@ func siteFromTitle(titleTag, title string) string {
 
 // siteFromDOM returns the site title shown in a page's header, if marked.
 func siteFromDOM(doc *goquery.Document) string {
-	t := text(doc.Find(`#site-title, .site-title, #blog-title, .blog-title, #banner-header, .header h1.title, #header h1`).First())
+	t := text(doc.Find(`#site-title, .site-title, #blog-title, .blog-title, #banner-header, .header h1.title, .Header h1, .header-outer h1, #header h1`).First())
 	if utf8.RuneCountInString(t) > 80 {
 		return ""
 	}

@@ -294,3 +294,88 @@ func TestLifeWithAlacrityArchive(t *testing.T) {
 		t.Errorf("archive posts do not match the post pages well enough")
 	}
 }
+
+func TestReuters21578(t *testing.T) {
+	dir := corpusDir(t, "reuters21578")
+	files, err := filepath.Glob(filepath.Join(dir, "reut2-*.sgm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 22 {
+		t.Fatalf("found %d reut2-*.sgm files, want 22", len(files))
+	}
+	x := New(Options{})
+	var total, withTopics, withBody, withPlaces, withPeople int
+	ids := map[string]bool{}
+	for _, f := range files {
+		arts, err := x.Extract(readFile(t, dir, filepath.Base(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			total++
+			if a.Title == "" {
+				t.Errorf("%s: no title", a.Source)
+			}
+			if a.Date.Precision != corpus.PrecisionDay || a.Date.Time.Year() != 1987 {
+				t.Errorf("%s: date %v, want a day in 1987", a.Source, a.Date)
+			}
+			if a.Outlet != "Reuters" || a.Language != "en" || a.URL != "" {
+				t.Errorf("%s: outlet %q, language %q, url %q", a.Source, a.Outlet, a.Language, a.URL)
+			}
+			if strings.ContainsAny(a.Title+a.Body, "\x02\x03\x05\x16\x1f") || strings.Contains(a.Body, "&lt;") {
+				t.Errorf("%s: control characters or entities left in %q", a.Source, a.Title)
+			}
+			if strings.HasSuffix(strings.ToLower(a.Body), "reuter") {
+				t.Errorf("%s: sign-off left at the end of the body", a.Source)
+			}
+			if ids[a.ID] {
+				t.Errorf("%s: duplicate id %s", a.Source, a.ID)
+			}
+			ids[a.ID] = true
+			if len(a.Tags) > 0 {
+				withTopics++
+			}
+			if a.Body != "" {
+				withBody++
+			}
+			if len(a.Places) > 0 {
+				withPlaces++
+			}
+			if len(a.People) > 0 {
+				withPeople++
+			}
+		}
+	}
+	t.Logf("reuters21578: %d stories, %d with TOPICS tags, %d with a body, %d with places, %d with people",
+		total, withTopics, withBody, withPlaces, withPeople)
+	if total != 21578 {
+		t.Errorf("got %d stories, want 21578", total)
+	}
+}
+
+// TestReutersFirstStory checks the first story of the collection field by
+// field.
+func TestReutersFirstStory(t *testing.T) {
+	dir := corpusDir(t, "reuters21578")
+	arts, err := New(Options{}).Extract(readFile(t, dir, "reut2-000.sgm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := arts[0]
+	if a.Title != "BAHIA COCOA REVIEW" || a.Date.String() != "1987-02-26" || a.Source != "reut2-000.sgm#1" {
+		t.Errorf("got title %q, date %v, source %q", a.Title, a.Date, a.Source)
+	}
+	if !strings.HasPrefix(a.Body, "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone,") {
+		t.Errorf("body starts %q", a.Body[:80])
+	}
+	if !strings.HasSuffix(a.Body, "after carnival which ends midday on February 27.") {
+		t.Errorf("body ends %q", a.Body[len(a.Body)-80:])
+	}
+	if n := strings.Count(a.Body, "\n\n") + 1; n != 17 {
+		t.Errorf("body has %d paragraphs, want 17", n)
+	}
+	if strings.Join(a.Tags, ",") != "cocoa" || strings.Join(a.Places, ",") != "el-salvador,usa,uruguay" {
+		t.Errorf("tags %q, places %q", a.Tags, a.Places)
+	}
+}

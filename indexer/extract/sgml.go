@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/clippings/clippings/corpus"
 )
@@ -36,7 +37,7 @@ const reutersOutlet = "Reuters"
 var (
 	rxSGMLDate = regexp.MustCompile(`(\d{1,2})-([A-Za-z]{3})-(\d{4})`)
 	rxSGMLD    = regexp.MustCompile(`(?s)<D>(.*?)</D>`)
-	rxSignOff  = regexp.MustCompile(`(?i)(?:^|\n)[ \t]*reuters?[ \t]*$`)
+	rxSignOff  = regexp.MustCompile(`(?i)(^|\n|[.!?"')0-9]\s)[ \t]*reuters?[ \t]*$`)
 	rxStars    = regexp.MustCompile(`^[*\s]+`)
 )
 
@@ -105,7 +106,11 @@ func (x *Extractor) reutersStory(s string) (corpus.Article, error) {
 			dateline := strings.Join(strings.Fields(sgmlText(element(txt, "DATELINE"))), " ")
 			body := reflow(removeSignOff(sgmlText(element(txt, "BODY"))))
 			if dateline != "" && len(body) > 0 {
-				body[0] = dateline + " " + body[0]
+				if hyphenated(dateline) {
+					body[0] = dateline + body[0]
+				} else {
+					body[0] = dateline + " " + body[0]
+				}
 			}
 			a.Body = strings.Join(body, "\n\n")
 		}
@@ -118,7 +123,8 @@ func (x *Extractor) reutersStory(s string) (corpus.Article, error) {
 		a.Lead = strings.SplitN(a.Body, "\n\n", 2)[0]
 	}
 	if a.Title == "" {
-		return a, errors.New("story without title or text")
+		// A few UNPROC stories have no text at all.
+		a.Title = "Untitled Reuters story " + attrValue(s, "NEWID")
 	}
 	return a, nil
 }
@@ -204,12 +210,20 @@ func sgmlText(s string) string {
 	}, s)
 }
 
-// removeSignOff removes the trailing "Reuter" that ends a story, and a
-// "Blah blah blah." placeholder.
+// removeSignOff removes the "Reuter" that ends a story (sometimes twice:
+// "... he said. REUTER\n Reuter") and a "Blah blah blah." placeholder.
 func removeSignOff(s string) string {
-	s = strings.TrimRight(s, " \t\n\r")
-	s = strings.TrimSuffix(s, "Blah blah blah.")
-	return rxSignOff.ReplaceAllString(s, "")
+	for {
+		s = strings.TrimRight(s, " \t\n\r")
+		t := strings.TrimSuffix(s, "Blah blah blah.")
+		if loc := rxSignOff.FindStringSubmatchIndex(t); loc != nil {
+			t = t[:loc[3]] // keep the sentence end before the sign-off
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // reflow joins a wire story's hard-wrapped lines into paragraphs. A
@@ -221,7 +235,15 @@ func reflow(s string) []string {
 	)
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
+			var b strings.Builder
+			for i, l := range cur {
+				// "anti-\ninflation" was "anti-inflation": no space.
+				if i > 0 && !hyphenated(cur[i-1]) {
+					b.WriteByte(' ')
+				}
+				b.WriteString(l)
+			}
+			out = append(out, b.String())
 			cur = nil
 		}
 	}
@@ -238,6 +260,13 @@ func reflow(s string) []string {
 	}
 	flush()
 	return out
+}
+
+// hyphenated reports whether a line ends with a word broken by a hyphen,
+// as in "anti-".
+func hyphenated(line string) bool {
+	n := len(line)
+	return n >= 2 && line[n-1] == '-' && unicode.IsLetter(rune(line[n-2]))
 }
 
 // preformattedParagraphs splits tabular text at blank lines, keeping the
@@ -268,4 +297,15 @@ func preformattedParagraphs(s string) []string {
 // humanise turns a label such as "james-baker" into "James Baker".
 func humanise(label string) string {
 	return titleCase(strings.ReplaceAll(strings.ToLower(label), "-", " "))
+}
+
+// attrValue returns the value of an attribute of a story's <REUTERS> tag.
+func attrValue(story, name string) string {
+	tag, _, _ := strings.Cut(story, ">")
+	_, v, ok := strings.Cut(tag, name+`="`)
+	if !ok {
+		return ""
+	}
+	v, _, _ = strings.Cut(v, `"`)
+	return v
 }
