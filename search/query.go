@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp/syntax"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -77,6 +78,10 @@ var queryFields = map[string]queryField{
 	"year": {fieldYear, kindYear},
 }
 
+// maxFuzziness is the largest edit distance of a fuzzy term (word~2)
+// that bleve accepts.
+const maxFuzziness = 2
+
 // knownFields is the list of field names given in the error for an
 // unknown field.
 const knownFields = "title, subtitle, lead, body, note, outlet, country, topic, " +
@@ -85,7 +90,7 @@ const knownFields = "title, subtitle, lead, body, note, outlet, country, topic, 
 // buildQuery parses the user's query text. An empty query (or "*")
 // matches every article. Errors are *QueryError.
 func buildQuery(q string) (query.Query, error) {
-	if s := strings.TrimSpace(q); s == "" || s == "*" {
+	if matchesAll(q) {
 		return query.NewMatchAllQuery(), nil
 	}
 	scan, err := prescan(q)
@@ -98,6 +103,13 @@ func buildQuery(q string) (query.Query, error) {
 	}
 	r := rewriter{q: q, scan: scan}
 	return r.rewrite(parsed)
+}
+
+// matchesAll reports whether the query text is empty or "*", which match
+// every article.
+func matchesAll(q string) bool {
+	s := strings.TrimSpace(q)
+	return s == "" || s == "*"
 }
 
 // parseMessage turns a bleve parse error into a message for the user.
@@ -116,9 +128,6 @@ type scanResult struct {
 	// fields maps each field name, as written, to the offset of its
 	// first use.
 	fields map[string]int
-	// wildcards are the offsets of the field-less or field values that
-	// contain a wildcard, in order.
-	wildcards []int
 }
 
 // prescan follows the tokens of bleve's query string lexer closely enough
@@ -179,11 +188,8 @@ func prescan(q string) (scanResult, error) {
 			if strings.HasPrefix(tok, "/") && strings.HasSuffix(tok, "/") && len(tok) > 1 {
 				continue // a regular expression
 			}
-			if strings.ContainsAny(tok, "*?") {
-				if tok[0] == '*' || tok[0] == '?' {
-					return res, leadingWildcard(q, start)
-				}
-				res.wildcards = append(res.wildcards, start)
+			if strings.HasPrefix(tok, "*") || strings.HasPrefix(tok, "?") {
+				return res, leadingWildcard(q, start)
 			}
 		}
 	}
@@ -229,6 +235,10 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 		}
 		return q, nil
 	case *query.MatchQuery:
+		if q.Fuzziness > maxFuzziness {
+			return nil, &QueryError{Query: r.q, Pos: -1,
+				Msg: fmt.Sprintf("fuzziness ~%d: it can be at most ~%d", q.Fuzziness, maxFuzziness)}
+		}
 		return r.leaf(q.FieldVal, q.Match, q.Boost(), func(field string, boost float64) query.Query {
 			c := *q
 			c.FieldVal = field
@@ -244,7 +254,7 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 		})
 	case *query.WildcardQuery:
 		if strings.HasPrefix(q.Wildcard, "*") || strings.HasPrefix(q.Wildcard, "?") {
-			return nil, leadingWildcard(r.q, -1)
+			return nil, leadingWildcard(r.q, -1) // prescan missed it
 		}
 		return r.pattern(q.FieldVal, q.Boost(), func(field string, boost float64, text bool) query.Query {
 			c := *q
@@ -257,6 +267,13 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			return &c
 		})
 	case *query.RegexpQuery:
+		if _, err := syntax.Parse(q.Regexp, syntax.Perl); err != nil {
+			pos := -1
+			if p, ok := r.scan.fields[q.FieldVal]; ok && q.FieldVal != "" {
+				pos = p
+			}
+			return nil, &QueryError{Query: r.q, Pos: pos, Msg: "bad regular expression: " + err.Error()}
+		}
 		return r.pattern(q.FieldVal, q.Boost(), func(field string, boost float64, _ bool) query.Query {
 			c := *q
 			c.FieldVal = field
@@ -274,6 +291,11 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			return query.NewMatchNoneQuery(), nil
 		}
 		q.FieldVal = fieldDate
+		for _, t := range []*query.BleveQueryTime{&q.Start, &q.End} {
+			if !t.IsZero() {
+				t.Time = clampTime(t.Time)
+			}
+		}
 		return unscored{q}, nil
 	}
 	return q, nil
@@ -388,6 +410,17 @@ func (r *rewriter) numericRange(q *query.NumericRangeQuery) (query.Query, error)
 func yearStart(y float64) time.Time {
 	y = max(minYear, min(maxYear, y))
 	return time.Date(int(y), 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// clampTime returns t kept within the dates the index can hold.
+func clampTime(t time.Time) time.Time {
+	if lo := yearStart(minYear); t.Before(lo) {
+		return lo
+	}
+	if hi := yearStart(maxYear + 1); t.After(hi) {
+		return hi
+	}
+	return t
 }
 
 // periodEnd returns the first day after the period of d.

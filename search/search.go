@@ -68,7 +68,7 @@ func check(req Request) (plan, error) {
 	switch p.sort {
 	case SortDefault:
 		p.sort = SortNewest
-		if strings.TrimSpace(req.Query) != "" {
+		if !matchesAll(req.Query) {
 			p.sort = SortRelevance
 		}
 	case SortRelevance, SortNewest, SortOldest:
@@ -103,7 +103,8 @@ func sortOrder(s Sort) bsearch.SortOrder {
 
 // Search runs a request: the articles matching its query and filters, one
 // page of them in its sort order with snippets, and the facet counts over
-// all of them. A request that cannot be run as written is a *QueryError;
+// all of them. An empty query (or "*") matches every article, and sorts
+// newest first unless the request asks otherwise. A request that cannot be run as written is a *QueryError;
 // a search that runs out of time (the context's deadline, or
 // Options.Timeout when it has none) fails with an error wrapping
 // context.DeadlineExceeded.
@@ -137,7 +138,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	res, err := ix.b.SearchInContext(ctx, sr)
-	if err == nil && strings.TrimSpace(req.Query) != "" {
+	if err == nil && !matchesAll(req.Query) {
 		err = ix.locate(ctx, text, res.Hits)
 	}
 	if err != nil {
