@@ -104,10 +104,10 @@ func sortOrder(s Sort) bsearch.SortOrder {
 // Search runs a request: the articles matching its query and filters, one
 // page of them in its sort order with snippets, and the facet counts over
 // all of them. An empty query (or "*") matches every article, and sorts
-// newest first unless the request asks otherwise. A request that cannot be run as written is a *QueryError;
-// a search that runs out of time (the context's deadline, or
-// Options.Timeout when it has none) fails with an error wrapping
-// context.DeadlineExceeded.
+// newest first unless the request asks otherwise. A request that cannot
+// be run as written is a *QueryError; a search that runs out of time (the
+// context's deadline, or Options.Timeout when it has none) fails with an
+// error wrapping context.DeadlineExceeded.
 func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	start := time.Now()
 	p, err := check(req)
