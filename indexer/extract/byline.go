@@ -16,7 +16,7 @@ var (
 	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|compiled|edited)\s+)?` +
 		`(?:by|from|von|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter)\s*[:\-–—]?\s+`)
 	// rxDateTail cuts a byline where a date or an update notice starts.
-	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\bon\s+(?:` + monthPattern + `|\d)|\bat\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
+	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
 	// rxNameSeparator splits several names.
 	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
 	// rxBracketed removes "(AP)", "[Reuters]" and similar.
@@ -41,6 +41,13 @@ var roleWords = map[string]bool{
 	"twitter": true, "facebook": true, "read": true, "more": true, "about": true, "share": true,
 	"min": true, "minute": true, "minutes": true, "ago": true, "hours": true, "photos": true,
 	"photo": true, "video": true, "illustration": true, "illustrations": true, "images": true,
+	"said": true, "says": true, "wrote": true, "writes": true, "schreibt": true, "designed": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true,
+	"samstag": true, "sonntag": true, "lundi": true, "mardi": true, "mercredi": true, "jeudi": true,
+	"vendredi": true, "samedi": true, "dimanche": true, "lunes": true, "martes": true, "miércoles": true,
+	"jueves": true, "viernes": true, "sábado": true, "domingo": true, "redakteur": true, "redakteurin": true,
+	"autor": true, "autorin": true, "author": true, "interview": true, "text": true, "fotos": true,
 }
 
 // lowercaseNameWords may appear in lower case inside a name ("Ludwig van
@@ -175,7 +182,7 @@ func isURL(s string) bool {
 }
 
 // rxByLine matches a line that is only a byline: "By Jane Doe".
-var rxByLine = regexp.MustCompile(`(?i)^\s*(?:written\s+|posted\s+|reported\s+)?by\s*:?\s+\S`)
+var rxByLine = regexp.MustCompile(`(?i)^\s*(?:(?:written\s+|posted\s+|reported\s+)?by|von|par|por|door)\s*:?\s+\S`)
 
 // bylineNames returns the names of a line that is a byline ("By Jane Doe
 // and John Roe"), or nil when the line is something else.

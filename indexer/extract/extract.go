@@ -15,8 +15,8 @@ type Options struct {
 	// keeping the first ones. Zero means no limit.
 	MaxArticlesPerFile int
 	// Fallback makes go-trafilatura compare its main text with those of
-	// go-readability and go-domdistiller and go-htmldate search the whole
-	// page text for a date. It is more thorough and about twice as slow.
+	// go-readability and go-domdistiller. It is a little more thorough
+	// and about twice as slow.
 	Fallback bool
 	// Now returns the current time; dates after it are rejected as
 	// impossible publication dates. Nil means time.Now.

@@ -14,6 +14,7 @@ import (
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // page is one parsed HTML file and what its <head> says. The same parsed
@@ -58,16 +59,81 @@ func (x *Extractor) extractHTML(f corpus.File) ([]corpus.Article, error) {
 	return []corpus.Article{a}, nil
 }
 
-// siteName returns the name of the site: og:site_name, the JSON-LD
-// publisher or WebSite name, else the host of the page's address.
+// siteName returns the name of the site, or "". The candidates are
+// og:site_name, the JSON-LD publisher and WebSite names, the publisher
+// and application-name meta tags, in that order of trust; a candidate
+// that the page's host or the ends of its <title> confirm gains trust
+// (og:site_name is sometimes a section: "U.S." on reuters.com). Without
+// any candidate the host of the page's address is the site.
 func (x *Extractor) siteName(p *page) string {
-	if s := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName); s != "" {
-		return s
+	m := p.meta
+	host := hostOf(p.url)
+	ends := titleEnds(m.TitleTag)
+	best, bestScore := "", 0
+	for i, c := range []string{m.SiteName, m.LD.Publisher, m.LD.SiteName, m.Publisher, m.AppName} {
+		if c == "" || isURL(c) || utf8.RuneCountInString(c) > 80 {
+			continue
+		}
+		score := 5 - i
+		if host != "" && sameLetters(c, domainLabel(host)) {
+			score += 4
+		}
+		for _, e := range ends {
+			if sameText(c, e) {
+				score += 4
+				break
+			}
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
 	}
-	if p.url != "" {
-		return hostOf(p.url)
+	if best != "" {
+		return best
 	}
-	return ""
+	return host
+}
+
+// titleEnds returns the first and last parts of a <title> that separators
+// divide ("Title | Site" gives "Title" and "Site"), or nil.
+func titleEnds(title string) []string {
+	locs := rxTitleSep.FindAllStringIndex(title, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	return []string{strings.TrimSpace(title[:locs[0][0]]), strings.TrimSpace(title[locs[len(locs)-1][1]:])}
+}
+
+// domainLabel returns the name part of a host: "reuters" for
+// "reuters.com", "bbc" for "bbc.co.uk".
+func domainLabel(host string) string {
+	labels := strings.Split(host, ".")
+	for len(labels) > 1 {
+		last := labels[len(labels)-1]
+		if len(last) <= 3 && len(labels) > 2 || len(labels) == 2 {
+			labels = labels[:len(labels)-1]
+			continue
+		}
+		break
+	}
+	return labels[len(labels)-1]
+}
+
+// sameLetters reports whether a and b have the same letters and digits,
+// ignoring case, accents, spaces and punctuation: "La Vie des idées" and
+// "laviedesidees".
+func sameLetters(a, b string) bool {
+	fold := func(s string) string {
+		var out strings.Builder
+		for _, r := range norm.NFD.String(strings.ToLower(s)) {
+			if isAlnum(r) && !unicode.Is(unicode.Mn, r) {
+				out.WriteRune(r)
+			}
+		}
+		return out.String()
+	}
+	fa := fold(a)
+	return fa != "" && fa == fold(b)
 }
 
 // singleArticle extracts a page that holds one article. It reports false
@@ -263,6 +329,7 @@ var bylineSelectors = []struct {
 }{
 	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .author .fn, .byline .fn, .vcard .fn, .post-author .fn`, false},
 	{`.byline, .author-name, .post-author, .entry-author, .author, .article-author, .story-byline`, true},
+	{`[class*="byline"], [class*="author"], [class*="autor"], [class*="auteur"], [data-testid*="byline"]`, true},
 }
 
 // bylineAuthors returns the names in the first byline element of s that
@@ -355,33 +422,48 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	res, err := htmldate.FromDocument(p.root, htmldate.Options{
 		UseOriginalDate:     true,
 		URL:                 p.url,
-		SkipExtensiveSearch: !x.opts.Fallback,
+		SkipExtensiveSearch: false,
 	})
 	if err != nil || res.IsZero() {
 		return corpus.Date{}
 	}
 	prec := corpus.PrecisionDay
-	if src := x.dates.parse(res.SrcString); !src.IsZero() && src.Precision < prec &&
-		src.Time.Year() == res.DateTime.Year() {
+	switch src := x.dates.parse(res.SrcString); {
+	case rxCopyright.MatchString(res.SrcString):
+		prec = corpus.PrecisionYear // "© 2022": only the year is known
+	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
 		prec = src.Precision
 	}
 	return x.dates.notFuture(corpus.NewDate(res.DateTime, prec))
 }
 
+// rxCopyright matches a copyright notice, whose year is not a
+// publication day.
+var rxCopyright = regexp.MustCompile(`(?i)©|&copy;|\(c\)\s*\d|copyright`)
+
 // Title separators split "Title | Site" and "Site - Title".
 var rxTitleSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|«|»|·|•|/|:)\s+|\s*(?:\||«|»|·|•)\s*`)
 
 // pageTitle chooses a page's title from its evidence: JSON-LD headline,
-// og:title, twitter:title, headings (<h1> and elements marked as a post or
-// entry title), the <title> element and trafilatura's guess. A heading
-// confirmed by the metadata or by <title> wins; then the metadata; then a
-// marked heading; then <title> without its site name.
+// og:title, twitter:title, headings (h1 to h3 and elements marked as a
+// post or entry title), the <title> element and trafilatura's guess.
+//
+// A heading confirmed by another source wins: one equal to a metadata
+// title, else the longest one that is a part of <title> or of a metadata
+// title ("Title | Blog Archive | Site"). Without confirmation the metadata
+// title is used, then a marked heading, then <title> without the site
+// name.
 func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	m := p.meta
 	metaTitles := []string{m.LD.Headline, m.OGTitle, m.TwTitle, m.MetaTitle}
 	site := first(p.site, siteFromDOM(p.doc))
-	var h1s, marked []string
-	p.doc.Find("h1, [itemprop=headline], .entry-title, .post-title, .article-title, .headline, h2.entry-header, h3.entry-header").EachWithBreak(func(i int, s *goquery.Selection) bool {
+	type heading struct {
+		text string
+		main bool // an <h1> or a marked title, not any <h2> or <h3>
+	}
+	var headings []heading
+	var marked, h1s []string
+	p.doc.Find("h1, h2, h3, [itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title").EachWithBreak(func(i int, s *goquery.Selection) bool {
 		if inNoise(s) {
 			return true
 		}
@@ -389,27 +471,46 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		if t == "" || utf8.RuneCountInString(t) > 300 || (site != "" && sameText(t, site)) {
 			return true
 		}
-		if goquery.NodeName(s) == "h1" {
-			h1s = append(h1s, t)
-		} else {
+		name := goquery.NodeName(s)
+		isMarked := s.Is("[itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title, h2.entry-header, h3.entry-header")
+		headings = append(headings, heading{t, name == "h1" || isMarked})
+		switch {
+		case isMarked:
 			marked = append(marked, t)
+		case name == "h1":
+			h1s = append(h1s, t)
 		}
-		return len(h1s)+len(marked) < 12
+		return len(headings) < 40
 	})
-	headings := append(append([]string{}, h1s...), marked...)
 	titleTag := m.TitleTag
 
-	for _, h := range headings {
-		for _, mt := range metaTitles {
-			if mt != "" && (sameText(h, mt) || sameText(h, stripSite(mt, site))) {
-				return h
+	for _, mt := range metaTitles {
+		if mt == "" {
+			continue
+		}
+		for _, h := range headings {
+			if sameText(h.text, mt) || sameText(h.text, stripSite(mt, site)) {
+				return h.text
 			}
 		}
 	}
+	best := ""
 	for _, h := range headings {
-		if titleTag != "" && utf8.RuneCountInString(h) >= 8 && containsText(titleTag, h) {
-			return h
+		if utf8.RuneCountInString(h.text) <= utf8.RuneCountInString(best) {
+			continue
 		}
+		for _, src := range append([]string{titleTag}, metaTitles...) {
+			if src == "" {
+				continue
+			}
+			if isTitlePart(src, h.text) || (h.main && utf8.RuneCountInString(h.text) >= 8 && containsText(src, h.text)) {
+				best = h.text
+				break
+			}
+		}
+	}
+	if best != "" {
+		return best
 	}
 	for _, mt := range metaTitles {
 		if mt != "" {
@@ -433,6 +534,25 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		return h1s[0]
 	}
 	return titleTag
+}
+
+// isTitlePart reports whether part is the whole of title or one of the
+// parts that separators (" | ", " - ", " » "...) divide it into.
+func isTitlePart(title, part string) bool {
+	if utf8.RuneCountInString(part) < 8 {
+		return false
+	}
+	if sameText(title, part) {
+		return true
+	}
+	start := 0
+	for _, l := range append(rxTitleSep.FindAllStringIndex(title, -1), []int{len(title), len(title)}) {
+		if sameText(title[start:l[0]], part) {
+			return true
+		}
+		start = l[1]
+	}
+	return false
 }
 
 // containsText reports whether the words of small appear, in order and

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // pageMeta is what a page says about itself in its <head>: <meta> tags,
@@ -20,6 +22,8 @@ type pageMeta struct {
 	MetaTitle  string // <meta name=title>, dc.title, itemprop=headline
 	LD         ldArticle
 	SiteName   string // og:site_name
+	Publisher  string // <meta name=publisher>, dc.publisher
+	AppName    string // application-name
 	OGType     string // og:type
 	Published  string // article:published_time and similar meta tags
 	OtherDates []string
@@ -64,7 +68,7 @@ func readMeta(doc *goquery.Document) pageMeta {
 	}
 	m.Lang = lang
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
-		content := strings.TrimSpace(attr(s, "content"))
+		content := metaText(attr(s, "content"))
 		if content == "" {
 			return
 		}
@@ -87,6 +91,12 @@ func readMeta(doc *goquery.Document) pageMeta {
 			m.MetaTitle = first(m.MetaTitle, content)
 		case "og:site_name":
 			m.SiteName = first(m.SiteName, content)
+		case "publisher", "dc.publisher", "dcterms.publisher", "citation_publisher":
+			if !isURL(content) {
+				m.Publisher = first(m.Publisher, content)
+			}
+		case "application-name", "apple-mobile-web-app-title":
+			m.AppName = first(m.AppName, content)
 		case "og:type":
 			m.OGType = first(m.OGType, strings.ToLower(content))
 		case "article:published_time", "og:article:published_time", "article:published", "datepublished":
@@ -98,7 +108,8 @@ func readMeta(doc *goquery.Document) pageMeta {
 			"og:published_time", "citation_publication_date", "citation_date":
 			m.OtherDates = append(m.OtherDates, content)
 		case "author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
-			"byl", "article.author", "citation_author", "twitter:creator:name":
+			"byl", "article.author", "citation_author", "twitter:creator:name", "cxenseparse:author",
+			"parsely-author-name", "dc.contributor":
 			m.MetaAuthor = append(m.MetaAuthor, content)
 		case "article:author", "og:article:author":
 			if !isURL(content) {
@@ -264,7 +275,7 @@ func isArticleType(t string) bool {
 func ldString(v any) string {
 	switch t := v.(type) {
 	case string:
-		return strings.TrimSpace(t)
+		return metaText(t)
 	case []any:
 		for _, e := range t {
 			if s := ldString(e); s != "" {
@@ -339,8 +350,39 @@ func attr(s *goquery.Selection, name string) string {
 }
 
 // text returns the text of a selection with white space collapsed.
+// Scripts and styles inside the selection are left out.
 func text(s *goquery.Selection) string {
-	return strings.Join(strings.Fields(s.Text()), " ")
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return
+		case html.ElementNode:
+			if n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Noscript || n.DataAtom == atom.Template {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range s.Nodes {
+		walk(n)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// metaText returns a meta tag's content as text: some sites escape their
+// entities twice ("&amp;#8211;"), which leaves "&#8211;" after parsing.
+func metaText(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // hasToken reports whether a space-separated attribute holds tok.

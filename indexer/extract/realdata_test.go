@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"compress/gzip"
 	"encoding/json"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -378,4 +381,98 @@ func TestReutersFirstStory(t *testing.T) {
 	if strings.Join(a.Tags, ",") != "cocoa" || strings.Join(a.Places, ",") != "el-salvador,usa,uruguay" {
 		t.Errorf("tags %q, places %q", a.Tags, a.Places)
 	}
+}
+
+// TestArticleExtractionBenchmarkBody measures the main text against the
+// hand-made article bodies of scrapinghub's article-extraction-benchmark:
+// precision and recall of the body's words (as multisets), averaged over
+// the pages.
+func TestArticleExtractionBenchmarkBody(t *testing.T) {
+	dir := corpusDir(t, "article-extraction-benchmark")
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truth map[string]struct {
+		ArticleBody string `json:"articleBody"`
+	}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		t.Fatal(err)
+	}
+	keys := slices.Sorted(maps.Keys(truth))
+	if raceEnabled || testing.Short() {
+		keys = keys[:len(keys)/4]
+	}
+	x := New(Options{})
+	var sumP, sumR float64
+	n := 0
+	for _, k := range keys {
+		f := readGzipFile(t, dir, "html/"+k+".html.gz")
+		arts, err := x.Extract(f)
+		if err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		var body strings.Builder
+		for _, a := range arts {
+			body.WriteString(a.Body + "\n")
+		}
+		p, r := wordOverlap(body.String(), truth[k].ArticleBody)
+		sumP += p
+		sumR += r
+		n++
+		if testing.Verbose() && (p < 0.5 || r < 0.5) {
+			t.Logf("%s: precision %.2f, recall %.2f, %d articles", k, p, r, len(arts))
+		}
+	}
+	p, r := sumP/float64(n), sumR/float64(n)
+	f1 := 2 * p * r / (p + r)
+	t.Logf("article-extraction-benchmark: %d pages: body word precision %.3f, recall %.3f, F1 %.3f", n, p, r, f1)
+	if f1 < 0.94 {
+		t.Errorf("body F1 %.3f is below the floor 0.94", f1)
+	}
+}
+
+// readGzipFile reads a gzip-compressed corpus file.
+func readGzipFile(t testing.TB, root, rel string) corpus.File {
+	t.Helper()
+	fh, err := os.Open(filepath.Join(root, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	zr, err := gzip.NewReader(fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.File{
+		Entry: corpus.Entry{Path: rel, Format: corpus.FormatHTML, Compressed: true},
+		Text:  strings.ToValidUTF8(string(b), "\uFFFD"),
+	}
+}
+
+// wordOverlap returns the share of got's words that are in want and the
+// share of want's words that are in got, counting repeated words.
+func wordOverlap(got, want string) (precision, recall float64) {
+	count := map[string]int{}
+	wantWords := strings.Fields(strings.ToLower(want))
+	for _, w := range wantWords {
+		count[w]++
+	}
+	gotWords := strings.Fields(strings.ToLower(got))
+	common := 0
+	for _, w := range gotWords {
+		if count[w] > 0 {
+			count[w]--
+			common++
+		}
+	}
+	if len(gotWords) == 0 || len(wantWords) == 0 {
+		return 0, 0
+	}
+	return float64(common) / float64(len(gotWords)), float64(common) / float64(len(wantWords))
 }
