@@ -1,0 +1,27 @@
+// Package enrich adds places, countries, people, topics and language to
+// extracted articles.
+//
+// It owns the gazetteer (embedded tables under data/ plus the ISO 3166-1 list
+// of github.com/biter777/countries): countries with their official, common
+// and historic names and their demonyms, regions, all national capitals and
+// the large cities of the world. Names are matched in the title, lead and
+// body case-sensitively on word boundaries; lines in capitals (wire
+// headlines) are matched without case. Ambiguous names (Georgia, Jordan,
+// Chad, Nice, Reading, Victoria, Washington) count only when the context
+// decides: a dateline, a cue word ("Georgia's president"), a neighbouring
+// place ("Atlanta, Georgia"), a list of countries, or another mention of the
+// same country in the article. Countries are kept by salience (see
+// Options.keep).
+//
+// Historic states resolve to the ISO code of today's successor so that one
+// country facet spans old and new news, while Places keeps the historic name:
+// West Germany and East Germany -> DE, Soviet Union (USSR) -> RU (the
+// continuator state; the withdrawn SU code is not used), Yugoslavia -> RS
+// (Serbia, the continuator of the Federal Republic), Czechoslovakia -> CZ,
+// Burma -> MM, Zaire -> CD, Kampuchea -> KH, Rhodesia -> ZW, Netherlands
+// Antilles -> CW, North and South Yemen -> YE.
+//
+// People are found by a precision-first rule finder (given names and
+// titles), topics come from the source's tags or else from a small IPTC
+// Media Topics lexicon, and the language from github.com/RadhiFadlillah/whatlanggo.
+package enrich

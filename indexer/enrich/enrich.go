@@ -1,0 +1,75 @@
+package enrich
+
+import (
+	"strings"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// Options tune enrichment; the zero value is ready to use.
+type Options struct {
+	// MinMentions is how many times a country must be named in the body
+	// to be kept when the title, dateline and lead do not name it. Zero
+	// means 2.
+	MinMentions int
+	// MaxCountries caps the countries kept from the text, labelled ones
+	// not counted. Zero means no cap.
+	MaxCountries int
+	// MinTopicScore is the score the best lexicon topic must reach to be
+	// assigned to an article without tags. Zero means 4.
+	MinTopicScore float64
+	// MinLanguageConfidence is the confidence, between 0 and 1, that the
+	// language detector must reach. Zero means the detector's own
+	// threshold for a reliable answer (0.8).
+	MinLanguageConfidence float64
+}
+
+func (o Options) minMentions() int {
+	if o.MinMentions > 0 {
+		return o.MinMentions
+	}
+	return 2
+}
+
+// keep is the salience rule for countries (and for places outside any
+// country): keep what the source labelled, what the title, dateline or
+// lead names, what the body names at least MinMentions times, and always
+// the best-ranked one. rank is the position in evidence order.
+func (o Options) keep(m *mentions, rank int) bool {
+	return m.labelled || rank == 0 || m.prominent() || m.title+m.dateline+m.lead+m.body >= o.minMentions()
+}
+
+// Enricher adds places, countries, people, topics and language to articles.
+// Build it once (tables are loaded at New); it is safe for concurrent use.
+type Enricher struct {
+	opts   Options
+	gaz    *gazetteer
+	people personFinder
+	topics *topicLexicon
+}
+
+// New loads the gazetteer, name lists and topic lexicon.
+func New(opts Options) *Enricher {
+	g := newGazetteer()
+	return &Enricher{
+		opts:   opts,
+		gaz:    g,
+		people: &ruleFinder{gaz: g},
+		topics: newTopicLexicon(),
+	}
+}
+
+// Enrich fills the article's Places, Countries, People, Topics and, when
+// empty, Language, keeping what the source labelled first. Labels may be
+// raw wire labels ("saudi-arabia"); they are resolved to canonical names.
+// It calls a.Tidy at the end.
+func (e *Enricher) Enrich(a *corpus.Article) {
+	d := newDocument(a)
+	a.Places, a.Countries = e.places(a, d)
+	a.People = append(a.People, e.people.find(d)...)
+	a.Topics = e.assignTopics(a, d)
+	if strings.TrimSpace(a.Language) == "" {
+		a.Language = e.detectLanguage(a)
+	}
+	a.Tidy()
+}
