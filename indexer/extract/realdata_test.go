@@ -138,6 +138,9 @@ type groundTruth struct {
 	Date     string
 	Authors  []string
 	Sitename string
+	// With are snippets of the main text, Without snippets of the page
+	// that are not main text.
+	With, Without []string
 }
 
 // loadGroundTruth returns the labelled pages of go-trafilatura-eval, with
@@ -182,6 +185,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		n, multi                       int
 		titleN, titleOK, dateN, dateOK int
 		authN, authOK, siteN, siteOK   int
+		withN, withOK, woN, woOK       int
 	)
 	for _, g := range pages {
 		arts, err := x.Extract(readFile(t, root, g.File))
@@ -197,6 +201,19 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 			}
 		}
 		a := arts[0]
+		body := strings.Join(strings.Fields(a.Body), " ")
+		for _, w := range g.With {
+			withN++
+			if strings.Contains(body, strings.Join(strings.Fields(w), " ")) {
+				withOK++
+			}
+		}
+		for _, w := range g.Without {
+			woN++
+			if !strings.Contains(body, strings.Join(strings.Fields(w), " ")) {
+				woOK++
+			}
+		}
 		if g.Title != "" {
 			titleN++
 			if sameText(a.Title, g.Title) {
@@ -230,8 +247,36 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("go-trafilatura-eval: %d pages (%d split): title %.1f%% of %d, date %.1f%% of %d, authors %.1f%% of %d, outlet %.1f%% of %d",
-		n, multi, pct(titleOK, titleN), titleN, pct(dateOK, dateN), dateN, pct(authOK, authN), authN, pct(siteOK, siteN), siteN)
+	t.Logf("go-trafilatura-eval: %d pages (%d split): title %.1f%% of %d, date %.1f%% of %d, authors %.1f%% of %d, outlet %.1f%% of %d; "+
+		"body has %.1f%% of %d main-text snippets and avoids %.1f%% of %d boilerplate snippets",
+		n, multi, pct(titleOK, titleN), titleN, pct(dateOK, dateN), dateN, pct(authOK, authN), authN, pct(siteOK, siteN), siteN,
+		pct(withOK, withN), withN, pct(woOK, woN), woN)
+	// Floors a little under the figures reached on the whole set; a
+	// sample (under -race or -short) gets more slack.
+	slack := 0.0
+	if len(pages) < 500 {
+		slack = 6
+	}
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"title", pct(titleOK, titleN), 82},
+		{"date", pct(dateOK, dateN), 83},
+		{"authors", pct(authOK, authN), 55},
+		{"main-text snippets", pct(withOK, withN), 86},
+		{"boilerplate snippets avoided", pct(woOK, woN), 90},
+	} {
+		if c.got < c.floor-slack {
+			t.Errorf("%s accuracy %.1f%% is below the floor %.0f%%", c.name, c.got, c.floor-slack)
+		}
+	}
+	if siteN >= 10 && pct(siteOK, siteN) < 75 {
+		t.Errorf("outlet accuracy %.1f%% is below the floor 75%%", pct(siteOK, siteN))
+	}
+	if multi > 3 {
+		t.Errorf("%d single-article pages were split into several articles", multi)
+	}
 }
 
 // TestLifeWithAlacrityArchive checks a TypePad blog: each month folder has

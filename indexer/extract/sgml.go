@@ -37,7 +37,6 @@ const reutersOutlet = "Reuters"
 var (
 	rxSGMLDate = regexp.MustCompile(`(\d{1,2})-([A-Za-z]{3})-(\d{4})`)
 	rxSGMLD    = regexp.MustCompile(`(?s)<D>(.*?)</D>`)
-	rxSignOff  = regexp.MustCompile(`(?i)(^|\n|[.!?"')0-9]\s)[ \t]*reuters?[ \t]*$`)
 	rxStars    = regexp.MustCompile(`^[*\s]+`)
 )
 
@@ -212,12 +211,26 @@ func sgmlText(s string) string {
 
 // removeSignOff removes the "Reuter" that ends a story (sometimes twice:
 // "... he said. REUTER\n Reuter") and a "Blah blah blah." placeholder.
+// The sign-off stands on its own line or after the end of a sentence or
+// a figure.
 func removeSignOff(s string) string {
 	for {
 		s = strings.TrimRight(s, " \t\n\r")
 		t := strings.TrimSuffix(s, "Blah blah blah.")
-		if loc := rxSignOff.FindStringSubmatchIndex(t); loc != nil {
-			t = t[:loc[3]] // keep the sentence end before the sign-off
+		for _, w := range []string{"reuters", "reuter"} {
+			if len(t) < len(w) || !strings.EqualFold(t[len(t)-len(w):], w) {
+				continue
+			}
+			before := t[:len(t)-len(w)]
+			trimmed := strings.TrimRight(before, " \t")
+			switch {
+			case trimmed == "" || strings.HasSuffix(trimmed, "\n"):
+			case len(trimmed) < len(before) && strings.ContainsAny(trimmed[len(trimmed)-1:], `.!?"')0123456789`):
+			default:
+				continue // "... told Reuter" is a sentence, not a sign-off
+			}
+			t = trimmed
+			break
 		}
 		if t == s {
 			return s
