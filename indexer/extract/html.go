@@ -105,16 +105,17 @@ func titleEnds(title string) []string {
 }
 
 // domainLabel returns the name part of a host: "reuters" for
-// "reuters.com", "bbc" for "bbc.co.uk".
+// "reuters.com", "bbc" for "bbc.co.uk", "myoos" for "foren.myoos.de".
 func domainLabel(host string) string {
 	labels := strings.Split(host, ".")
-	for len(labels) > 1 {
-		last := labels[len(labels)-1]
-		if len(last) <= 3 && len(labels) > 2 || len(labels) == 2 {
-			labels = labels[:len(labels)-1]
-			continue
+	if len(labels) > 1 {
+		labels = labels[:len(labels)-1] // the top-level domain
+	}
+	if len(labels) > 1 {
+		switch labels[len(labels)-1] {
+		case "co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "gv":
+			labels = labels[:len(labels)-1] // "co.uk", "com.au"
 		}
-		break
 	}
 	return labels[len(labels)-1]
 }

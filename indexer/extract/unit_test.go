@@ -228,3 +228,18 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func TestDomainLabel(t *testing.T) {
+	for host, want := range map[string]string{
+		"reuters.com":      "reuters",
+		"bbc.co.uk":        "bbc",
+		"foren.myoos.de":   "myoos",
+		"blog.example.com": "example",
+		"smh.com.au":       "smh",
+		"localhost":        "localhost",
+	} {
+		if got := domainLabel(host); got != want {
+			t.Errorf("domainLabel(%q) = %q, want %q", host, got, want)
+		}
+	}
+}
