@@ -504,7 +504,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 			if src == "" {
 				continue
 			}
-			if isTitlePart(src, h.text) || (h.main && utf8.RuneCountInString(h.text) >= 8 && containsText(src, h.text)) {
+			if isTitlePart(src, h.text, h.main) || (h.main && utf8.RuneCountInString(h.text) >= 8 && containsText(src, h.text)) {
 				best = h.text
 				break
 			}
@@ -538,9 +538,11 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 }
 
 // isTitlePart reports whether part is the whole of title or one of the
-// parts that separators (" | ", " - ", " » "...) divide it into.
-func isTitlePart(title, part string) bool {
-	if utf8.RuneCountInString(part) < 8 {
+// parts that separators (" | ", " - ", " » "...) divide it into. Short
+// parts only count for a main heading (<h1> or a marked title): an <h2>
+// "Home" or "News" in "Home | News | Site" is no evidence.
+func isTitlePart(title, part string, main bool) bool {
+	if n := utf8.RuneCountInString(part); n < 8 && (!main || n < 4) {
 		return false
 	}
 	if sameText(title, part) {

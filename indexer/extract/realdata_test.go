@@ -11,8 +11,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/clippings/clippings/corpus"
+	"golang.org/x/net/html/charset"
 )
 
 // corpora is the shared folder of real labelled data (see SOURCES.md).
@@ -32,16 +34,31 @@ func corpusDir(t testing.TB, set string) string {
 }
 
 // readFile reads a corpus file the way corpus.Read hands it over: as
-// UTF-8 text, with its path relative to the data set's root.
+// UTF-8 text, with its path relative to the data set's root. HTML is
+// decoded from the charset it declares or that its bytes suggest.
 func readFile(t testing.TB, root, rel string) corpus.File {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(root, rel))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return decodedFile(t, rel, b)
+}
+
+// decodedFile returns the corpus file of the given bytes.
+func decodedFile(t testing.TB, rel string, b []byte) corpus.File {
+	t.Helper()
+	format := formatOf(rel)
+	text := string(b)
+	if format == corpus.FormatHTML && !utf8.Valid(b) {
+		enc, name, _ := charset.DetermineEncoding(b, "text/html")
+		if d, err := enc.NewDecoder().Bytes(b); err == nil && name != "utf-8" {
+			text = string(d)
+		}
+	}
 	return corpus.File{
-		Entry: corpus.Entry{Path: filepath.ToSlash(rel), Format: formatOf(rel), Size: int64(len(b))},
-		Text:  strings.ToValidUTF8(string(b), "\uFFFD"),
+		Entry: corpus.Entry{Path: filepath.ToSlash(rel), Format: format, Size: int64(len(b))},
+		Text:  strings.ToValidUTF8(text, "\uFFFD"),
 	}
 }
 
@@ -494,10 +511,9 @@ func readGzipFile(t testing.TB, root, rel string) corpus.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return corpus.File{
-		Entry: corpus.Entry{Path: rel, Format: corpus.FormatHTML, Compressed: true},
-		Text:  strings.ToValidUTF8(string(b), "\uFFFD"),
-	}
+	f := decodedFile(t, strings.TrimSuffix(rel, ".gz"), b)
+	f.Path, f.Compressed = rel, true
+	return f
 }
 
 // wordOverlap returns the share of got's words that are in want and the
