@@ -331,7 +331,17 @@ func oddLabel(l string) (string, bool) {
 // "west-germany") or a name ("Saudi Arabia"). It prefers countries, then
 // regions, then cities, and reports false when nothing matches.
 func (g *gazetteer) label(l string) (sense, bool) {
+	return g.labelIn(l, nil)
+}
+
+// labelIn is label, but an ambiguous label takes the sense in one of the
+// preferred countries first: "Georgia" on an article already labelled US is
+// the state.
+func (g *gazetteer) labelIn(l string, prefer map[string]bool) (sense, bool) {
 	l = strings.TrimSpace(l)
+	if i := strings.Index(l, " ("); i > 0 {
+		l = l[:i] // "Iran (Islamic Republic of)"
+	}
 	if odd, ok := oddLabel(l); ok {
 		l = odd
 	}
@@ -341,7 +351,14 @@ func (g *gazetteer) label(l string) (sense, bool) {
 		if s.kind == kindDemonym || s.kind == kindBlock {
 			continue
 		}
-		if best < 0 || s.kind < senses[best].kind {
+		switch {
+		case best < 0:
+			best = i
+		case prefer[s.code] != prefer[senses[best].code]:
+			if prefer[s.code] {
+				best = i
+			}
+		case s.kind < senses[best].kind:
 			best = i
 		}
 	}

@@ -176,7 +176,8 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 func (f *ruleFinder) nameRun(fl *field, i int) (words []string, end int, whole bool) {
 	toks := fl.toks
 	j := i
-	for j < len(toks) && len(words) < 3 {
+	parts := 0 // particles, which do not count towards the three words
+	for j < len(toks) && len(words)-parts < 3 {
 		t := toks[j]
 		if j > i && t.nl && !fl.wrapped {
 			// A name does not run on into the next line or paragraph.
@@ -200,6 +201,7 @@ func (f *ruleFinder) nameRun(fl *field, i int) (words []string, end int, whole b
 			j += 2
 		case len(words) > 0 && f.gaz.words.particles[t.text] && j+1 < len(toks) && f.isNameWord(fl, j+1):
 			words = append(words, t.text)
+			parts++
 			j++
 			continue
 		default:

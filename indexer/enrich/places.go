@@ -458,12 +458,14 @@ func (t *tally) sorted() []*mentions {
 func (e *Enricher) places(a *corpus.Article, d *document) (places, codes []string) {
 	var countries, named tally
 	pos := 0
+	labelled := map[string]bool{}
 	for _, c := range a.Countries {
 		c = strings.ToUpper(strings.TrimSpace(c))
 		if _, ok := e.gaz.countries[c]; ok {
 			m := countries.get(c, c, "")
 			m.labelled = true
 			m.first = min(m.first, pos)
+			labelled[c] = true
 			pos++
 		}
 	}
@@ -471,7 +473,7 @@ func (e *Enricher) places(a *corpus.Article, d *document) (places, codes []strin
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		s, ok := e.gaz.label(l)
+		s, ok := e.gaz.labelIn(l, labelled)
 		name := s.name
 		if !ok {
 			name = humanize(l)
