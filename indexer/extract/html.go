@@ -146,6 +146,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		ExcludeTables:   true,
 		HtmlDateMode:    trafilatura.Disabled,
 		EnableFallback:  x.opts.Fallback,
+		PruneSelector:   pruneSelector,
 	}
 	if p.url != "" {
 		opts.OriginalURL, _ = url.Parse(p.url)
@@ -213,6 +214,11 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	}
 	return a, true
 }
+
+// pruneSelector matches the page parts that go-trafilatura sometimes
+// takes for text: comment sections and forms, post-to-post navigation.
+const pruneSelector = `#comments, .comments, #respond, .comment-respond, .comments-area, .commentlist, .comment-list, [id^="comment-"], ` +
+	`.post-navigation, .nav-links, .content-nav, #comment-form, .comment-form, form[id*="comment"], form[action*="comment"]`
 
 // trimBodyHead removes from the first paragraphs of a body those that
 // repeat the title or subtitle (heads), bylines ("By Jane Doe") and lone

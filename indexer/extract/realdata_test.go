@@ -136,11 +136,11 @@ func TestCertainDoubtsArchive(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"post count", pct(pagesOK, pages), 95},
-		{"title", pct(titles, posts), 95},
-		{"date", pct(dates, posts), 95},
-		{"author", pct(authors, posts), 95},
-		{"tags", pct(tags, posts), 95},
+		{"post count", pct(pagesOK, pages), 98},
+		{"title", pct(titles, posts), 98},
+		{"date", pct(dates, posts), 98},
+		{"author", pct(authors, posts), 98},
+		{"tags", pct(tags, posts), 97},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s accuracy %.1f%% is below the floor %.0f%%", c.name, c.got, c.floor)
@@ -335,7 +335,7 @@ func TestLifeWithAlacrityArchive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found, sameDate, sameTags := 0, 0, 0
+	found, sameDate, sameTags, sameBody := 0, 0, 0, 0
 	for k, s := range single {
 		a, ok := archive[k]
 		if !ok {
@@ -351,11 +351,21 @@ func TestLifeWithAlacrityArchive(t *testing.T) {
 		if strings.Join(a.Tags, ",") == strings.Join(s.Tags, ",") {
 			sameTags++
 		}
+		// The archive shows the whole post: its text must be the post
+		// page's main text, no more (no neighbour posts) and no less.
+		if p, r := wordOverlap(a.Body, s.Body); p >= 0.9 && r >= 0.9 {
+			sameBody++
+		} else if testing.Verbose() {
+			t.Logf("post %q: archive body vs post page body: precision %.2f, recall %.2f", s.Title, p, r)
+		}
 	}
 	t.Logf("lifewithalacrity: %d pages, %d archive posts, %d post pages; %.1f%% of post pages found on archive pages, "+
-		"same date %.1f%%, same tags %.1f%%", pages, len(archive), len(single), pct(found, len(single)),
-		pct(sameDate, found), pct(sameTags, found))
-	if pct(found, len(single)) < 95 || pct(sameDate, found) < 95 {
+		"same date %.1f%%, same tags %.1f%%, same body (90%% of words) %.1f%%", pages, len(archive), len(single),
+		pct(found, len(single)), pct(sameDate, found), pct(sameTags, found), pct(sameBody, found))
+	// Posts that are only an embedded video or Facebook post have almost
+	// no text: there go-trafilatura falls back on the whole page on the
+	// post page, and the bodies differ (about a quarter of the posts).
+	if pct(found, len(single)) < 98 || pct(sameDate, found) < 98 || pct(sameTags, found) < 95 || pct(sameBody, found) < 70 {
 		t.Errorf("archive posts do not match the post pages well enough")
 	}
 }
