@@ -162,3 +162,22 @@ func TestZeroArticle(t *testing.T) {
 		t.Errorf("zero article enriched to %+v", facetsOf(&a))
 	}
 }
+
+// FuzzEnrich checks that no input makes Enrich panic, and that its lists
+// never hold empty values.
+func FuzzEnrich(f *testing.F) {
+	f.Add("WEST GERMANY", "DUBLIN, April 1 - Ireland's bank said.", "usa")
+	f.Add("", "President Vladimir Putin met Xi Jinping. Putin said.", "")
+	f.Add("Atlanta, Georgia", "Michael Jordan in Jordan, Chad. U.S.-led G. W. Bush's", "west-germany")
+	f.Add("\xff\xfe", "N'Djamena, Côte d'Ivoire\n\n  Mr. Jean-Claude de", "(")
+	e := New(Options{})
+	f.Fuzz(func(t *testing.T, title, body, place string) {
+		a := corpus.Article{Title: title, Body: body, Places: []string{place}}
+		e.Enrich(&a)
+		for _, l := range [][]string{a.Countries, a.Places, a.People, a.Topics} {
+			if slices.Contains(l, "") {
+				t.Errorf("empty value in %q", l)
+			}
+		}
+	})
+}

@@ -237,23 +237,19 @@ func (g *gazetteer) resolvePairs(d *document, all []match) {
 				a.pick, b.pick = senseWith(a.senses, code), senseWith(b.senses, code)
 				continue
 			}
-			if b.pick >= 0 && a.pick != pickOpen && a.sense().kind == kindCity {
+			if a.pick >= 0 && b.pick >= 0 && a.sense().kind == kindCity {
 				a.pick = pickNone
-			}
-			continue
-		}
-		for _, t := range between {
-			if !g.words.joiners[t.text] {
-				goto next
+				continue
 			}
 		}
-		switch {
-		case a.pick >= 0 && b.pick == pickOpen:
-			b.pick = senseOfKind(b.senses, a.sense().kind)
-		case b.pick >= 0 && a.pick == pickOpen:
-			a.pick = senseOfKind(a.senses, b.sense().kind)
+		if !slices.ContainsFunc(between, func(t token) bool { return !g.words.joiners[t.text] }) {
+			switch {
+			case a.pick >= 0 && b.pick == pickOpen:
+				b.pick = senseOfKind(b.senses, a.sense().kind)
+			case b.pick >= 0 && a.pick == pickOpen:
+				a.pick = senseOfKind(a.senses, b.sense().kind)
+			}
 		}
-	next:
 	}
 }
 

@@ -152,8 +152,9 @@ func TestReutersCountries(t *testing.T) {
 	f1 := 2 * p * r / (p + r)
 	t.Logf("Reuters TRAIN stories with places: %d; countries micro P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)",
 		n, p, r, f1, tp, fp, fn)
-	if f1 < 0.0 {
-		t.Errorf("countries F1 = %.3f, want >= %.2f", f1, 0.0)
+	// Measured: P=0.900 R=0.943 F1=0.921 with the default options.
+	if f1 < 0.90 || p < 0.88 || r < 0.92 {
+		t.Errorf("countries P=%.3f R=%.3f F1=%.3f, want at least 0.88, 0.92 and 0.90", p, r, f1)
 	}
 }
 
