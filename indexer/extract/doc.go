@@ -4,9 +4,12 @@
 //
 //   - HTML pages (html.go): one parse per page, shared by goquery for the
 //     page's metadata (meta.go: <meta> tags and JSON-LD), go-trafilatura
-//     for the main text and go-htmldate as a last resort for the date. A
-//     blog archive page that shows several posts, each in its own
-//     repeated container with its own heading, yields one article per
+//     for the main text (blocks.go turns it into paragraphs) and
+//     go-htmldate as a last resort for the date (htmldates.go). The title
+//     and site name weigh several sources against each other (title.go);
+//     authors come from metadata or byline markup (htmlbyline.go). A blog
+//     archive page that shows several posts, each in its own repeated
+//     container with its own heading and date, yields one article per
 //     post (archive.go).
 //   - Plain text and markdown (text.go): front matter, title line, and
 //     short header lines for the byline, date, outlet and tags.

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/clippings/clippings/corpus"
+	"github.com/markusmobius/go-htmldate"
+)
+
+// This file finds when a page was published: metadata, dating elements,
+// a date line at the head of the text, then go-htmldate.
+
+// rxDateLineWords are the words a line that only gives a date may hold.
+var rxDateLineWords = regexp.MustCompile(`(?i)^(?:(?:published|posted|updated|last updated|on|at|am|pm|utc|gmt|est|edt|cet|cest|bst|et|pt|the|of|,|\||-|–|—|:|\.|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|` +
+	monthPattern + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|\d{1,4}(?:st|nd|rd|th)?)[\s,.]*)+$`)
+
+// isDateLine reports whether a short line says nothing but a date.
+func isDateLine(s string) bool {
+	if utf8.RuneCountInString(s) > 80 {
+		return false
+	}
+	if _, ok := findDate(s); !ok {
+		return false
+	}
+	return rxDateLineWords.MatchString(strings.ReplaceAll(s, "/", " "))
+}
+
+// pageDate returns the publication date a page declares: article meta
+// tags, JSON-LD, other date meta tags, then a <time> element.
+func (x *Extractor) pageDate(p *page) corpus.Date {
+	m := p.meta
+	cands := append([]string{m.Published, m.LD.Published}, m.OtherDates...)
+	cands = append(cands, m.LD.Created)
+	for _, c := range cands {
+		if d := x.dates.parse(c); !d.IsZero() {
+			return d
+		}
+	}
+	return x.timeElementDate(p.doc.Selection)
+}
+
+// timeSelectors find the element that dates an article, best first.
+var timeSelectors = []string{
+	`time[pubdate], [itemprop="datePublished"], time.published, time.entry-date, abbr.published, .published[title]`,
+	`time[datetime]`,
+	`.entry-date, .published, .post-date, .date-header, .dateline`,
+}
+
+// timeElementDate returns the date of the first dating element of s that
+// parses, skipping comments and sidebars.
+func (x *Extractor) timeElementDate(s *goquery.Selection) corpus.Date {
+	var d corpus.Date
+	for _, sel := range timeSelectors {
+		s.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+			if inNoise(e) {
+				return true
+			}
+			for _, a := range []string{"datetime", "content", "title"} {
+				if v, ok := e.Attr(a); ok {
+					if d = x.dates.parse(v); !d.IsZero() {
+						return false
+					}
+				}
+			}
+			if t := text(e); utf8.RuneCountInString(t) < 80 {
+				d = x.dates.parse(t)
+			}
+			return d.IsZero()
+		})
+		if !d.IsZero() {
+			return d
+		}
+	}
+	return d
+}
+
+// htmlDate asks go-htmldate for the original publication date. Its
+// precision is taken from the text the date was read from when that text
+// is shorter than a day.
+func (x *Extractor) htmlDate(p *page) corpus.Date {
+	res, err := htmldate.FromDocument(p.root, htmldate.Options{
+		UseOriginalDate:     true,
+		URL:                 p.url,
+		SkipExtensiveSearch: false,
+	})
+	if err != nil || res.IsZero() {
+		return corpus.Date{}
+	}
+	prec := corpus.PrecisionDay
+	switch src := x.dates.parse(res.SrcString); {
+	case rxCopyright.MatchString(res.SrcString):
+		prec = corpus.PrecisionYear // "© 2022": only the year is known
+	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
+		prec = src.Precision
+	}
+	return x.dates.notFuture(corpus.NewDate(res.DateTime, prec))
+}
+
+// rxCopyright matches a copyright notice, whose year is not a
+// publication day.
+var rxCopyright = regexp.MustCompile(`(?i)©|&copy;|\(c\)\s*\d|copyright`)

@@ -1,0 +1,331 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/unicode/norm"
+)
+
+// This file chooses a page's title and names its site, weighing what the
+// page says in several places against each other.
+
+// siteName returns the name of the site, or "". The candidates are
+// og:site_name, the JSON-LD publisher and WebSite names, the publisher
+// and application-name meta tags, in that order of trust; a candidate
+// that the page's host or the ends of its <title> confirm gains trust
+// (og:site_name is sometimes a section: "U.S." on reuters.com). Without
+// any candidate the host of the page's address is the site.
+func (x *Extractor) siteName(p *page) string {
+	m := p.meta
+	host := hostOf(p.url)
+	ends := titleEnds(m.TitleTag)
+	best, bestScore := "", 0
+	for i, c := range []string{m.SiteName, m.LD.Publisher, m.LD.SiteName, m.Publisher, m.AppName} {
+		if c == "" || isURL(c) || utf8.RuneCountInString(c) > 80 {
+			continue
+		}
+		score := 5 - i
+		if host != "" && sameLetters(c, domainLabel(host)) {
+			score += 4
+		}
+		for _, e := range ends {
+			if sameText(c, e) {
+				score += 4
+				break
+			}
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return host
+}
+
+// titleEnds returns the first and last parts of a <title> that separators
+// divide ("Title | Site" gives "Title" and "Site"), or nil.
+func titleEnds(title string) []string {
+	locs := rxTitleSep.FindAllStringIndex(title, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	return []string{strings.TrimSpace(title[:locs[0][0]]), strings.TrimSpace(title[locs[len(locs)-1][1]:])}
+}
+
+// domainLabel returns the name part of a host: "reuters" for
+// "reuters.com", "bbc" for "bbc.co.uk", "myoos" for "foren.myoos.de".
+func domainLabel(host string) string {
+	labels := strings.Split(host, ".")
+	if len(labels) > 1 {
+		labels = labels[:len(labels)-1] // the top-level domain
+	}
+	if len(labels) > 1 {
+		switch labels[len(labels)-1] {
+		case "co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "gv":
+			labels = labels[:len(labels)-1] // "co.uk", "com.au"
+		}
+	}
+	return labels[len(labels)-1]
+}
+
+// sameLetters reports whether a and b have the same letters and digits,
+// ignoring case, accents, spaces and punctuation: "La Vie des idées" and
+// "laviedesidees".
+func sameLetters(a, b string) bool {
+	fold := func(s string) string {
+		var out strings.Builder
+		for _, r := range norm.NFD.String(strings.ToLower(s)) {
+			if isAlnum(r) && !unicode.Is(unicode.Mn, r) {
+				out.WriteRune(r)
+			}
+		}
+		return out.String()
+	}
+	fa := fold(a)
+	return fa != "" && fa == fold(b)
+}
+
+// Title separators split "Title | Site" and "Site - Title".
+var rxTitleSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|«|»|·|•|/|:)\s+|\s*(?:\||«|»|·|•)\s*`)
+
+// pageTitle chooses a page's title from its evidence: JSON-LD headline,
+// og:title, twitter:title, headings (h1 to h3 and elements marked as a
+// post or entry title), the <title> element and trafilatura's guess.
+//
+// A heading confirmed by another source wins: one equal to a metadata
+// title, else the longest one that is a part of <title> or of a metadata
+// title ("Title | Blog Archive | Site"). Without confirmation the metadata
+// title is used, then a marked heading, then <title> without the site
+// name.
+func (x *Extractor) pageTitle(p *page, trTitle string) string {
+	m := p.meta
+	metaTitles := []string{m.LD.Headline, m.OGTitle, m.TwTitle, m.MetaTitle}
+	site := first(p.site, siteFromDOM(p.doc))
+	type heading struct {
+		text string
+		main bool // an <h1> or a marked title, not any <h2> or <h3>
+	}
+	var headings []heading
+	var marked, h1s []string
+	p.doc.Find("h1, h2, h3, [itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title").EachWithBreak(func(i int, s *goquery.Selection) bool {
+		if inNoise(s) {
+			return true
+		}
+		t := text(s)
+		if t == "" || utf8.RuneCountInString(t) > 300 || (site != "" && sameText(t, site)) {
+			return true
+		}
+		name := goquery.NodeName(s)
+		isMarked := s.Is("[itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title, h2.entry-header, h3.entry-header")
+		headings = append(headings, heading{t, name == "h1" || isMarked})
+		switch {
+		case isMarked:
+			marked = append(marked, t)
+		case name == "h1":
+			h1s = append(h1s, t)
+		}
+		return len(headings) < 40
+	})
+	titleTag := m.TitleTag
+
+	for _, mt := range metaTitles {
+		if mt == "" {
+			continue
+		}
+		for _, h := range headings {
+			if sameText(h.text, mt) || sameText(h.text, stripSite(mt, site)) {
+				return h.text
+			}
+		}
+	}
+	best := ""
+	for _, h := range headings {
+		if utf8.RuneCountInString(h.text) <= utf8.RuneCountInString(best) {
+			continue
+		}
+		for _, src := range append([]string{titleTag}, metaTitles...) {
+			if src == "" {
+				continue
+			}
+			if isTitlePart(src, h.text, h.main) || (h.main && utf8.RuneCountInString(h.text) >= 8 && containsText(src, h.text)) {
+				best = h.text
+				break
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, mt := range metaTitles {
+		if mt != "" {
+			if t := stripSite(mt, site); t != "" && !sameText(t, site) {
+				return t
+			}
+		}
+	}
+	if len(marked) > 0 {
+		return marked[0]
+	}
+	if titleTag != "" {
+		if t := stripSite(titleTag, site); t != "" && !sameText(t, site) {
+			return t
+		}
+	}
+	if trTitle != "" && !sameText(trTitle, site) {
+		return trTitle
+	}
+	if len(h1s) > 0 {
+		return h1s[0]
+	}
+	return titleTag
+}
+
+// isTitlePart reports whether part is the whole of title or one of the
+// parts that separators (" | ", " - ", " » "...) divide it into. Short
+// parts only count for a main heading (<h1> or a marked title): an <h2>
+// "Home" or "News" in "Home | News | Site" is no evidence.
+func isTitlePart(title, part string, main bool) bool {
+	if n := utf8.RuneCountInString(part); n < 8 && (!main || n < 4) {
+		return false
+	}
+	if sameText(title, part) {
+		return true
+	}
+	start := 0
+	for _, l := range append(rxTitleSep.FindAllStringIndex(title, -1), []int{len(title), len(title)}) {
+		if sameText(title[start:l[0]], part) {
+			return true
+		}
+		start = l[1]
+	}
+	return false
+}
+
+// containsText reports whether the words of small appear, in order and
+// contiguously, in big.
+func containsText(big, small string) bool {
+	b, s := " "+normText(big)+" ", " "+normText(small)+" "
+	return strings.TrimSpace(s) != "" && strings.Contains(b, s)
+}
+
+// stripSite removes a site name prefix or suffix from a title: "Title |
+// Site", "Site - Title", "Title - Section - Site". When the site name is
+// unknown, a last (or first) part that is much shorter than the rest is
+// taken as the site.
+func stripSite(title, site string) string {
+	title = strings.TrimSpace(title)
+	locs := rxTitleSep.FindAllStringIndex(title, -1)
+	parts := make([]string, 0, len(locs)+1)
+	start := 0
+	for _, l := range locs {
+		parts = append(parts, strings.TrimSpace(title[start:l[0]]))
+		start = l[1]
+	}
+	parts = append(parts, strings.TrimSpace(title[start:]))
+	isSite := func(s string) bool {
+		if s == "" {
+			return true
+		}
+		if site == "" {
+			return false
+		}
+		ns, nsite := normText(s), normText(site)
+		if ns == nsite || strings.ReplaceAll(ns, " ", "") == strings.ReplaceAll(nsite, " ", "") {
+			return true
+		}
+		// "Coastal Gazette" for "The Coastal Gazette", "Spiegel" for "Spiegel Online"
+		short, long := ns, nsite
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		return len(short) > 3 && 10*len(short) >= 6*len(long) && strings.Contains(long, short)
+	}
+	if isSite(title) {
+		return ""
+	}
+	if len(locs) == 0 {
+		return title
+	}
+	// Drop site parts at either end.
+	i, j := 0, len(parts)
+	for i < j && isSite(parts[j-1]) {
+		j--
+	}
+	for i < j && isSite(parts[i]) {
+		i++
+	}
+	if i == j {
+		return ""
+	}
+	if i > 0 || j < len(parts) {
+		return joinParts(title, locs, i, j)
+	}
+	// Site unknown: a short last part after a " | " or " - " is a site name.
+	last := parts[len(parts)-1]
+	rest := strings.TrimSpace(title[:locs[len(locs)-1][0]])
+	sep := strings.TrimSpace(title[locs[len(locs)-1][0]:locs[len(locs)-1][1]])
+	if sep != ":" && len(strings.Fields(last)) <= 4 && utf8.RuneCountInString(rest) > 2*utf8.RuneCountInString(last) {
+		return rest
+	}
+	return title
+}
+
+// joinParts returns the original text of parts i..j-1 of a title split at
+// locs, keeping the separators between them.
+func joinParts(title string, locs [][]int, i, j int) string {
+	start := 0
+	if i > 0 {
+		start = locs[i-1][1]
+	}
+	end := len(title)
+	if j <= len(locs) {
+		end = locs[j-1][0]
+	}
+	return strings.TrimSpace(title[start:end])
+}
+
+// siteFromTitle guesses the site name from a <title> that adds it to the
+// article title: "Map Mashup - Life With Alacrity" gives "Life With
+// Alacrity" when the title is "Map Mashup".
+func siteFromTitle(titleTag, title string) string {
+	titleTag = strings.TrimSpace(titleTag)
+	if title == "" || titleTag == "" || sameText(titleTag, title) {
+		return ""
+	}
+	nt, nb := normText(titleTag), normText(title)
+	switch {
+	case strings.HasPrefix(nt, nb):
+		return strings.Trim(strings.TrimSpace(titleTag[min(len(titleTag), len(title)):]), " |-–—:·•»«")
+	case strings.HasSuffix(nt, nb):
+		return strings.Trim(strings.TrimSpace(titleTag[:max(0, len(titleTag)-len(title))]), " |-–—:·•»«")
+	}
+	return ""
+}
+
+// siteFromDOM returns the site title shown in a page's header, if marked.
+func siteFromDOM(doc *goquery.Document) string {
+	t := text(doc.Find(`#site-title, .site-title, #blog-title, .blog-title, #banner-header, .header h1.title, .Header h1, .header-outer h1, #header h1`).First())
+	if utf8.RuneCountInString(t) > 80 {
+		return ""
+	}
+	return t
+}
+
+// subtitle returns a page's standfirst: JSON-LD alternativeHeadline or an
+// element marked as subtitle.
+func subtitle(p *page) string {
+	if s := p.meta.LD.AltHeadline; s != "" {
+		return s
+	}
+	s := text(p.doc.Find(`[itemprop="alternativeHeadline"], .subtitle, .sub-title, .subheadline, .sub-headline, .standfirst, .dek, .deck, .article-subtitle, .entry-subtitle`).First())
+	if utf8.RuneCountInString(s) > 400 {
+		return ""
+	}
+	return s
+}
