@@ -68,13 +68,13 @@ func (f *ruleFinder) find(d *document) []string {
 	// A single name refers to the full name it ends ("Putin") or, for a
 	// family name written first, starts ("Xi"); otherwise it is kept only
 	// after a title.
-	refersTo := func(w string) *person {
+	refersTo := func(name string) *person {
 		var found *person
 		for _, p := range people {
 			if len(p.words) < 2 {
 				continue
 			}
-			if p.words[len(p.words)-1] == w || (p.words[0] == w && f.gaz.family[w]) {
+			if p.words[len(p.words)-1] == name || (p.words[0] == name && f.gaz.family[name]) {
 				if found != nil && found != p {
 					return nil // two people share the name: do not guess
 				}

@@ -42,8 +42,8 @@ type document struct {
 }
 
 // newDocument cuts an article into fields. A dateline at the start of the
-// lead or body ("DUBLIN, April 1 -") becomes a field of its own, and a body
-// that repeats the lead is not counted twice.
+// lead or body ("DUBLIN, April 1 -") is set apart in document.dateline, and
+// a body that repeats the lead is not counted twice.
 func newDocument(a *corpus.Article) *document {
 	d := &document{}
 	lead, body := strings.TrimSpace(a.Lead), strings.TrimSpace(a.Body)
@@ -86,14 +86,11 @@ var datelineRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)` +
 // the text after it. Without a date or an agency the place must be written
 // in capitals, so that an ordinary sentence is not taken for a dateline.
 func splitDateline(s string) (dateline, rest string, ok bool) {
-	if len(s) > 200 {
-		s0 := s[:200]
-		if m := datelineRE.FindStringSubmatchIndex(s0); m != nil {
-			return splitDatelineMatch(s, m)
-		}
-		return "", s, false
+	head := s
+	if len(head) > 200 {
+		head = head[:200] // a dateline is short; do not scan the whole text
 	}
-	m := datelineRE.FindStringSubmatchIndex(s)
+	m := datelineRE.FindStringSubmatchIndex(head)
 	if m == nil {
 		return "", s, false
 	}
@@ -254,9 +251,11 @@ func (g *gazetteer) resolvePairs(d *document, all []match) {
 }
 
 // resolveVague decides an ambiguous name from its context: a person's name
-// around it rules it out; a dateline, a cue word ("Georgia's president"), a
-// country the article names elsewhere, or a locative ("in Jordan") rules it
-// in. When nothing decides, the name is not counted.
+// around it rules it out; a cue word ("Georgia's president", "governor of
+// Georgia"), a country the article names elsewhere without ambiguity, or a
+// locative ("in Jordan") rules it in. When nothing decides, the name is not
+// counted. (Datelines and lists are decided before, see datelinePlaces and
+// resolvePairs.)
 func (g *gazetteer) resolveVague(d *document, m *match, support map[string]int) int {
 	toks := d.fields[m.field].toks
 	var prev, prev2, next, next2 token
