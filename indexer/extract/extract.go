@@ -15,8 +15,9 @@ type Options struct {
 	// keeping the first ones. Zero means no limit.
 	MaxArticlesPerFile int
 	// Fallback makes go-trafilatura compare its main text with those of
-	// go-readability and go-domdistiller. It is a little more thorough
-	// and about twice as slow.
+	// go-readability and go-domdistiller: on go-trafilatura-eval it finds
+	// a little more of the main text (90% of snippets instead of 88.5%)
+	// and lets in a little more boilerplate, for about 40% more time.
 	Fallback bool
 	// Now returns the current time; dates after it are rejected as
 	// impossible publication dates. Nil means time.Now.
