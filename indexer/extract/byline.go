@@ -58,6 +58,10 @@ var lowercaseNameWords = map[string]bool{
 	"ten": true, "ter": true, "zu": true, "y": true,
 }
 
+// rxInPlace matches the place a reporter filed from, after the name: "Jane
+// Doe in Mexico City".
+var rxInPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$`)
+
 // cleanAuthors reduces a raw byline to person names. site is the outlet's
 // name (or domain), which is never an author. strict asks for names that
 // look like names (capitalised words); it is used for bylines found in
@@ -81,7 +85,7 @@ func cleanAuthors(raw, site string, strict bool) []string {
 		part = strings.Trim(part, " :,;-–—'\"“”‘’*#@")
 		part = trimPeriod(part)
 		part = rxBylinePrefix.ReplaceAllString(part+" ", "")
-		part = strings.TrimSpace(part)
+		part = strings.TrimSpace(rxInPlace.ReplaceAllString(strings.TrimSpace(part), ""))
 		if name, ok := personName(part, site, strict); ok {
 			names = append(names, name)
 		}

@@ -101,6 +101,7 @@ func (x *Extractor) reutersStory(s string) (corpus.Article, error) {
 		a.Body = strings.Join(preformattedParagraphs(removeSignOff(strings.Join(lines, "\n"))), "\n\n")
 	default:
 		a.Title = rxStars.ReplaceAllString(strings.Join(strings.Fields(sgmlText(element(txt, "TITLE"))), " "), "")
+		a.Authors, a.Outlet = sgmlAuthor(sgmlText(element(txt, "AUTHOR")), a.Outlet)
 		if textType != "BRIEF" {
 			dateline := strings.Join(strings.Fields(sgmlText(element(txt, "DATELINE"))), " ")
 			body := reflow(removeSignOff(sgmlText(element(txt, "BODY"))))
@@ -126,6 +127,28 @@ func (x *Extractor) reutersStory(s string) (corpus.Article, error) {
 		a.Title = "Untitled Reuters story " + attrValue(s, "NEWID")
 	}
 	return a, nil
+}
+
+// sgmlAuthor reads an AUTHOR element, "By Janie Gabbett, Reuters", into the
+// author names and the outlet named after the last comma (outlet when the
+// element names none).
+func sgmlAuthor(s, outlet string) ([]string, string) {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return nil, outlet
+	}
+	if i := strings.LastIndex(s, ","); i > 0 {
+		if o := strings.TrimSpace(s[i+1:]); o != "" && len(strings.Fields(o)) <= 4 && isOutletLine(o) {
+			s = s[:i]
+			// "Reuter", "REUTERS" and typos such as "Reutersd" are the
+			// default outlet written differently.
+			lo, ld := strings.ToLower(o), strings.ToLower(outlet)
+			if !strings.HasPrefix(lo, ld) && !strings.HasPrefix(ld, lo) {
+				outlet = o
+			}
+		}
+	}
+	return cleanAuthors(s, outlet, false), outlet
 }
 
 // reutersDate parses "26-FEB-1987 15:01:01.79" to a day.

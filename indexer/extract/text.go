@@ -76,6 +76,9 @@ func (x *Extractor) extractText(f corpus.File) ([]corpus.Article, error) {
 		}
 	}
 	i = x.textHeader(lines, i, &a)
+	if markdown {
+		a.Subtitle = strings.Trim(cleanMarkdownInline(a.Subtitle), "*_ ")
+	}
 	body := textParagraphs(lines[i:], markdown)
 	a.Body = strings.Join(body, "\n\n")
 	if len(body) > 0 {
@@ -182,20 +185,46 @@ func unquote(s string) string {
 }
 
 // textHeader reads the header lines that follow the title (byline, date,
-// outlet, tags and labelled lines) into a and returns the index of the
-// first body line. It stops at the first line that is none of these.
+// outlet, tags, labelled lines, a subtitle) into a and returns the index of
+// the first body line.
+//
+// Header lines are short and come before the first long paragraph. The
+// header ends at the last line that is clearly metadata (a byline, a date,
+// a "Label: value" line); short unlabelled lines before it are the outlet
+// ("Meridian Wire", "Northern Ledger - Technology") or, right under the
+// title, the subtitle. Without any clear metadata line there is no header.
 func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
-	seen := 0
-	prevByline := false
-	for i < len(lines) && seen < headerZone {
-		line := strings.TrimSpace(lines[i])
+	type headerLine struct {
+		idx   int
+		text  string
+		clear bool
+	}
+	var cand []headerLine
+	last := -1
+	var probe corpus.Article // classification only; values are set below
+	for j := i; j < len(lines) && len(cand) < headerZone; j++ {
+		line := strings.TrimSpace(lines[j])
 		if line == "" {
-			i++
 			continue
 		}
-		seen++
-		wasByline := prevByline
-		prevByline = false
+		if len(strings.Fields(line)) > 30 || utf8.RuneCountInString(line) > 220 {
+			break // a body paragraph
+		}
+		clear := rxLabel.MatchString(line) ||
+			rxPublishedIn.MatchString(line) && len(strings.Fields(line)) <= 10 ||
+			rxFromSection.MatchString(line) && len(strings.Fields(line)) <= 8 ||
+			len(bylineNames(line, "")) > 0 || x.dateLine(line, &probe)
+		cand = append(cand, headerLine{j, line, clear})
+		if clear {
+			last = len(cand) - 1
+		}
+	}
+	if last < 0 {
+		return i
+	}
+	var unknown []string
+	for k, h := range cand[:last+1] {
+		line := h.text
 		switch {
 		case rxLabel.MatchString(line):
 			g := rxLabel.FindStringSubmatch(line)
@@ -208,16 +237,33 @@ func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
 			if len(a.Authors) == 0 {
 				a.Authors = bylineNames(line, a.Outlet)
 			}
-			prevByline = true
 		case x.dateLine(line, a):
-		case wasByline && isOutletLine(line):
-			a.Outlet = first(a.Outlet, line)
+		case k == 0 && h.idx == i && a.Subtitle == "" && (!isOutletLine(line) || len(strings.Fields(line)) >= 6):
+			a.Subtitle = line // right under the title, no blank line between
+		case isOutletLine(line) && a.Outlet == "":
+			a.Outlet, a.Section = splitOutletLine(line, a.Section)
 		default:
-			return i
+			unknown = append(unknown, line)
 		}
-		i++
 	}
-	return i
+	next := cand[last].idx + 1
+	if len(unknown) > 0 {
+		// Keep what was not understood: nothing is silently dropped.
+		a.Subtitle = strings.TrimSpace(a.Subtitle + " " + strings.Join(unknown, " "))
+	}
+	return next
+}
+
+// splitOutletLine splits an outlet line such as "Northern Ledger -
+// Technology" or "Kestrel Policy Institute | Eurasia Programme" into the
+// outlet and, when section is still empty, the section.
+func splitOutletLine(line, section string) (string, string) {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " / "} {
+		if o, s, ok := strings.Cut(line, sep); ok {
+			return strings.TrimSpace(o), first(section, strings.TrimSpace(s))
+		}
+	}
+	return line, section
 }
 
 // setLabel stores a "Label: value" header line.

@@ -12,7 +12,29 @@ func TestTextHeader(t *testing.T) {
 		name, path, text string
 		// want holds the expected fields; the body is checked by its start.
 		title, authors, date, outlet, tags, section, url, bodyStart string
+		subtitle                                                    string
 	}{
+		{
+			name:  "outlet line before the byline",
+			path:  "i.txt",
+			text:  "Grain deal signed\n\nMeridian Wire\nBy Selin Aydın and Olena Kravets\n22 July 2022\nTags: grain, diplomacy\n\nISTANBUL, July 22 - Russia and Ukraine signed.\n",
+			title: "Grain deal signed", authors: "Selin Aydın,Olena Kravets", date: "2022-07-22", outlet: "Meridian Wire",
+			tags: "grain,diplomacy", bodyStart: "ISTANBUL, July 22",
+		},
+		{
+			name:  "subtitle under the title, outlet and section, reporters filing from places",
+			path:  "j.txt",
+			text:  "CARMAKERS LOOK ABROAD\nFactories in Hungary are the new front line\n\nNorthern Ledger | Business\n5 February 2015\nBy Wei Lin in Shanghai and Oliver Quist in London\n\nChinese electric-car makers are accelerating plans.\n",
+			title: "CARMAKERS LOOK ABROAD", subtitle: "Factories in Hungary are the new front line", authors: "Wei Lin,Oliver Quist",
+			date: "2015-02-05", outlet: "Northern Ledger", section: "Business", bodyStart: "Chinese electric-car makers",
+		},
+		{
+			name:  "byline with a role, outlet with a programme",
+			path:  "k.txt",
+			text:  "Remittances\n\nKestrel Policy Institute - Eurasia Programme\n14 November 2023\nBy Farida Nurlanova, Senior Fellow\n\nEvery month hundreds of thousands send money home.\n",
+			title: "Remittances", authors: "Farida Nurlanova", date: "2023-11-14", outlet: "Kestrel Policy Institute",
+			section: "Eurasia Programme", bodyStart: "Every month",
+		},
 		{
 			name:  "byline, outlet under it, date, tags",
 			path:  "a.txt",
@@ -82,6 +104,7 @@ func TestTextHeader(t *testing.T) {
 				{"tags", strings.Join(a.Tags, ","), tt.tags},
 				{"section", a.Section, tt.section},
 				{"url", a.URL, tt.url},
+				{"subtitle", a.Subtitle, tt.subtitle},
 			} {
 				if c.got != c.want {
 					t.Errorf("%s = %q, want %q", c.field, c.got, c.want)

@@ -243,3 +243,23 @@ func TestDomainLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestSGMLAuthor(t *testing.T) {
+	tests := []struct {
+		in, outlet       string
+		authors, wantOut string
+	}{
+		{"    by Janie Gabbett, Reuters", "Reuters", "Janie Gabbett", "Reuters"},
+		{"By Michael Gelb, REUTERS", "Reuters", "Michael Gelb", "Reuters"},
+		{"By Cal Mankowski, Reutersd", "Reuters", "Cal Mankowski", "Reuters"},
+		{"By Tariq Haddad, Meridian Wire", "Reuters", "Tariq Haddad", "Meridian Wire"},
+		{"By Peter Torday and Jane Doe", "Reuters", "Peter Torday,Jane Doe", "Reuters"},
+		{"", "Reuters", "", "Reuters"},
+	}
+	for _, tt := range tests {
+		authors, outlet := sgmlAuthor(tt.in, tt.outlet)
+		if got := strings.Join(authors, ","); got != tt.authors || outlet != tt.wantOut {
+			t.Errorf("sgmlAuthor(%q) = %q, %q; want %q, %q", tt.in, got, outlet, tt.authors, tt.wantOut)
+		}
+	}
+}
