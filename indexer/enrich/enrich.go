@@ -66,10 +66,37 @@ func New(opts Options) *Enricher {
 func (e *Enricher) Enrich(a *corpus.Article) {
 	d := newDocument(a)
 	a.Places, a.Countries = e.places(a, d)
-	a.People = append(a.People, e.people.find(d)...)
+	a.People = mergeSurnames(append(a.People, e.people.find(d)...))
 	a.Topics = e.assignTopics(a, d)
 	if strings.TrimSpace(a.Language) == "" {
 		a.Language = e.detectLanguage(a)
 	}
 	a.Tidy()
+}
+
+// mergeSurnames replaces a one-word name ("Bailey", often a wire label) by
+// the fuller name that ends with it in the same list ("Andrew Bailey"),
+// keeping the earlier position. A surname shared by two full names is left
+// alone: it cannot be told which is meant.
+func mergeSurnames(names []string) []string {
+	out := make([]string, 0, len(names))
+	used := make(map[string]bool)
+	for _, n := range names {
+		if !strings.Contains(strings.TrimSpace(n), " ") {
+			var full []string
+			for _, m := range names {
+				if f := strings.Fields(m); len(f) > 1 && strings.EqualFold(f[len(f)-1], n) {
+					full = append(full, m)
+				}
+			}
+			if len(full) == 1 {
+				n = full[0]
+			}
+		}
+		if k := strings.ToLower(n); !used[k] {
+			used[k] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -180,4 +181,18 @@ func FuzzEnrich(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestMergeSurnames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Bailey|Andrew Bailey|Keir Starmer", "Andrew Bailey|Keir Starmer"},
+		{"Keir Starmer|Starmer", "Keir Starmer"},
+		{"Smith|John Smith|Mary Smith", "Smith|John Smith|Mary Smith"},
+		{"Volcker|Baker", "Volcker|Baker"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(mergeSurnames(strings.Split(tt.in, "|")), "|"); got != tt.want {
+			t.Errorf("mergeSurnames(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
 }
