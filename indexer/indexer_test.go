@@ -1,0 +1,243 @@
+package indexer
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestSampleGolden extracts and enriches the embedded sample corpus and
+// compares every article with testdata/sample.golden.jsonl.
+func TestSampleGolden(t *testing.T) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	var arts []corpus.Article
+	sum, err := New(Options{}).Extract(t.Context(), corpus.Sample(), func(a corpus.Article) error {
+		arts = append(arts, a)
+		return enc.Encode(a)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "sample.golden.jsonl")
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	got := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	wantLines := strings.Split(strings.TrimSpace(string(want)), "\n")
+	if len(got) != len(wantLines) {
+		t.Errorf("%d articles, golden has %d", len(got), len(wantLines))
+	}
+	for i := range min(len(got), len(wantLines)) {
+		if got[i] != wantLines[i] {
+			t.Errorf("article %d differs from the golden file:\n got %.300s\nwant %.300s", i+1, got[i], wantLines[i])
+		}
+	}
+
+	// What the golden file must show, whatever -update wrote.
+	if sum.Articles != 30 || sum.Files != 22 || sum.SkippedFiles() != 0 {
+		t.Errorf("summary %s; want 22 files, 30 articles, none skipped", sum)
+	}
+	facets := map[string]map[string]bool{"outlet": {}, "country": {}, "topic": {}, "person": {}, "year": {}}
+	for _, a := range arts {
+		if a.Title == "" || a.Outlet == "" || a.Date.IsZero() || a.Body == "" {
+			t.Errorf("%s: title %q, outlet %q, date %q, body of %d bytes", a.Source, a.Title, a.Outlet, a.Date, len(a.Body))
+		}
+		facets["outlet"][a.Outlet] = true
+		facets["year"][a.Date.Time.Format("2006")] = true
+		for _, v := range a.Countries {
+			facets["country"][v] = true
+		}
+		for _, v := range a.Topics {
+			facets["topic"][v] = true
+		}
+		for _, v := range a.People {
+			facets["person"][v] = true
+		}
+	}
+	for f, vals := range facets {
+		if len(vals) < 5 {
+			t.Errorf("facet %s has %d values on the sample, want at least 5", f, len(vals))
+		}
+	}
+}
+
+// sink records batches.
+type sink struct {
+	batches [][]corpus.Article
+	fail    error
+}
+
+func (s *sink) Write(_ context.Context, b []corpus.Article) error {
+	if s.fail != nil {
+		return s.fail
+	}
+	s.batches = append(s.batches, append([]corpus.Article(nil), b...))
+	return nil
+}
+
+func gz(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.Bytes()
+}
+
+// testFS is a small corpus with one file of each kind of trouble.
+func testFS(t *testing.T) fstest.MapFS {
+	article := func(title string) []byte {
+		return []byte(title + "\n\nBy Jane Doe\n3 May 2021\n\nA paragraph about Kenya and Nairobi.\n")
+	}
+	fsys := fstest.MapFS{
+		"a.txt":            {Data: article("First")},
+		"b/c.txt":          {Data: article("Second")},
+		"b/d.txt.gz":       {Data: gz(t, string(article("Third")))},
+		"b/e.html.gz":      {Data: []byte("this is not gzip")},
+		"f.png":            {Data: []byte("\x89PNG\r\n")},
+		"g.html":           {Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")},
+		"h.txt":            {Data: []byte("   \n\n")},
+		"wire/i.sgm":       {Data: []byte(sgml(3))},
+		".hidden/skip.txt": {Data: article("Hidden")},
+	}
+	return fsys
+}
+
+func sgml(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		b.WriteString(`<REUTERS NEWID="` + string(rune('0'+i)) + `"><DATE> 2-MAR-1987 10:00:00.00</DATE><TOPICS><D>crude</D></TOPICS><PLACES><D>saudi-arabia</D></PLACES><PEOPLE></PEOPLE>` +
+			"<TEXT><TITLE>SAUDI OIL STORY</TITLE><DATELINE>RIYADH, March 2 - </DATELINE><BODY>Saudi Arabia said crude output rose.\n Reuter\n&#3;</BODY></TEXT></REUTERS>\n")
+	}
+	return b.String()
+}
+
+func TestRunSummaryAndBatches(t *testing.T) {
+	s := &sink{}
+	sum, err := New(Options{BatchSize: 2, Workers: 3}).Run(t.Context(), testFS(t), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a.txt, b/c.txt, b/d.txt.gz: 1 each; wire/i.sgm: 3.
+	if sum.Files != 4 || sum.Articles != 6 {
+		t.Errorf("files %d, articles %d; want 4 and 6", sum.Files, sum.Articles)
+	}
+	wantSkipped := map[string]int{"unsupported": 1, "corrupt gzip": 1, "binary file (not text)": 1, "no article": 1}
+	for r, n := range wantSkipped {
+		if sum.Skipped[r] != n {
+			t.Errorf("skipped[%q] = %d, want %d (all: %v)", r, sum.Skipped[r], n, sum.Skipped)
+		}
+	}
+	if sum.SkippedFiles() != 4 {
+		t.Errorf("%d files skipped, want 4: %v", sum.SkippedFiles(), sum.Skipped)
+	}
+	var sizes []int
+	var sources []string
+	for _, b := range s.batches {
+		sizes = append(sizes, len(b))
+		for _, a := range b {
+			sources = append(sources, a.Source)
+		}
+	}
+	if want := []int{2, 2, 2}; !equalInts(sizes, want) {
+		t.Errorf("batch sizes %v, want %v", sizes, want)
+	}
+	want := "a.txt#1 b/c.txt#1 b/d.txt.gz#1 wire/i.sgm#1 wire/i.sgm#2 wire/i.sgm#3"
+	if got := strings.Join(sources, " "); got != want {
+		t.Errorf("sources in order:\n got %s\nwant %s", got, want)
+	}
+	for _, b := range s.batches {
+		for _, a := range b {
+			if a.ID != corpus.IDOf(a.Source) || len(a.Countries) == 0 {
+				t.Errorf("%s: id %s, countries %v", a.Source, a.ID, a.Countries)
+			}
+		}
+	}
+	line := sum.String()
+	for _, part := range []string{"read 4 files", "6 articles", "skipped 4 files", "corrupt gzip: 1", "articles/s"} {
+		if !strings.Contains(line, part) {
+			t.Errorf("summary %q lacks %q", line, part)
+		}
+	}
+}
+
+func TestRunStops(t *testing.T) {
+	boom := errors.New("disk full")
+	if _, err := New(Options{}).Run(t.Context(), testFS(t), &sink{fail: boom}); !errors.Is(err, boom) {
+		t.Errorf("failing sink: err = %v, want %v", err, boom)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := New(Options{}).Run(ctx, testFS(t), &sink{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: err = %v, want context.Canceled", err)
+	}
+	stop := errors.New("stop")
+	n := 0
+	_, err := New(Options{Workers: 1}).Extract(t.Context(), testFS(t), func(corpus.Article) error {
+		n++
+		if n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 2 {
+		t.Errorf("fn error: err = %v after %d articles, want %v after 2", err, n, stop)
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// BenchmarkReuters extracts and enriches all of Reuters-21578 (no index).
+func BenchmarkReuters(b *testing.B) {
+	dir := filepath.Join("..", "..", "shared", "corpora", "reuters21578")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip("shared corpora not available")
+	}
+	fsys := os.DirFS(dir)
+	for _, bc := range []struct {
+		name string
+		ix   *Indexer
+	}{{"extract+enrich", New(Options{})}} {
+		b.Run(bc.name, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				sum, err := bc.ix.Extract(context.Background(), fsys, func(corpus.Article) error { return nil })
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += sum.Articles
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
