@@ -174,7 +174,7 @@ func TestRunSummaryAndBatches(t *testing.T) {
 		}
 	}
 	line := sum.String()
-	for _, part := range []string{"read 4 files", "6 articles", "skipped 4 files", "corrupt gzip: 1", "articles/s"} {
+	for _, part := range []string{"read 4 files", "6 articles (3 sgml, 3 text)", "skipped 4 files", "corrupt gzip: 1", "articles/s"} {
 		if !strings.Contains(line, part) {
 			t.Errorf("summary %q lacks %q", line, part)
 		}

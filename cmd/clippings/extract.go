@@ -59,6 +59,12 @@ func addSummary(a, b indexer.Summary) indexer.Summary {
 	if a.Skipped == nil {
 		a.Skipped = map[string]int{}
 	}
+	if a.ByFormat == nil {
+		a.ByFormat = map[corpus.Format]int{}
+	}
+	for k, v := range b.ByFormat {
+		a.ByFormat[k] += v
+	}
 	for k, v := range b.Skipped {
 		a.Skipped[k] += v
 	}

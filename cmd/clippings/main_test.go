@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -165,7 +166,7 @@ func TestReindexAndServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	srv := httptest.NewServer(web.New(store, web.Options{}))
+	srv := httptest.NewServer(web.New(store, web.Options{Logger: slog.New(slog.DiscardHandler)}))
 	defer srv.Close()
 
 	var res struct {
@@ -256,8 +257,8 @@ func TestReuters(t *testing.T) {
 		t.Fatalf("reindex exit %d: %s", code, stderr)
 	}
 	t.Logf("reindex of Reuters-21578 took %s: %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(stderr))
-	if !strings.Contains(stderr, "21578 articles") {
-		t.Errorf("summary does not say 21578 articles:\n%s", stderr)
+	if !strings.Contains(stderr, "21578 sgml") {
+		t.Errorf("summary does not say 21578 stories from SGML:\n%s", stderr)
 	}
 	code, stdout, stderr := runCmd(t, t.Context(), "search", "crude oil", "--country", "SA", "--json", "--size", "100", "--index", indexDir)
 	if code != exitOK {
