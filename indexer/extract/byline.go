@@ -62,6 +62,9 @@ var lowercaseNameWords = map[string]bool{
 // Doe in Mexico City".
 var rxInPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$`)
 
+// rxHonorific matches a title before a name: "Dr Farida Nurlanova".
+var rxHonorific = regexp.MustCompile(`^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd)\.?\s+`)
+
 // cleanAuthors reduces a raw byline to person names. site is the outlet's
 // name (or domain), which is never an author. strict asks for names that
 // look like names (capitalised words); it is used for bylines found in
@@ -86,6 +89,7 @@ func cleanAuthors(raw, site string, strict bool) []string {
 		part = trimPeriod(part)
 		part = rxBylinePrefix.ReplaceAllString(part+" ", "")
 		part = strings.TrimSpace(rxInPlace.ReplaceAllString(strings.TrimSpace(part), ""))
+		part = rxHonorific.ReplaceAllString(part, "")
 		if name, ok := personName(part, site, strict); ok {
 			names = append(names, name)
 		}

@@ -263,3 +263,16 @@ func TestSGMLAuthor(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanAuthorsHonorifics(t *testing.T) {
+	for in, want := range map[string]string{
+		"By Dr Farida Nurlanova and Mark Ellery": "Farida Nurlanova,Mark Ellery",
+		"Prof. Jane Roe":                         "Jane Roe",
+		"By Sir Lawrence Freedman":               "Lawrence Freedman",
+		"Drew Barrymore":                         "Drew Barrymore",
+	} {
+		if got := strings.Join(cleanAuthors(in, "", true), ","); got != want {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
