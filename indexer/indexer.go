@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"runtime"
 	"sort"
 	"strings"
@@ -35,9 +36,14 @@ type Options struct {
 	BatchSize int
 	// Read caps the size of a decompressed file.
 	Read corpus.ReadOptions
-	// Extract and Enrich tune the two stages.
+	// Extract and Enrich tune the two stages. A corpus folder's own
+	// outlet aliases (corpus.Config) are added to Extract.Outlets.
 	Extract extract.Options
 	Enrich  enrich.Options
+	// SkipEnrich leaves articles as extracted: no places, countries,
+	// people, topics or language beyond what the source labels. For
+	// measuring what enrichment costs.
+	SkipEnrich bool
 	// Progress, when set, receives a progress bar with rate and ETA. Set it
 	// only for a terminal.
 	Progress io.Writer
@@ -53,7 +59,6 @@ const DefaultBatchSize = 500
 // use; build it once, as its extractor and enricher load tables at New.
 type Indexer struct {
 	opts Options
-	ex   *extract.Extractor
 	en   *enrich.Enricher
 	log  *slog.Logger
 }
@@ -70,7 +75,7 @@ func New(opts Options) *Indexer {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Indexer{opts: opts, ex: extract.New(opts.Extract), en: enrich.New(opts.Enrich), log: log}
+	return &Indexer{opts: opts, en: enrich.New(opts.Enrich), log: log}
 }
 
 // Summary counts what a run did.
@@ -185,9 +190,26 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 	start := time.Now()
 	sum := Summary{Skipped: map[string]int{}, ByFormat: map[corpus.Format]int{}}
 
+	cfg, err := corpus.LoadConfig(fsys)
+	if err != nil {
+		return sum, fmt.Errorf("indexer: %w", err)
+	}
+	xopts := ix.opts.Extract
+	if len(cfg.Outlets) > 0 {
+		xopts.Outlets = maps.Clone(xopts.Outlets)
+		if xopts.Outlets == nil {
+			xopts.Outlets = map[string]string{}
+		}
+		maps.Copy(xopts.Outlets, cfg.Outlets)
+	}
+	ex := extract.New(xopts)
+
 	var entries []corpus.Entry
 	var total int64
-	err := corpus.Walk(ctx, fsys, func(e corpus.Entry) error {
+	err = corpus.Walk(ctx, fsys, func(e corpus.Entry) error {
+		if e.Path == corpus.ConfigFile {
+			return nil // configuration, not an article
+		}
 		if e.Format == "" {
 			sum.Skipped["unsupported"]++
 			return nil
@@ -220,7 +242,7 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 	for range ix.opts.Workers {
 		wg.Go(func() {
 			for j := range jobs {
-				d := ix.process(fsys, j)
+				d := ix.process(fsys, ex, j)
 				select {
 				case results <- d:
 				case <-ctx.Done():
@@ -294,7 +316,7 @@ func (ix *Indexer) deliver(sum *Summary, d done, fn func(corpus.Article) error) 
 
 // process reads, extracts and enriches one file. A panic in a parser is
 // turned into a skipped file, so one pathological page cannot stop a run.
-func (ix *Indexer) process(fsys fs.FS, j job) (d done) {
+func (ix *Indexer) process(fsys fs.FS, ex *extract.Extractor, j job) (d done) {
 	d = done{seq: j.seq, entry: j.entry}
 	defer func() {
 		if r := recover(); r != nil {
@@ -307,7 +329,7 @@ func (ix *Indexer) process(fsys fs.FS, j job) (d done) {
 		d.reason, d.err = corpus.Reason(err), err
 		return d
 	}
-	arts, err := ix.ex.Extract(f)
+	arts, err := ex.Extract(f)
 	if err != nil {
 		d.reason, d.err = "parse error", err
 		return d
@@ -316,8 +338,10 @@ func (ix *Indexer) process(fsys fs.FS, j job) (d done) {
 		d.reason, d.err = "no article", fmt.Errorf("indexer: %s: no article found", j.entry.Path)
 		return d
 	}
-	for i := range arts {
-		ix.en.Enrich(&arts[i])
+	if !ix.opts.SkipEnrich {
+		for i := range arts {
+			ix.en.Enrich(&arts[i])
+		}
 	}
 	d.articles = arts
 	return d

@@ -181,6 +181,34 @@ func TestRunSummaryAndBatches(t *testing.T) {
 	}
 }
 
+// TestCorpusConfig: the corpus folder's clippings.toml renames outlets and
+// is not counted as a file.
+func TestCorpusConfig(t *testing.T) {
+	fsys := testFS(t)
+	fsys[corpus.ConfigFile] = &fstest.MapFile{Data: []byte("[outlets]\n\"the daily planet\" = \"Daily Planet\"\n")}
+	fsys["p.txt"] = &fstest.MapFile{Data: []byte("Title\n\nBy Jane Doe\nThe Daily Planet\n3 May 2021\n\nBody text.\n")}
+	var got []string
+	sum, err := New(Options{}).Extract(t.Context(), fsys, func(a corpus.Article) error {
+		if a.Source == "p.txt#1" {
+			got = append(got, a.Outlet)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != "Daily Planet" {
+		t.Errorf("outlet = %v, want [Daily Planet]", got)
+	}
+	if sum.Skipped["unsupported"] != 1 {
+		t.Errorf("unsupported = %d, want 1 (the config file is not counted)", sum.Skipped["unsupported"])
+	}
+	fsys[corpus.ConfigFile] = &fstest.MapFile{Data: []byte("[outlets\n")}
+	if _, err := New(Options{}).Extract(t.Context(), fsys, func(corpus.Article) error { return nil }); err == nil || !strings.Contains(err.Error(), corpus.ConfigFile) {
+		t.Errorf("malformed config: err = %v", err)
+	}
+}
+
 func TestRunStops(t *testing.T) {
 	boom := errors.New("disk full")
 	if _, err := New(Options{}).Run(t.Context(), testFS(t), &sink{fail: boom}); !errors.Is(err, boom) {
@@ -227,7 +255,7 @@ func BenchmarkReuters(b *testing.B) {
 	for _, bc := range []struct {
 		name string
 		ix   *Indexer
-	}{{"extract+enrich", New(Options{})}} {
+	}{{"extract+enrich", New(Options{})}, {"extract only", New(Options{SkipEnrich: true})}} {
 		b.Run(bc.name, func(b *testing.B) {
 			n := 0
 			for b.Loop() {

@@ -22,13 +22,18 @@ type Options struct {
 	// Now returns the current time; dates after it are rejected as
 	// impossible publication dates. Nil means time.Now.
 	Now func() time.Time
+	// Outlets maps outlet names as found in the sources to the names they
+	// are indexed under (a corpus folder's [outlets] table, see
+	// corpus.Config). Keys match case-insensitively.
+	Outlets map[string]string
 }
 
 // Extractor turns decoded corpus files into articles. It is safe for
 // concurrent use.
 type Extractor struct {
-	opts  Options
-	dates *dateParser
+	opts    Options
+	dates   *dateParser
+	outlets map[string]string // lower-case alias → outlet
 }
 
 // New returns an Extractor with the given options.
@@ -37,7 +42,11 @@ func New(opts Options) *Extractor {
 	if now == nil {
 		now = time.Now
 	}
-	return &Extractor{opts: opts, dates: newDateParser(now)}
+	outlets := make(map[string]string, len(opts.Outlets))
+	for from, to := range opts.Outlets {
+		outlets[strings.ToLower(strings.TrimSpace(from))] = strings.TrimSpace(to)
+	}
+	return &Extractor{opts: opts, dates: newDateParser(now), outlets: outlets}
 }
 
 // Extract returns the articles of f in file order. Each has Source =
@@ -85,6 +94,7 @@ func (x *Extractor) Extract(f corpus.File) ([]corpus.Article, error) {
 		a.Source = corpus.SourceOf(f.Path, i+1)
 		a.ID = corpus.IDOf(a.Source)
 		a.Countries, a.Topics = nil, nil
+		a.Outlet = x.outlet(a.Outlet)
 		a.Tidy()
 	}
 	return arts, nil
@@ -102,4 +112,13 @@ func formatOf(name string) corpus.Format {
 		return corpus.FormatSGML
 	}
 	return ""
+}
+
+// outlet returns the indexed name of an outlet: its alias from
+// Options.Outlets, or the name itself.
+func (x *Extractor) outlet(name string) string {
+	if to, ok := x.outlets[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return to
+	}
+	return name
 }
