@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -23,6 +24,7 @@ ends the run.`)
 	indexDir := fset.String("index", defaultDir("index"), "index folder")
 	workers := fset.Int("workers", 0, "files processed at once (0: one per core)")
 	quiet := fset.Bool("quiet", false, "no progress bar")
+	noEnrich := fset.Bool("no-enrich", false, "index articles as extracted: no places, countries, people, topics or language")
 	pos, err := parseInterleaved(fset, args)
 	if err != nil {
 		return err
@@ -40,12 +42,15 @@ ends the run.`)
 	if !st.IsDir() {
 		return fmt.Errorf("corpus: %s is not a folder", *corpusDir)
 	}
-	opts := indexer.Options{Workers: *workers, Logger: e.logger()}
+	opts := indexer.Options{Workers: *workers, Logger: e.logger(), SkipEnrich: *noEnrich}
 	if e.stderrIsTerminal && !*quiet {
 		opts.Progress = e.stderr
 	}
 	sum, err := reindex(ctx, os.DirFS(*corpusDir), *indexDir, opts)
 	fmt.Fprintf(e.stderr, "%s\n", sum)
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted: the half-built index was removed and the live index in %s is unchanged", *indexDir)
+	}
 	if err != nil {
 		return err
 	}
