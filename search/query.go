@@ -7,7 +7,6 @@ import (
 	"regexp/syntax"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -18,28 +17,21 @@ import (
 	"github.com/clippings/clippings/corpus"
 )
 
-// This file turns the user's query text into a bleve query. For now the
-// syntax is bleve's query string syntax (https://blevesearch.com/docs/Query-String-Query/):
-//
-//	word          a word in any text field (stemmed, case-insensitive)
-//	"a phrase"    words in this order
-//	+word -word   required, excluded
-//	field:value   a word in one field; field:"a phrase"
-//	wor*  w?rd    wildcards (not at the start of a word)
-//	word~1        fuzzy: up to 1 edit
-//	word^2        boost
-//	/regexp/      a regular expression over the terms of a field
-//
-// On top of bleve's parser, buildQuery
-//   - expands a field-less term over the text fields, with their boosts
-//     (textFields), instead of searching bleve's "_all" field;
-//   - accepts the singular facet names as field names (country, topic,
-//     person, place, author, tag, mention) and rejects unknown fields;
-//   - matches keyword fields exactly (person:"Angela Merkel"), countries
+// This file turns the user's query text into a bleve query with the
+// product's own query language (parse.go parses it; bleve's query string
+// has no OR and no parentheses). The leaves of the parsed query are then
+// rewritten here:
+//   - a field-less term is expanded over the text fields, with their
+//     boosts (textFields), instead of searching bleve's "_all" field;
+//   - the singular facet names are accepted as field names (country,
+//     topic, person, place, author, tag, mention); unknown fields are
+//     rejected;
+//   - keyword fields match exactly (person:"Angela Merkel"), countries
 //     in upper case (country:fr);
-//   - reads date:2015, date:2015-11 and date:2015-11-20 as that period,
-//     date:>="2015-01-01" as a range, and year:>=2010 as a date range;
-//   - rejects a leading wildcard, which would scan the whole dictionary.
+//   - date:2015, date:2015-11 and date:2015-11-20 are that period,
+//     date:>="2015-01-01" a range, and year:>=2010 a date range;
+//   - a leading wildcard, which would scan the whole dictionary, is
+//     rejected.
 
 // fieldKind says how a field is searched.
 type fieldKind int
@@ -93,16 +85,8 @@ func buildQuery(q string) (query.Query, error) {
 	if matchesAll(q) {
 		return query.NewMatchAllQuery(), nil
 	}
-	scan, err := prescan(q)
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := query.NewQueryStringQuery(q).Parse()
-	if err != nil {
-		return nil, &QueryError{Query: q, Pos: -1, Msg: parseMessage(err)}
-	}
-	r := rewriter{q: q, scan: scan}
-	return r.rewrite(parsed)
+	p := parser{q: q}
+	return p.parse()
 }
 
 // matchesAll reports whether the query text is empty or "*", which match
@@ -110,95 +94,6 @@ func buildQuery(q string) (query.Query, error) {
 func matchesAll(q string) bool {
 	s := strings.TrimSpace(q)
 	return s == "" || s == "*"
-}
-
-// parseMessage turns a bleve parse error into a message for the user.
-func parseMessage(err error) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "parse error: ")
-	if strings.Contains(msg, "syntax error") {
-		return "syntax error: check quotes, field names (field:value) and the use of + - : ^ ~"
-	}
-	return msg
-}
-
-// scanResult is what prescan learned about the positions of the parts of
-// a query, which bleve's parser does not report.
-type scanResult struct {
-	// fields maps each field name, as written, to the offset of its
-	// first use.
-	fields map[string]int
-}
-
-// prescan follows the tokens of bleve's query string lexer closely enough
-// to report an unterminated quote and a leading wildcard at their
-// position, and to find where field names are.
-func prescan(q string) (scanResult, error) {
-	res := scanResult{fields: map[string]int{}}
-	i := 0
-	for i < len(q) {
-		c := q[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '"':
-			start := i
-			i++
-			for i < len(q) && q[i] != '"' {
-				if q[i] == '\\' {
-					i++
-				}
-				i++
-			}
-			if i >= len(q) {
-				return res, &QueryError{Query: q, Pos: start, Msg: "unterminated quote: add the closing \""}
-			}
-			i++
-		case strings.IndexByte("+-:><=", c) >= 0:
-			i++
-		case c == '^' || c == '~':
-			// A boost or a fuzziness runs to the next space.
-			for i < len(q) && q[i] != ' ' {
-				i++
-			}
-		default:
-			start := i
-			var text strings.Builder
-			for i < len(q) {
-				c := q[i]
-				if c == '\\' && i+1 < len(q) {
-					_, n := utf8.DecodeRuneInString(q[i+1:])
-					text.WriteString(q[i+1 : i+1+n])
-					i += 1 + n
-					continue
-				}
-				if c == ' ' || c == ':' || c == '^' || c == '~' {
-					break
-				}
-				text.WriteByte(c)
-				i++
-			}
-			tok := text.String()
-			if i < len(q) && q[i] == ':' {
-				if _, seen := res.fields[tok]; !seen {
-					res.fields[tok] = start
-				}
-				continue
-			}
-			if strings.HasPrefix(tok, "/") && strings.HasSuffix(tok, "/") && len(tok) > 1 {
-				continue // a regular expression
-			}
-			if strings.HasPrefix(tok, "*") || strings.HasPrefix(tok, "?") {
-				return res, leadingWildcard(q, start)
-			}
-		}
-	}
-	return res, nil
-}
-
-func leadingWildcard(q string, pos int) *QueryError {
-	return &QueryError{Query: q, Pos: pos,
-		Msg: "a word cannot start with a wildcard (* or ?): give its first letters"}
 }
 
 // rewriter rewrites the leaves of a parsed query (see the comment at the
