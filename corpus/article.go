@@ -37,8 +37,13 @@ type Article struct {
 	Places []string `json:"places"`
 	// Countries are ISO 3166-1 alpha-2 codes, upper case.
 	Countries []string `json:"countries"`
-	// Topics are the article's topics, best first.
+	// Topics are the article's topics, best first: the classifier's
+	// taxonomy topics, then the researcher's own topics (applied at
+	// reindex), then the source's tags and section.
 	Topics []string `json:"topics"`
+	// TopicScores are the classifier's taxonomy topics with their scores,
+	// best first; they lead Topics.
+	TopicScores []TopicScore `json:"topic_scores,omitempty"`
 	// Language is a BCP 47 tag such as "en", or empty when unknown.
 	Language string `json:"language"`
 	URL      string `json:"url"`
@@ -51,6 +56,13 @@ type Article struct {
 	Note string `json:"note,omitempty"`
 	// Mentions are outlets the note says the author spoke to.
 	Mentions []string `json:"mentions,omitempty"`
+}
+
+// TopicScore is a taxonomy topic given by the topic classifier with its
+// score, between 0 and 1: the topic's share of the evidence found.
+type TopicScore struct {
+	Topic string  `json:"topic"`
+	Score float64 `json:"score"`
 }
 
 // SourceOf returns the source of the n-th (1-based) article in the file
