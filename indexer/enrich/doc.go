@@ -10,8 +10,9 @@
 // Chad, Nice, Reading, Victoria, Washington) count only when the context
 // decides: a dateline, a cue word ("Georgia's president"), a neighbouring
 // place ("Atlanta, Georgia"), a list of countries, or another mention of the
-// same country in the article. Countries are kept by salience (see
-// Options.keep).
+// same country in the article. Places lists every place found, best first;
+// Countries keeps only the salient countries (see Options.keep), scored
+// on the dateline, title, lead and frequency.
 //
 // Historic states resolve to the ISO code of today's successor so that one
 // country facet spans old and new news, while Places keeps the historic name:

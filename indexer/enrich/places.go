@@ -381,7 +381,10 @@ type mentions struct {
 	dateline int
 	lead     int
 	body     int
-	first    int // reading position of the first mention
+	// adjectives counts the mentions, by field kind, that are demonyms
+	// ("Chinese") rather than names.
+	adjectives [4]int
+	first      int // reading position of the first mention
 }
 
 func (m *mentions) add(k fieldKind, pos int) {
@@ -398,14 +401,23 @@ func (m *mentions) add(k fieldKind, pos int) {
 	m.first = min(m.first, pos)
 }
 
-// score weighs the evidence: a mention in the title or dateline counts
-// three times, in the lead twice.
+// score weighs the evidence for salience: 6 for being in the dateline, 4
+// for the title, 2 for each name in the lead and 1 for each demonym there
+// (both up to two mentions), and 1 for each mention in the body (up to
+// five): the wire's dateline and headline say what a story is about, a
+// passing mention does not.
 func (m *mentions) score() int {
-	return 3*m.title + 3*m.dateline + 2*m.lead + m.body
+	s := 0
+	if m.dateline > 0 {
+		s += 6
+	}
+	if m.title > 0 {
+		s += 4
+	}
+	adj := m.adjectives[fieldLead]
+	s += 2*min(m.lead-adj, 2) + min(adj, 2)
+	return s + min(m.body, 5)
 }
-
-// prominent reports whether the name is in the title, dateline or lead.
-func (m *mentions) prominent() bool { return m.title+m.dateline+m.lead > 0 }
 
 // tally collects mentions by key in first-seen order.
 type tally struct {
@@ -451,7 +463,36 @@ func (t *tally) sorted() []*mentions {
 // places computes the article's places and countries from its labels and
 // text.
 func (e *Enricher) places(a *corpus.Article, d *document) (places, codes []string) {
-	var countries, named tally
+	countries, named := e.evidence(a, d)
+	texts := 0
+	top := 0
+	for _, m := range countries.order {
+		top = max(top, m.score())
+	}
+	for _, m := range countries.sorted() {
+		if !e.opts.keep(m, top) {
+			continue
+		}
+		if !m.labelled {
+			if e.opts.MaxCountries > 0 && texts >= e.opts.MaxCountries {
+				continue
+			}
+			texts++
+		}
+		codes = append(codes, m.code)
+	}
+	// Places keeps every place named, salient or not, best first: the
+	// country facet is the salient summary, Places the full record.
+	for _, p := range named.sorted() {
+		places = append(places, p.name)
+	}
+	return places, codes
+}
+
+// evidence tallies the mentions of countries and of named places in the
+// article's labels, dateline and text.
+func (e *Enricher) evidence(a *corpus.Article, d *document) (countries, named *tally) {
+	countries, named = &tally{}, &tally{}
 	pos := 0
 	labelled := map[string]bool{}
 	for _, c := range a.Countries {
@@ -476,14 +517,17 @@ func (e *Enricher) places(a *corpus.Article, d *document) (places, codes []strin
 		p := named.get(strings.ToLower(name), s.code, name)
 		p.labelled = true
 		p.first = min(p.first, pos)
-		if s.code != "" {
+		// Place labels stand for country labels only when the source gave
+		// none: once Countries is filled, Places also holds passing
+		// mentions, which must not become labels on a second Enrich.
+		if s.code != "" && len(labelled) == 0 {
 			c := countries.get(s.code, s.code, "")
 			c.labelled = true
 			c.first = min(c.first, pos)
 		}
 		pos++
 	}
-	e.datelinePlaces(d, &countries, &named)
+	e.datelinePlaces(d, countries, named)
 	for _, m := range e.gaz.findPlaces(d) {
 		if m.pick < 0 {
 			continue
@@ -492,33 +536,17 @@ func (e *Enricher) places(a *corpus.Article, d *document) (places, codes []strin
 		f := d.fields[m.field]
 		at := 1_000_000*(int(f.kind)+1) + m.tok
 		if s.code != "" {
-			countries.get(s.code, s.code, "").add(f.kind, at)
+			c := countries.get(s.code, s.code, "")
+			c.add(f.kind, at)
+			if s.kind == kindDemonym {
+				c.adjectives[f.kind]++
+			}
 		}
 		if s.kind != kindDemonym {
 			named.get(strings.ToLower(s.name), s.code, s.name).add(f.kind, at)
 		}
 	}
-	kept := map[string]bool{}
-	texts := 0
-	for rank, m := range countries.sorted() {
-		if !e.opts.keep(m, rank) {
-			continue
-		}
-		if !m.labelled {
-			if e.opts.MaxCountries > 0 && texts >= e.opts.MaxCountries {
-				continue
-			}
-			texts++
-		}
-		kept[m.code] = true
-		codes = append(codes, m.code)
-	}
-	for rank, p := range named.sorted() {
-		if p.labelled || kept[p.code] || (p.code == "" && e.opts.keep(p, rank+1)) {
-			places = append(places, p.name)
-		}
-	}
-	return places, codes
+	return countries, named
 }
 
 // datelinePlaces counts the dateline's place: "STAMFORD, Conn." is Stamford
