@@ -24,7 +24,10 @@ type Options struct {
 	Now func() time.Time
 	// Outlets maps outlet names as found in the sources to the names they
 	// are indexed under (a corpus folder's [outlets] table, see
-	// corpus.Config). Keys match case-insensitively.
+	// corpus.Config). Keys match case-insensitively, with or without a
+	// leading "the"; they extend and override the built-in aliases
+	// (outlets.go), which already make "BBC News" the BBC and "Monday's
+	// Times" The Times.
 	Outlets map[string]string
 }
 
@@ -33,7 +36,7 @@ type Options struct {
 type Extractor struct {
 	opts    Options
 	dates   *dateParser
-	outlets map[string]string // lower-case alias → outlet
+	outlets outletTable
 }
 
 // New returns an Extractor with the given options.
@@ -42,11 +45,7 @@ func New(opts Options) *Extractor {
 	if now == nil {
 		now = time.Now
 	}
-	outlets := make(map[string]string, len(opts.Outlets))
-	for from, to := range opts.Outlets {
-		outlets[strings.ToLower(strings.TrimSpace(from))] = strings.TrimSpace(to)
-	}
-	return &Extractor{opts: opts, dates: newDateParser(now), outlets: outlets}
+	return &Extractor{opts: opts, dates: newDateParser(now), outlets: newOutletTable(opts.Outlets)}
 }
 
 // Extract returns the articles of f in file order. Each has Source =
@@ -94,7 +93,10 @@ func (x *Extractor) Extract(f corpus.File) ([]corpus.Article, error) {
 		a.Source = corpus.SourceOf(f.Path, i+1)
 		a.ID = corpus.IDOf(a.Source)
 		a.Countries, a.Topics = nil, nil
-		a.Outlet = x.outlet(a.Outlet)
+		a.Outlet = x.outlets.resolve(a.Outlet)
+		for j, m := range a.Mentions {
+			a.Mentions[j] = x.outlets.resolve(m)
+		}
 		a.Tidy()
 	}
 	return arts, nil
@@ -112,13 +114,4 @@ func formatOf(name string) corpus.Format {
 		return corpus.FormatSGML
 	}
 	return ""
-}
-
-// outlet returns the indexed name of an outlet: its alias from
-// Options.Outlets, or the name itself.
-func (x *Extractor) outlet(name string) string {
-	if to, ok := x.outlets[strings.ToLower(strings.TrimSpace(name))]; ok {
-		return to
-	}
-	return name
 }

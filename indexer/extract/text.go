@@ -52,6 +52,11 @@ func (x *Extractor) extractText(f corpus.File) ([]corpus.Article, error) {
 
 	var a corpus.Article
 	lines = x.frontMatter(lines, &a)
+	if a.Title == "" && !markdown {
+		if arts, ok := x.textArchive(lines); ok {
+			return arts, nil
+		}
+	}
 
 	// Title: the first non-empty line.
 	i := 0
@@ -222,6 +227,9 @@ func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
 	if last < 0 {
 		return i
 	}
+	if last+1 < len(cand) && isTagList(cand[last+1].text) {
+		last++ // "Europe, France, Terrorism" under the date
+	}
 	var unknown []string
 	for k, h := range cand[:last+1] {
 		line := h.text
@@ -238,6 +246,8 @@ func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
 				a.Authors = bylineNames(line, a.Outlet)
 			}
 		case x.dateLine(line, a):
+		case k == last && isTagList(line):
+			a.Tags = append(a.Tags, splitList(line)...)
 		case k == 0 && h.idx == i && a.Subtitle == "" && (!isOutletLine(line) || len(strings.Fields(line)) >= 6):
 			a.Subtitle = line // right under the title, no blank line between
 		case isOutletLine(line) && a.Outlet == "":
@@ -317,6 +327,23 @@ func (x *Extractor) dateLine(line string, a *corpus.Article) bool {
 		if !strings.Contains(lw, "updated") && !strings.Contains(lw, "published") && !strings.Contains(lw, "posted") &&
 			!strings.Contains(lw, "date") && len(strings.Fields(g[1])) <= 3 && a.Section == "" {
 			a.Section = strings.TrimSpace(g[1])
+		}
+	}
+	return true
+}
+
+// isTagList reports whether a header line is a list of tags: three or
+// more short capitalised items separated by commas, not a sentence.
+func isTagList(line string) bool {
+	items := strings.Split(line, ",")
+	if len(items) < 3 || rxSentenceEnd.MatchString(line) {
+		return false
+	}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		r, _ := utf8.DecodeRuneInString(it)
+		if n := len(strings.Fields(it)); n == 0 || n > 4 || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
 		}
 	}
 	return true

@@ -67,7 +67,7 @@ func TestTextHeader(t *testing.T) {
 			path:  "e.txt",
 			text:  "How vulnerable is Europe?\nBy Raffaello Pantucci and Jane Doe\nRoyal United Services Institute (Rusi)\n18 November 2015\nFrom the section Europe\n\nFrench authorities have stepped up security.\n",
 			title: "How vulnerable is Europe?", authors: "Raffaello Pantucci,Jane Doe", date: "2015-11-18",
-			outlet: "Royal United Services Institute (Rusi)", section: "Europe", bodyStart: "French authorities",
+			outlet: "RUSI", section: "Europe", bodyStart: "French authorities",
 		},
 		{
 			name:  "no header: the second line is body",
@@ -117,21 +117,87 @@ func TestTextHeader(t *testing.T) {
 	}
 }
 
-// TestSeedText reads the project's seed document, a blog archive of
-// several posts saved as text. Splitting it into posts is future work; it
-// must extract to an article titled by its first line.
+// TestSeedText reads the project's seed document, a month of a blog saved
+// as text: five posts, each the blog's introduction to a piece the author
+// wrote for another outlet, then the piece.
 func TestSeedText(t *testing.T) {
 	dir := corpusDir(t, "seed")
 	f := readFile(t, dir, "000_c3fde0068952c240.txt")
-	arts, err := New(Options{}).Extract(f)
+	arts, err := New(Options{Now: fixedNow}).Extract(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	firstLine, _, _ := strings.Cut(f.Text, "\n")
-	if len(arts) < 1 || arts[0].Title != strings.TrimSpace(firstLine) {
-		t.Fatalf("got %d articles, first titled %q; want the first line %q", len(arts), arts[0].Title, firstLine)
+	want := []struct {
+		title, outlet, date, authors, section, subtitle string
+		bodyStart, bodyEnd, noteStart                   string
+		mentions                                        string
+	}{
+		{
+			title: "China And Russia: Locked In Reluctant Embrace", outlet: "China Economic Quarterly", date: "2015-11",
+			bodyStart: "The dynamic of the Sino-Russian relationship", bodyEnd: "biggest geopolitical friend.",
+			noteStart: "Things are slowing down", mentions: "The Sunday Times,HuffPost,South China Morning Post,The Straits Times",
+		},
+		{
+			title: "Could Paris happen in the UK?", outlet: "RUSI", date: "2015-11-20", authors: "Raffaello Pantucci",
+			section: "Commentary", bodyStart: "Soon after the Paris attacks", bodyEnd: "the scale of the atrocity in Paris.",
+			noteStart: "Final piece from last week",
+			mentions:  "Financial Times,The Wall Street Journal,The New York Times,Daily Mail,NBC,The Times,Bloomberg,Politico,la Repubblica,Voice of America",
+		},
+		{
+			title: "How vulnerable is Europe to Paris-style attacks?", outlet: "BBC", date: "2015-11-18", authors: "Raffaello Pantucci",
+			section: "Europe", bodyStart: "The cancellation of the football match", bodyEnd: "Follow him @raffpantucci",
+			noteStart: "Still catching up after a busy week.",
+		},
+		{
+			title: "Radicals become the killers within", outlet: "The Times", date: "2015-11-16", authors: "Raffaello Pantucci",
+			bodyStart: "As the full horror from Paris is revealed", bodyEnd: "Britain’s Suburban Terrorists",
+			noteStart: "And in a second piece",
+		},
+		{
+			title: "Paris terror attacks: The lessons of Mumbai were learned – by the jihadis", outlet: "The Independent",
+			date: "2015-11", authors: "Raffaello Pantucci", subtitle: "For Isis to distinguish itself from al-Qaeda it must create greater misery",
+			bodyStart: "In November 2008, a new form of terrorism", bodyEnd: "at the Royal United Services Institute",
+			noteStart: "It has been rather busy of late",
+		},
 	}
-	if len(arts[0].Body) < 10000 || arts[0].Language != "en" {
-		t.Errorf("body of %d bytes, language %q", len(arts[0].Body), arts[0].Language)
+	if len(arts) != len(want) {
+		t.Fatalf("got %d articles, want %d", len(arts), len(want))
+	}
+	for i, w := range want {
+		a := arts[i]
+		for _, c := range []struct{ field, got, want string }{
+			{"title", a.Title, w.title},
+			{"outlet", a.Outlet, w.outlet},
+			{"date", a.Date.String(), w.date},
+			{"authors", strings.Join(a.Authors, ","), w.authors},
+			{"section", a.Section, w.section},
+			{"subtitle", strings.Join(strings.Fields(a.Subtitle), " "), w.subtitle},
+			{"mentions", strings.Join(a.Mentions, ","), w.mentions},
+			{"source", a.Source, "000_c3fde0068952c240.txt#" + itoa(i+1)},
+		} {
+			if c.got != c.want {
+				t.Errorf("#%d %s = %q, want %q", i+1, c.field, c.got, c.want)
+			}
+		}
+		if !strings.HasPrefix(a.Body, w.bodyStart) || !strings.HasSuffix(a.Body, w.bodyEnd) {
+			t.Errorf("#%d body %q ... %q, want %q ... %q", i+1, a.Body[:min(60, len(a.Body))], a.Body[max(0, len(a.Body)-60):], w.bodyStart, w.bodyEnd)
+		}
+		if !strings.HasPrefix(a.Note, w.noteStart) || strings.Contains(a.Body, a.Note) {
+			t.Errorf("#%d note %q, want it to start %q and be out of the body", i+1, a.Note[:min(60, len(a.Note))], w.noteStart)
+		}
+		// Image file names, captions and credits are not body text.
+		for _, junk := range []string{"Trafalgar Sq_Paris", "French authorities_BBC", "_BBC_Nov", "china russia image",
+			"parisemergency", "Header image", "AP The French authorities", "EmwaziMohammed"} {
+			if strings.Contains(a.Body, junk) {
+				t.Errorf("#%d body holds %q", i+1, junk)
+			}
+		}
+		if a.Language != "en" {
+			t.Errorf("#%d language %q", i+1, a.Language)
+		}
+	}
+	// Subheadings stay inside their article.
+	if !strings.Contains(arts[1].Body, "\n\nLimited access to weaponry\n\n") {
+		t.Errorf("the subheading %q is not a paragraph of %q", "Limited access to weaponry", arts[1].Title)
 	}
 }
