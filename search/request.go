@@ -59,6 +59,9 @@ type Request struct {
 	// FacetSize is how many values each facet lists; 0 means
 	// DefaultFacetSize.
 	FacetSize int
+	// FacetSizes overrides FacetSize for the facets it names (a "show
+	// more" list); values over MaxFacetSize are cut to it.
+	FacetSizes map[string]int
 }
 
 // Page size limits.
@@ -81,7 +84,10 @@ const (
 // FacetNames lists the facets every Result carries, in display order.
 var FacetNames = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear}
 
-// Result is one page of hits with facet counts over all matches.
+// Result is one page of hits with facet counts over all matches. The
+// counts of a facet narrowed by a filter are disjunctive: counted with
+// every filter but that facet's own (the year facet without the date
+// range).
 type Result struct {
 	Total  uint64
 	Took   time.Duration
@@ -89,6 +95,10 @@ type Result struct {
 	Size   int
 	Hits   []Hit
 	Facets map[string][]FacetValue
+	// Timeline counts the matches by month, or by year when they span
+	// more than four years, from the first period with a match to the
+	// last, empty periods included.
+	Timeline []Bucket
 }
 
 // Hit is one matching article, with the fields a result list shows.

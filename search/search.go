@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -118,18 +119,19 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	q := text
-	if f := filterQuery(req.Filters, req.From, req.To); f != nil {
-		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-		b.Filter = f
-		q = b
-	}
+	q := combine(text, req.Filters, req.From, req.To)
 	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
 	sr.Fields = hitFields
 	sr.SortByCustom(sortOrder(p.sort))
-	for name, field := range facetFields {
-		sr.AddFacet(name, bleve.NewFacetRequest(field, p.facetSize))
+	var narrowed []string
+	for _, name := range FacetNames {
+		if req.hasFilter(name) {
+			narrowed = append(narrowed, name)
+			continue
+		}
+		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 	}
+	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
 
 	ctx, cancel := ix.deadline(ctx)
 	defer cancel()
@@ -137,9 +139,20 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
+	facets := make(map[string][]FacetValue, len(facetFields))
+	var mu sync.Mutex
+	disjunctive := make(chan error, 1)
+	go func() { disjunctive <- ix.disjunctive(ctx, text, req, p, narrowed, facets, &mu) }()
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err == nil && !matchesAll(req.Query) {
 		err = ix.locate(ctx, text, res.Hits)
+	}
+	var timeline []Bucket
+	if err == nil {
+		timeline, err = ix.timeline(ctx, q, facetTerms(res.Facets[timelineFacet]))
+	}
+	if derr := <-disjunctive; err == nil {
+		err = derr
 	}
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
@@ -153,23 +166,20 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	}
 
 	out := Result{
-		Total:  res.Total,
-		Page:   p.page,
-		Size:   p.size,
-		Hits:   make([]Hit, 0, len(res.Hits)),
-		Facets: make(map[string][]FacetValue, len(facetFields)),
+		Total:    res.Total,
+		Page:     p.page,
+		Size:     p.size,
+		Hits:     make([]Hit, 0, len(res.Hits)),
+		Facets:   facets,
+		Timeline: timeline,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hit(h))
 	}
 	for name := range facetFields {
-		values := []FacetValue{}
-		if fr := res.Facets[name]; fr != nil && fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				values = append(values, FacetValue{Value: t.Term, Count: t.Count})
-			}
+		if _, done := facets[name]; !done {
+			facets[name] = facetTerms(res.Facets[name])
 		}
-		out.Facets[name] = values
 	}
 	out.Took = time.Since(start)
 	return out, nil

@@ -246,8 +246,10 @@ func TestSearchFacets(t *testing.T) {
 			want: map[string][]FacetValue{
 				FacetOutlet:  fv{{"AP", 1}, {"Le Monde", 1}, {"Reuters", 1}, {"The Guardian", 1}},
 				FacetCountry: fv{{"FR", 2}, {"DE", 1}, {"GB", 1}, {"US", 1}},
-				FacetTopic:   fv{{"climate", 4}, {"politics", 1}, {"science", 1}},
-				FacetPerson:  fv{{"François Hollande", 2}, {"Angela Merkel", 1}, {"Barack Obama", 1}},
+				// Disjunctive: the topic facet ignores the topic filter.
+				FacetTopic: fv{{"climate", 4}, {"politics", 4}, {"economy", 2}, {"science", 2}, {"elections", 1},
+					{"sport", 1}, {"technology", 1}, {"trade", 1}},
+				FacetPerson: fv{{"François Hollande", 2}, {"Angela Merkel", 1}, {"Barack Obama", 1}},
 				FacetYear:    fv{{"2015", 3}},
 			},
 		},

@@ -1,0 +1,117 @@
+package search
+
+import (
+	"context"
+	"reflect"
+	"strconv"
+	"testing"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// TestSearchDisjunctiveFacets checks that a facet narrowed by a filter
+// is counted without that filter but with all the others.
+func TestSearchDisjunctiveFacets(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	type fv = []FacetValue
+	res, err := ix.Search(context.Background(), Request{
+		Filters: Filters{Country: []string{"FR"}, Outlet: []string{"Reuters"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 {
+		t.Errorf("total %d, want 1 (cop)", res.Total)
+	}
+	// Countries of Reuters articles, whatever their country.
+	if want := (fv{{"DE", 1}, {"FR", 1}, {"IS", 1}, {"JP", 1}, {"US", 1}}); !reflect.DeepEqual(res.Facets[FacetCountry], want) {
+		t.Errorf("country facet %v, want %v", res.Facets[FacetCountry], want)
+	}
+	// Outlets of French articles, whatever their outlet.
+	if want := (fv{{"Le Monde", 1}, {"Reuters", 1}}); !reflect.DeepEqual(res.Facets[FacetOutlet], want) {
+		t.Errorf("outlet facet %v, want %v", res.Facets[FacetOutlet], want)
+	}
+	// Other facets have both filters.
+	if want := (fv{{"climate", 1}, {"politics", 1}}); !reflect.DeepEqual(res.Facets[FacetTopic], want) {
+		t.Errorf("topic facet %v, want %v", res.Facets[FacetTopic], want)
+	}
+
+	// The year facet ignores the date range.
+	res, err = ix.Search(context.Background(), Request{From: utc(2015, 1, 1, 0), To: utc(2015, 12, 31, 0), FacetSizes: map[string]int{FacetYear: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (fv{{"2015", 4}, {"2012", 1}}); res.Total != 4 || !reflect.DeepEqual(res.Facets[FacetYear], want) {
+		t.Errorf("total %d, year facet %v, want 4 and %v", res.Total, res.Facets[FacetYear], want)
+	}
+}
+
+// TestSearchTimeline checks the buckets: by year over a long span, by
+// month over a short one, empty periods included.
+func TestSearchTimeline(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	res, err := ix.Search(context.Background(), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range res.Timeline {
+		got = append(got, b.Date().String()+"="+itoa(b.Count))
+	}
+	want := []string{"2012=1", "2013=1", "2014=1", "2015=4", "2016=1", "2017=1", "2018=1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("timeline %v, want %v", got, want)
+	}
+
+	res, err = ix.Search(context.Background(), Request{From: utc(2015, 1, 1, 0), To: utc(2016, 12, 31, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, b := range res.Timeline {
+		if b.Precision != corpus.PrecisionMonth {
+			t.Fatalf("bucket %+v, want months", b)
+		}
+		if b.Count > 0 {
+			got = append(got, b.Date().String()+"="+itoa(b.Count))
+		}
+	}
+	// cli is dated 2015 only: it counts in January 2015.
+	want = []string{"2015-01=1", "2015-11=2", "2015-12=1", "2016-06=1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("timeline %v, want %v", got, want)
+	}
+	if first, last := res.Timeline[0].Date().String(), res.Timeline[len(res.Timeline)-1].Date().String(); first != "2015-01" || last != "2016-06" || len(res.Timeline) != 18 {
+		t.Errorf("timeline from %s to %s in %d months, want 2015-01 to 2016-06 in 18", first, last, len(res.Timeline))
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestFacetValues(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	tests := []struct {
+		facet, prefix string
+		size          int
+		want          []FacetValue
+	}{
+		{"person", "mer", 0, []FacetValue{{"Angela Merkel", 2}}},
+		{"person", "", 2, []FacetValue{{"Angela Merkel", 2}, {"Barack Obama", 2}}},
+		{"outlet", "the", 0, []FacetValue{{"The Guardian", 2}}},
+		{"country", "f", 0, []FacetValue{{"FR", 2}}},
+		{"place", "wash", 0, []FacetValue{{"Washington", 1}}},
+		{"topic", "zzz", 0, []FacetValue{}},
+	}
+	for _, tt := range tests {
+		got, err := ix.FacetValues(context.Background(), tt.facet, tt.prefix, tt.size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("FacetValues(%s, %q) = %v, want %v", tt.facet, tt.prefix, got, tt.want)
+		}
+	}
+	if _, err := ix.FacetValues(context.Background(), "colour", "", 0); err == nil {
+		t.Error("unknown facet: no error")
+	}
+}
