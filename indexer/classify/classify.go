@@ -161,6 +161,14 @@ func New(opts Options) *Classifier {
 	return c
 }
 
+// With returns a classifier with other options that shares c's parsed
+// lexicons; it is cheap.
+func (c *Classifier) With(opts Options) *Classifier {
+	d := *c
+	d.opts = opts
+	return &d
+}
+
 // Classify returns the article's best one to three topics with their
 // scores, best first, or nil when the text gives too little evidence.
 // A score is the topic's share of the evidence for all top-level topics,
