@@ -63,7 +63,7 @@ var (
 // outletTable resolves outlet aliases. Its zero value knows only the
 // built-in aliases.
 type outletTable struct {
-	user map[string]string // outletKey(alias) → outlet, from Options.Outlets
+	user map[string]string // outletKey(alias) without "the " → outlet, from Options.Outlets
 }
 
 // newOutletTable returns a table with the user's aliases, which win over
@@ -71,7 +71,7 @@ type outletTable struct {
 func newOutletTable(user map[string]string) outletTable {
 	t := outletTable{user: make(map[string]string, len(user))}
 	for from, to := range user {
-		if k := outletKey(from); k != "" && strings.TrimSpace(to) != "" {
+		if k := strings.TrimPrefix(outletKey(from), "the "); k != "" && strings.TrimSpace(to) != "" {
 			t.user[k] = strings.TrimSpace(to)
 		}
 	}
@@ -97,13 +97,14 @@ func (t outletTable) resolve(name string) string {
 		return ""
 	}
 	bare := strings.TrimPrefix(k, "the ")
-	for _, m := range []map[string]string{t.user, builtinOutlets} {
-		if to, ok := m[k]; ok {
-			return to
-		}
-		if to, ok := m[bare]; ok {
-			return to
-		}
+	if to, ok := t.user[bare]; ok {
+		return to
+	}
+	if to, ok := builtinOutlets[k]; ok {
+		return to
+	}
+	if to, ok := builtinOutlets[bare]; ok {
+		return to
 	}
 	name = strings.Join(strings.Fields(name), " ")
 	return strings.TrimSpace(rxWeekdayOf.ReplaceAllString(name, ""))

@@ -215,6 +215,9 @@ func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
 		if len(strings.Fields(line)) > 30 || utf8.RuneCountInString(line) > 220 {
 			break // a body paragraph
 		}
+		if len(strings.Fields(line)) >= 15 && rxSentenceEnd.MatchString(line) && len(bylineNames(line, "")) == 0 {
+			break // a sentence of the body
+		}
 		clear := rxLabel.MatchString(line) ||
 			rxPublishedIn.MatchString(line) && len(strings.Fields(line)) <= 10 ||
 			rxFromSection.MatchString(line) && len(strings.Fields(line)) <= 8 ||

@@ -47,7 +47,7 @@ var (
 	// rxListStop ends the list of outlets spoken to.
 	rxListStop = regexp.MustCompile(`(?i)\b(?:while|but|though|although|who|which|when|because)\b|[;:.!?](?:\s|$)`)
 	// rxLeadCaps matches a capitalised name at the start of a text.
-	rxLeadCaps = regexp.MustCompile(`^(?:the\s+|The\s+)?(` + capsSeq + `)`)
+	rxLeadCaps = regexp.MustCompile(`^(?:the\s+)?(` + capsSeq + `)`)
 	// rxWrites matches "(Jane Doe writes)" or "Jane Doe writes:".
 	rxWrites = regexp.MustCompile(`(?:^|\()\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+writes\b`)
 	// rxBio matches a trailing bio line: "Jane Doe is director of ...".
@@ -230,6 +230,9 @@ func (x *Extractor) hasHeaderAfter(nl []textLine, k int) bool {
 		}
 		if len(bylineNames(t, "")) > 0 || x.dateLine(t, &probe) {
 			return true
+		}
+		if rxSentenceEnd.MatchString(t) {
+			return false // a sentence: the body has begun
 		}
 	}
 	return false
