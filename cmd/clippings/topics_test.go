@@ -16,11 +16,11 @@ import (
 func TestCustomTopics(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"china-russia.txt": "China and Russia sign gas deal\n\nBeijing and Moscow signed a long-term gas supply deal on Tuesday.\n\nChina will buy Russian gas for thirty years.",
+		"china-russia.txt":   "China and Russia sign gas deal\n\nBeijing and Moscow signed a long-term gas supply deal on Tuesday.\n\nChina will buy Russian gas for thirty years.",
 		"russia-ukraine.txt": "Russia shells Ukrainian port\n\nRussian artillery hit the port of Odesa overnight.\n\nUkraine said grain silos were damaged.",
-		"china-trade.txt": "China exports rise\n\nChina's exports rose in March as demand from Asia recovered.",
-		"grain.txt": "Wheat harvest lifts exports\n\nA record wheat harvest lifted grain exports from the Black Sea.\n\nUkraine and Russia are both large exporters.",
-		"football.txt": "Late goal wins the cup\n\nA late goal won the cup final for the home side.",
+		"china-trade.txt":    "China exports rise\n\nChina's exports rose in March as demand from Asia recovered.",
+		"grain.txt":          "Wheat harvest lifts exports\n\nA record wheat harvest lifted grain exports from the Black Sea.\n\nUkraine and Russia are both large exporters.",
+		"football.txt":       "Late goal wins the cup\n\nA late goal won the cup final for the home side.",
 		"clippings.toml": `[topics]
 "China–Russia relations" = "China AND Russia"
 "Black Sea grain" = "grain OR wheat"
