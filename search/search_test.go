@@ -250,7 +250,7 @@ func TestSearchFacets(t *testing.T) {
 				FacetTopic: fv{{"climate", 4}, {"politics", 4}, {"economy", 2}, {"science", 2}, {"elections", 1},
 					{"sport", 1}, {"technology", 1}, {"trade", 1}},
 				FacetPerson: fv{{"François Hollande", 2}, {"Angela Merkel", 1}, {"Barack Obama", 1}},
-				FacetYear:    fv{{"2015", 3}},
+				FacetYear:   fv{{"2015", 3}},
 			},
 		},
 		{

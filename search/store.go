@@ -128,6 +128,43 @@ func (s *Store) Article(ctx context.Context, id string) (corpus.Article, error) 
 	return s.live.Article(ctx, id)
 }
 
+// Export exports the matches of req from the live generation (see
+// Index.Export). It holds the generation only while it reads each page,
+// so a long export does not hold up a switch; pages read after a switch
+// come from the new generation, still in order and without overlap.
+func (s *Store) Export(ctx context.Context, req Request, fn func(corpus.Article) error) error {
+	return export(ctx, req, fn, func(e *exporter) ([]corpus.Article, error) {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		if s.live == nil {
+			return nil, ErrNoIndex
+		}
+		return e.page(ctx, s.live)
+	})
+}
+
+// Similar returns articles like the article id from the live generation
+// (see Index.Similar).
+func (s *Store) Similar(ctx context.Context, id string, n int) ([]Hit, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.live == nil {
+		return nil, ErrNoIndex
+	}
+	return s.live.Similar(ctx, id, n)
+}
+
+// FacetValues looks up facet values in the live generation (see
+// Index.FacetValues).
+func (s *Store) FacetValues(ctx context.Context, facet, prefix string, size int) ([]FacetValue, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.live == nil {
+		return nil, ErrNoIndex
+	}
+	return s.live.FacetValues(ctx, facet, prefix, size)
+}
+
 // Count returns the number of articles in the live generation.
 func (s *Store) Count() (uint64, error) {
 	s.mu.RLock()
