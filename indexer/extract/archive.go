@@ -244,6 +244,7 @@ func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
 		if a.Date.IsZero() {
 			a.Date = lineDate
 		}
+		body = republished(&a, body)
 		a.Body = strings.Join(body, "\n\n")
 		if len(body) > 0 {
 			a.Lead = body[0]

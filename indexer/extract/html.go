@@ -104,6 +104,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	var lineDate corpus.Date
 	body, lineAuthors, lineDate = x.trimBodyHead(body, []string{a.Title, a.Subtitle}, a.Outlet)
 	body = dropBoilerplate(body)
+	body = republished(&a, body)
 	a.Body = strings.Join(body, "\n\n")
 	if len(body) > 0 {
 		a.Lead = body[0]
@@ -117,6 +118,9 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	}
 	if len(a.Authors) == 0 && trMeta.Author != "" {
 		a.Authors = cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true)
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = bodyAuthors(body)
 	}
 	a.Date = x.pageDate(p)
 	if a.Date.IsZero() {
