@@ -10,7 +10,10 @@ import (
 	"github.com/biter777/countries"
 )
 
+//go:generate go run ./internal/conllnames -in ../../../shared/corpora/conll2003/eng.train -out data/conll_names.txt
+
 //go:embed data/countries.txt data/regions.txt data/cities.txt data/given_names.txt data/family_names.txt
+//go:embed data/conll_names.txt
 var dataFiles embed.FS
 
 // kind is what a gazetteer name refers to.
@@ -60,6 +63,14 @@ type gazetteer struct {
 	// given holds given names, and family holds family names that are
 	// written first ("Xi Jinping"), for the person finder.
 	given, family map[string]bool
+	// surnames holds words that are mostly surnames or names used alone
+	// ("Kohl", "Bruguera"), learned from CoNLL-2003 eng.train; the given
+	// names learned there are in given.
+	surnames map[string]bool
+	// entities holds names of organisations, places and other things
+	// that read like a person's name ("Morgan Stanley"), learned from
+	// CoNLL-2003 eng.train.
+	entities map[string]bool
 	// words are the word lists of the resolver and the person finder.
 	words *wordLists
 }
@@ -82,6 +93,8 @@ func newGazetteer() *gazetteer {
 		countries: map[string]string{},
 		given:     map[string]bool{},
 		family:    map[string]bool{},
+		surnames:  map[string]bool{},
+		entities:  map[string]bool{},
 		words:     newWordLists(),
 	}
 	iso := map[string]countries.CountryCode{}
@@ -176,6 +189,23 @@ func newGazetteer() *gazetteer {
 	mustRead("data/given_names.txt", func(f []string) error {
 		for _, n := range strings.Fields(f[0]) {
 			g.given[n] = true
+		}
+		return nil
+	})
+	mustRead("data/conll_names.txt", func(f []string) error {
+		if len(f) != 2 || (f[0] != "G" && f[0] != "S" && f[0] != "X") {
+			return fmt.Errorf("want G|names, S|names or X|name")
+		}
+		if f[0] == "X" {
+			g.entities[f[1]] = true
+			return nil
+		}
+		for _, n := range strings.Fields(f[1]) {
+			if f[0] == "G" {
+				g.given[n] = true
+			} else {
+				g.surnames[n] = true
+			}
 		}
 		return nil
 	})

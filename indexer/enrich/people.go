@@ -153,7 +153,10 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 			continue
 		}
 		initials := isInitial(toks, i) && (i == 0 || !toks[i-1].word || !toks[i-1].upper)
-		if !initials && !f.gaz.given[t.text] && !f.gaz.given[hyphenated(toks, i)] && !f.gaz.family[t.text] {
+		known := f.gaz.given[t.text] || f.gaz.given[hyphenated(toks, i)] || f.gaz.family[t.text]
+		surname := f.gaz.surnames[t.text] ||
+			(i+1 < len(toks) && f.gaz.surnames[toks[i+1].text] && f.isNameWord(fl, i) && !toks[i].poss)
+		if !initials && !known && !surname {
 			continue
 		}
 		if i > 0 && !fl.claimed[i-1] && f.notPersonAfter(toks[i-1]) {
@@ -161,8 +164,13 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 			continue
 		}
 		words, end, whole := f.nameRun(fl, i)
-		if len(words) >= 2 && whole && !initialLast(words) && !f.placeName(words) {
+		switch {
+		case len(words) >= 2 && whole && !initialLast(words) && !f.placeName(words):
 			out = append(out, candidate{words: words, pos: base + i})
+		case len(words) == 1 && whole && f.gaz.surnames[words[0]] && !f.gaz.given[words[0]] && !t.sent &&
+			!f.placeName(words):
+			// A learned surname alone ("Kohl") counts as a titled name.
+			out = append(out, candidate{words: words, titled: true, pos: base + i})
 		}
 		i = max(i, end-1)
 	}
@@ -231,10 +239,12 @@ func initialLast(words []string) bool {
 	return strings.HasSuffix(words[len(words)-1], ".")
 }
 
-// placeName reports whether the words form a place name ("Santa Clara").
+// placeName reports whether the words form a place name ("Santa Clara")
+// or another known entity that is not a person ("Morgan Stanley").
 func (f *ruleFinder) placeName(words []string) bool {
-	_, ok := f.gaz.exact[strings.Join(words, " ")]
-	return ok
+	name := strings.Join(words, " ")
+	_, ok := f.gaz.exact[name]
+	return ok || f.gaz.entities[name]
 }
 
 // hyphenated returns the word at i joined with hyphenated parts that follow

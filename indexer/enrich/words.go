@@ -67,7 +67,8 @@ func newWordLists() *wordLists {
 			"Airport Station Port Harbor Harbour Island Islands River Lake Mountain Mountains Valley Beach Bay " +
 			"County State Province District Region Republic Kingdom Empire Dynasty Democrats Democratic Republicans " +
 			"Republican Socialist Socialists Conservative Conservatives Labour Labor Liberal Liberals Communist " +
-			"Communists Greens Catholic Protestant Muslim Muslims Christian Christians Jewish Islamic Arab Day Week " +
+			"Communists Greens Catholic Protestant Muslim Muslims Christian Christians Jewish Islamic Arab Islam " +
+			"Christianity Judaism Buddhism Hinduism Day Week " +
 			"Year Cup Prize Award Awards Games Olympics Championship Festival Act Treaty Agreement Accord Convention " +
 			"Index Exchange Market Markets Fed Reserve Treasury War Revolution Plan Project Program Programme " +
 			"Initiative Report Summit Conference Forum Prize Award Sea Ocean Gulf North South East West Northern " +
