@@ -73,8 +73,8 @@ func TestSectionAccuracy(t *testing.T) {
 	}
 	acc := float64(right) / float64(len(stories))
 	t.Logf("section accuracy (first topic names the section): %d/%d = %.3f; per section %v", right, len(stories), acc, perSection)
-	if acc < 0.9 {
-		t.Errorf("section accuracy %.3f, want at least 0.9", acc)
+	if acc < 0.96 {
+		t.Errorf("section accuracy %.3f, want at least 0.96", acc)
 	}
 }
 
