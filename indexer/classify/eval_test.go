@@ -48,7 +48,6 @@ func extractDir(tb testing.TB, dir, pattern string) []corpus.Article {
 	return out
 }
 
-
 // reutersIPTC maps Reuters-21578 TOPICS labels to the taxonomy: every
 // label is an economic or financial category, the energy commodities are
 // energy too, and "jobs" is labour.
