@@ -237,7 +237,7 @@ func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
 		a.Date = x.postDate(p, ps)
 		a.Tags = tagLinks(ps.sel)
 		body := dropBoilerplate(postBody(ps))
-		body, lineAuthors, lineDate := x.trimBodyHead(body, []string{a.Title}, site)
+		body, lineAuthors, lineDate := x.trimBodyHead(body, []string{a.Title}, site, p.language())
 		if len(a.Authors) == 0 {
 			a.Authors = lineAuthors
 		}
@@ -260,7 +260,7 @@ func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
 // postDate returns the date of a post: its own dating element, else the
 // date header above it.
 func (x *Extractor) postDate(p *page, ps post) corpus.Date {
-	if d := x.timeElementDate(ps.sel); !d.IsZero() {
+	if d := x.timeElementDate(ps.sel, p.language()); !d.IsZero() {
 		return d
 	}
 	if p.order == nil {

@@ -36,6 +36,7 @@ var (
 	rxMDY      = regexp.MustCompile(`(?i)\b` + monthPattern + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	rxYMD      = regexp.MustCompile(`\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b`)
 	rxDMYNum   = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b`)
+	rxNumDate  = regexp.MustCompile(`\b(\d{1,2})([/-])(\d{1,2})([/-])(\d{4})\b`)
 	rxMonthY   = regexp.MustCompile(`(?i)\b` + monthPattern + `\.?,?\s+(\d{4})\b`)
 	rxYear     = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
 	rxHasDigit = regexp.MustCompile(`\d`)
@@ -217,6 +218,72 @@ func (p *dateParser) parse(s string) corpus.Date {
 		prec = corpus.PrecisionDay
 	}
 	return p.notFuture(corpus.NewDate(d.Time, prec))
+}
+
+// parseIn is parse for a page in language lang (an ISO 639-1 code or ""),
+// which also reads all-numeric dates with slashes ("12/03/2009") in the
+// order that language writes them.
+func (p *dateParser) parseIn(s, lang string) corpus.Date {
+	if d := p.parse(s); !d.IsZero() {
+		return d
+	}
+	if m, ok := numericDate(s, lang); ok {
+		return p.notFuture(m.Date)
+	}
+	return corpus.Date{}
+}
+
+// findIn is find for a page in language lang: see parseIn.
+func (p *dateParser) findIn(s, lang string) (dateMatch, bool) {
+	if m, ok := p.find(s); ok {
+		return m, true
+	}
+	m, ok := numericDate(s, lang)
+	if !ok {
+		return dateMatch{}, false
+	}
+	m.Date = p.notFuture(m.Date)
+	return m, !m.Date.IsZero()
+}
+
+// monthFirst lists the languages whose pages write numeric dates month
+// first: English, on the web mostly American. Other languages write the
+// day first.
+var monthFirst = map[string]bool{"en": true}
+
+// numericDate finds an all-numeric date such as "12/03/2009" or
+// "12-03-2009". When one number cannot be a month it decides the order;
+// else the page's language does ("12/03/2009" is 12 March on an Italian
+// page, December 3 on an English one). With no language, an ambiguous
+// date is not read.
+func numericDate(s, lang string) (dateMatch, bool) {
+	for _, g := range rxNumDate.FindAllStringSubmatchIndex(s, -1) {
+		if s[g[4]:g[5]] != s[g[8]:g[9]] {
+			continue // "12/03-2009"
+		}
+		a, _ := strconv.Atoi(s[g[2]:g[3]])
+		b, _ := strconv.Atoi(s[g[6]:g[7]])
+		y, _ := strconv.Atoi(s[g[10]:g[11]])
+		var d corpus.Date
+		switch {
+		case a > 12 && b <= 12:
+			d = makeDate(y, time.Month(b), a, corpus.PrecisionDay)
+		case b > 12 && a <= 12:
+			d = makeDate(y, time.Month(a), b, corpus.PrecisionDay)
+		case a == b:
+			d = makeDate(y, time.Month(a), b, corpus.PrecisionDay)
+		case lang == "":
+			continue
+		case monthFirst[lang]:
+			d = makeDate(y, time.Month(a), b, corpus.PrecisionDay)
+		default:
+			d = makeDate(y, time.Month(b), a, corpus.PrecisionDay)
+		}
+		if !d.IsZero() {
+			return dateMatch{d, g[0], g[1]}, true
+		}
+	}
+	return dateMatch{}, false
 }
 
 // find returns the first English or numeric date written in a line of

@@ -32,6 +32,9 @@ type page struct {
 	// posts); both are computed when first needed.
 	order       map[*html.Node]int
 	dateHeaders []*html.Node
+	// lang is the page's language (see language), known once langKnown.
+	lang      string
+	langKnown bool
 }
 
 // extractHTML returns the articles of an HTML page: one per post on a
@@ -102,7 +105,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	// and the date: take them as evidence and keep them out of the body.
 	var lineAuthors []string
 	var lineDate corpus.Date
-	body, lineAuthors, lineDate = x.trimBodyHead(body, []string{a.Title, a.Subtitle}, a.Outlet)
+	body, lineAuthors, lineDate = x.trimBodyHead(body, []string{a.Title, a.Subtitle}, a.Outlet, p.language())
 	body = dropBoilerplate(body)
 	body = republished(&a, body)
 	a.Body = strings.Join(body, "\n\n")
@@ -146,7 +149,7 @@ const pruneSelector = `#comments, .comments, #respond, .comment-respond, .commen
 // trimBodyHead removes from the first paragraphs of a body those that
 // repeat the title or subtitle (heads), bylines ("By Jane Doe") and lone
 // dates. It returns the names and the date it found there.
-func (x *Extractor) trimBodyHead(body []string, heads []string, site string) ([]string, []string, corpus.Date) {
+func (x *Extractor) trimBodyHead(body []string, heads []string, site, lang string) ([]string, []string, corpus.Date) {
 	var (
 		authors []string
 		d       corpus.Date
@@ -166,12 +169,12 @@ func (x *Extractor) trimBodyHead(body []string, heads []string, site string) ([]
 		case utf8.RuneCountInString(p) < 120 && len(bylineNames(p, site)) > 0:
 			if authors == nil {
 				authors = bylineNames(p, site)
-				if m, ok := x.dates.find(p); ok && d.IsZero() {
+				if m, ok := x.dates.findIn(p, lang); ok && d.IsZero() {
 					d = m.Date
 				}
 			}
 		case isDateLine(p):
-			if m, ok := x.dates.find(p); ok && d.IsZero() {
+			if m, ok := x.dates.findIn(p, lang); ok && d.IsZero() {
 				d = m.Date
 			}
 		default:

@@ -22,7 +22,7 @@ func isDateLine(s string) bool {
 	if utf8.RuneCountInString(s) > 80 {
 		return false
 	}
-	if _, ok := findDate(s); !ok {
+	if _, ok := findDate(s); !ok && !rxNumDate.MatchString(s) {
 		return false
 	}
 	return rxDateLineWords.MatchString(strings.ReplaceAll(s, "/", " "))
@@ -39,7 +39,20 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 			return d
 		}
 	}
-	return x.timeElementDate(p.doc.Selection)
+	return x.timeElementDate(p.doc.Selection, p.language())
+}
+
+// language returns the page's language: the one it declares, else the
+// one its text is written in, or "".
+func (p *page) language() string {
+	if !p.langKnown {
+		p.lang = primaryLanguage(p.meta.Lang)
+		if p.lang == "" {
+			p.lang = detectLanguage(text(p.doc.Find("body")))
+		}
+		p.langKnown = true
+	}
+	return p.lang
 }
 
 // timeSelectors find the element that dates an article, best first.
@@ -51,7 +64,7 @@ var timeSelectors = []string{
 
 // timeElementDate returns the date of the first dating element of s that
 // parses, skipping comments and sidebars.
-func (x *Extractor) timeElementDate(s *goquery.Selection) corpus.Date {
+func (x *Extractor) timeElementDate(s *goquery.Selection, lang string) corpus.Date {
 	var d corpus.Date
 	for _, sel := range timeSelectors {
 		s.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
@@ -60,13 +73,13 @@ func (x *Extractor) timeElementDate(s *goquery.Selection) corpus.Date {
 			}
 			for _, a := range []string{"datetime", "content", "title"} {
 				if v, ok := e.Attr(a); ok {
-					if d = x.dates.parse(v); !d.IsZero() {
+					if d = x.dates.parseIn(v, lang); !d.IsZero() {
 						return false
 					}
 				}
 			}
 			if t := text(e); utf8.RuneCountInString(t) < 80 {
-				d = x.dates.parse(t)
+				d = x.dates.parseIn(t, lang)
 			}
 			return d.IsZero()
 		})

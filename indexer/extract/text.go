@@ -313,7 +313,7 @@ func (x *Extractor) dateLine(line string, a *corpus.Article) bool {
 	if len(strings.Fields(line)) > 12 || utf8.RuneCountInString(line) > 100 {
 		return false
 	}
-	m, ok := x.dates.find(line)
+	m, ok := x.dates.findIn(line, "")
 	if !ok {
 		return false
 	}

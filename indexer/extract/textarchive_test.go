@@ -170,3 +170,34 @@ func TestImageLines(t *testing.T) {
 		t.Error("isDoubledCaption")
 	}
 }
+
+func TestNumericDateOrder(t *testing.T) {
+	tests := []struct{ s, lang, want string }{
+		{"12/03/2009 at 11:52 am", "it", "2009-03-12"},
+		{"12/03/2009 at 11:52 am", "en", "2009-12-03"},
+		{"12/03/2009", "", ""}, // ambiguous, language unknown
+		{"25/03/2009", "", "2009-03-25"},
+		{"03/25/2009", "fr", "2009-03-25"},
+		{"31/02/2009", "it", ""},
+		{"12/03-2009", "it", ""},
+	}
+	for _, tt := range tests {
+		m, _ := numericDate(tt.s, tt.lang)
+		if got := m.Date.String(); got != tt.want {
+			t.Errorf("numericDate(%q, %q) = %q, want %q", tt.s, tt.lang, got, tt.want)
+		}
+	}
+	// On a page: the language comes from <html lang>, else from the text.
+	const page = `<html lang="it"><head><title>Il porto riapre | Gazzetta del Porto</title></head><body><article>
+<h1>Il porto riapre</h1><p class="byline">di Maria Rossi</p><p class="date">12/03/2009 at 11:52 am</p>
+<p>Il porto della città ha riaperto ieri mattina dopo tre settimane di lavori, tra gli applausi dei pescatori e dei commercianti del mercato.</p>
+<p>Il sindaco ha detto che i lavori sono costati meno del previsto e che la strada del porto resterà aperta per tutta l'estate.</p>
+</article></body></html>`
+	arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Date.String(); got != "2009-03-12" {
+		t.Errorf("Italian page dated %q, want 2009-03-12", got)
+	}
+}
