@@ -64,7 +64,8 @@ func lexicons() map[string]string {
 		Disaster: `3:earthquake* 2:quake* 3:flood* 3:hurricane* 3:typhoon* 3:cyclone* 3:tsunami* 3:disaster*
 		2:crash* 2:accident* 2:explosion* 2:blaze 3:wildfire* 2:bushfire* 2:firefighter* collaps* 2:derail*
 		emergency 2:rescue* 2:evacuat* survivor* 2:death_toll 2:landslide* 2:volcan* 2:eruption* famine
-		2:oil_spill injured 2:debris 2:wreckage 2:aftershock* 2:aid_agencies 2:relief_effort* 2:victims`,
+		2:oil_spill injured 2:debris 2:wreckage 2:aftershock* 2:aid_agencies 2:relief_effort* 2:victims
+		2:fire 2:fires 2:fire_crews 2:fire_service 2:blazes 2:out_of_control 2:state_of_emergency`,
 
 		Economy: `2:econom* 3:market 2:markets 2:stock* 2:shares 2:investor* 2:invest* 2:bank 2:banks 2:banking
 		2:banker* 2:financ* 3:profit* 2:revenue* 3:earnings 2:dividend* 2:trade 2:trading 2:tariff* 2:export*
