@@ -244,6 +244,7 @@ func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
 		if a.Date.IsZero() {
 			a.Date = lineDate
 		}
+		a.Outlet = displaySite(p, a.Outlet)
 		body = republished(&a, body)
 		a.Body = strings.Join(body, "\n\n")
 		if len(body) > 0 {

@@ -135,6 +135,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Body)
 	}
+	a.Outlet = displaySite(p, a.Outlet)
 	if a.Title == "" && a.Body == "" {
 		return a, false
 	}

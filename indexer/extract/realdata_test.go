@@ -288,8 +288,8 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 			t.Errorf("%s accuracy %.1f%% is below the floor %.0f%%", c.name, c.got, c.floor-slack)
 		}
 	}
-	if siteN >= 10 && pct(siteOK, siteN) < 75 {
-		t.Errorf("outlet accuracy %.1f%% is below the floor 75%%", pct(siteOK, siteN))
+	if siteN >= 10 && pct(siteOK, siteN) < 85 {
+		t.Errorf("outlet accuracy %.1f%% is below the floor 85%%", pct(siteOK, siteN))
 	}
 	if multi > 3 {
 		t.Errorf("%d single-article pages were split into several articles", multi)

@@ -201,3 +201,16 @@ func TestNumericDateOrder(t *testing.T) {
 		t.Errorf("Italian page dated %q, want 2009-03-12", got)
 	}
 }
+
+func TestHostAsWritten(t *testing.T) {
+	for _, tt := range []struct{ host, title, want string }{
+		{"www.pluralsight.com", "Pluralsight Tech Blog  | Managing Python Environments", "Pluralsight"},
+		{"stackoverflow.blog", "How Rust manages memory - Stack Overflow", "Stack Overflow"},
+		{"example.com", "Nothing here | Other Site", ""},
+		{"lowercase.org", "a post on lowercase", ""},
+	} {
+		if got := hostAsWritten(tt.host, tt.title); got != tt.want {
+			t.Errorf("hostAsWritten(%q, %q) = %q, want %q", tt.host, tt.title, got, tt.want)
+		}
+	}
+}

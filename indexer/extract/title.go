@@ -48,6 +48,38 @@ func (x *Extractor) siteName(p *page) string {
 	return host
 }
 
+// displaySite returns outlet, or when outlet is only the page's host
+// (pluralsight.com), the host's name as the page's <title> writes it
+// (Pluralsight). It is applied once the authors are known, so that a
+// personal site's name does not hide its author.
+func displaySite(p *page, outlet string) string {
+	if outlet == "" || outlet != hostOf(p.url) {
+		return outlet
+	}
+	return first(hostAsWritten(outlet, p.meta.TitleTag), outlet)
+}
+
+// hostAsWritten returns the name of a host's domain label as a text
+// writes it: "Pluralsight" in "Pluralsight Tech Blog | Managing Python"
+// for pluralsight.com, "Stack Overflow" for stackoverflow.com; or "".
+func hostAsWritten(host, text string) string {
+	if host == "" || text == "" {
+		return ""
+	}
+	label := domainLabel(host)
+	words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|–—·•:«»", r) })
+	for i := range words {
+		for j := i + 1; j <= len(words) && j <= i+4; j++ {
+			name := strings.Join(words[i:j], " ")
+			r, _ := utf8.DecodeRuneInString(name)
+			if unicode.IsUpper(r) && sameLetters(name, label) {
+				return strings.Trim(name, ".,;!?'\"")
+			}
+		}
+	}
+	return ""
+}
+
 // titleEnds returns the first and last parts of a <title> that separators
 // divide ("Title | Site" gives "Title" and "Site"), or nil.
 func titleEnds(title string) []string {
