@@ -67,12 +67,12 @@ func lexicons() map[string]string {
 		2:oil_spill injured 2:debris 2:wreckage 2:aftershock* 2:aid_agencies 2:relief_effort* 2:victims
 		2:fire 2:fires 2:fire_crews 2:fire_service 2:blazes 2:out_of_control 2:state_of_emergency`,
 
-		Economy: `2:econom* 3:market 2:markets 2:stock* 2:shares 2:investor* 2:invest* 2:bank 2:banks 2:banking
-		2:banker* 2:financ* 3:profit* 2:revenue* 3:earnings 2:dividend* 2:trade 2:trading 2:tariff* 2:export*
+		Economy: `2:econom* 3:market 2:markets 2:stock* 3:shares 3:investor* 2:invest* 2:bank 2:banks 2:banking
+		2:banker* 3:financ* 3:profit* 3:revenue* 3:earnings 2:dividend* 2:trade 2:trading 2:tariff* 2:export*
 		2:import* 3:inflation 2:interest_rate* 2:currenc* 2:dollar* 2:euro 2:euros 2:yen 2:bond 2:bonds
 		2:debt* 2:loan* 2:credit 2:company 2:companies 2:corp 2:firm 2:firms 2:business* 2:industr* 2:price*
 		2:commodit* 2:gdp 2:growth 3:recession 2:budget* 2:fiscal 2:tax 2:taxes 2:taxation 2:taxpayer* 3:merger* 2:acqui* 2:takeover*
-		2:quarter 2:quarterly 2:sales 2:net_income 2:losses 2:shareholder* 2:chief_executive 2:exchange_rate*
+		2:quarter 2:quarterly 2:sales 2:net_income 3:loss 3:losses 3:pre_tax 3:private_equity 2:job_cuts 2:cut_jobs 2:sold 2:sale 2:buyer* 2:shareholder* 2:chief_executive 2:exchange_rate*
 		2:central_bank* 2:monetary 2:imf 2:world_bank wto billion 2:mln 2:bln 2:dlrs pct 2:cts 2:shr 2:tonnes
 		grain 2:wheat 2:corn 2:maize 2:soybean* 2:sugar 2:coffee 2:cocoa 2:harvest* crop crops 2:exporter*
 		2:importer* 2:subsidiar* 2:stake 2:bid 2:brokerage 2:nasdaq 2:dow 2:surplus 2:deficit 2:output
