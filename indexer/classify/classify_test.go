@@ -56,7 +56,9 @@ func readSections(t testing.TB, name string) []story {
 // sections2.tsv, stories that borrow another section's vocabulary. The
 // second set scored 21/25 when first measured; giving the vocabulary of
 // company results (profit, revenue, loss, private equity) more weight
-// brought it to 23/25 and left the first set and Reuters unchanged.
+// brought it to 23/25, kept the first set at 50/50, and on Reuters raised
+// micro precision from 0.793 to 0.805 while energy recall fell from 0.757
+// to 0.742.
 func TestSectionAccuracy(t *testing.T) {
 	for _, tt := range []struct {
 		file string
