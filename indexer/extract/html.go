@@ -152,8 +152,9 @@ const pruneSelector = `#comments, .comments, #respond, .comment-respond, .commen
 // dates. It returns the names and the date it found there.
 func (x *Extractor) trimBodyHead(body []string, heads []string, site, lang string) ([]string, []string, corpus.Date) {
 	var (
-		authors []string
-		d       corpus.Date
+		authors  []string
+		d        corpus.Date
+		dUpdated bool // d is from an update notice
 	)
 	isHead := func(p string) bool {
 		for _, h := range heads {
@@ -175,8 +176,9 @@ func (x *Extractor) trimBodyHead(body []string, heads []string, site, lang strin
 				}
 			}
 		case isDateLine(p):
-			if m, ok := x.dates.findIn(p, lang); ok && d.IsZero() {
-				d = m.Date
+			if m, ok := x.dates.findIn(p, lang); ok && (d.IsZero() || dUpdated) {
+				// An update notice dates the article only if nothing else does.
+				d, dUpdated = m.Date, rxUpdateNotice.MatchString(p)
 			}
 		default:
 			return body, authors, d

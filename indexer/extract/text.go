@@ -41,7 +41,10 @@ var (
 	rxMDLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
 	rxMDEmphasis  = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
 	rxListItem    = regexp.MustCompile(`^\s*(?:[-*+•]|\d{1,3}[.)])\s+`)
-	rxDatePrefix  = regexp.MustCompile(`^\s*([\p{Lu}][\p{L}&' ]{0,30}?)\s*[,:|–—-]\s*$`)
+	// rxUpdateNotice matches a line that dates a revision, not the
+	// publication.
+	rxUpdateNotice = regexp.MustCompile(`(?i)\b(?:updated|modified|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato)\b`)
+	rxDatePrefix   = regexp.MustCompile(`^\s*([\p{Lu}][\p{L}&' ]{0,30}?)\s*[,:|–—-]\s*$`)
 )
 
 // extractText returns the article of a plain-text or markdown file.
@@ -233,7 +236,10 @@ func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
 	if last+1 < len(cand) && isTagList(cand[last+1].text) {
 		last++ // "Europe, France, Terrorism" under the date
 	}
-	var unknown []string
+	var (
+		unknown []string
+		updated corpus.Article // holds the date of an update notice
+	)
 	for k, h := range cand[:last+1] {
 		line := h.text
 		switch {
@@ -248,6 +254,8 @@ func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
 			if len(a.Authors) == 0 {
 				a.Authors = bylineNames(line, a.Outlet)
 			}
+		case rxUpdateNotice.MatchString(line) && x.dateLine(line, &updated):
+			// "Last updated ...": the date only if no other is given.
 		case x.dateLine(line, a):
 		case k == last && isTagList(line):
 			a.Tags = append(a.Tags, splitList(line)...)
@@ -258,6 +266,9 @@ func (x *Extractor) textHeader(lines []string, i int, a *corpus.Article) int {
 		default:
 			unknown = append(unknown, line)
 		}
+	}
+	if a.Date.IsZero() {
+		a.Date = updated.Date
 	}
 	next := cand[last].idx + 1
 	if len(unknown) > 0 {

@@ -70,6 +70,12 @@ func TestTextHeader(t *testing.T) {
 			outlet: "RUSI", section: "Europe", bodyStart: "French authorities",
 		},
 		{
+			name:  "published before the update notice",
+			path:  "l.txt",
+			text:  "Budget day\nLast updated at 12:01AM, November 17 2015\nPublished 16 November 2015\n\nThe chancellor rose at noon.\n",
+			title: "Budget day", date: "2015-11-16", bodyStart: "The chancellor rose",
+		},
+		{
 			name:  "no header: the second line is body",
 			path:  "f.txt",
 			text:  "A title\nThe first sentence of the body runs on for a while, as sentences do.\n",
