@@ -1,14 +1,25 @@
 package web
 
 import (
+	"context"
+	_ "embed"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/clippings/clippings/corpus"
 	"github.com/clippings/clippings/search"
 )
+
+// openAPIDoc is the OpenAPI 3 description of the JSON API, served at
+// /api/openapi.yaml.
+//
+//go:embed openapi.yaml
+var openAPIDoc []byte
 
 // SearchResponse is the JSON body of GET /api/v1/search, also printed by
 // `clippings search --json`. Every list is an array, never null.
@@ -19,6 +30,15 @@ type SearchResponse struct {
 	Size   int                             `json:"size"`
 	Hits   []HitResponse                   `json:"hits"`
 	Facets map[string][]FacetValueResponse `json:"facets"`
+	// Timeline counts the matches per month ("1987-03") or, over more
+	// than four years, per year ("1987"), empty periods included.
+	Timeline []BucketResponse `json:"timeline"`
+}
+
+// BucketResponse is one period of a timeline.
+type BucketResponse struct {
+	Period corpus.Date `json:"period"`
+	Count  int         `json:"count"`
 }
 
 // HitResponse is one hit of a SearchResponse. Date is "YYYY-MM-DD",
@@ -60,6 +80,10 @@ func newSearchResponse(req search.Request, res search.Result) SearchResponse {
 		Size:   size,
 		Hits:   make([]HitResponse, 0, len(res.Hits)),
 		Facets: make(map[string][]FacetValueResponse, len(search.FacetNames)),
+		Timeline: make([]BucketResponse, 0, len(res.Timeline)),
+	}
+	for _, b := range res.Timeline {
+		out.Timeline = append(out.Timeline, BucketResponse{Period: b.Date(), Count: b.Count})
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, HitResponse{
@@ -131,10 +155,74 @@ func (s *Server) handleAPIArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range []*[]string{&a.Authors, &a.Tags, &a.People, &a.Places, &a.Countries, &a.Topics} {
-		*l = nonNil(*l)
+	return c.JSON(http.StatusOK, exportArticle(a))
+}
+
+// FacetLookupResponse is the JSON body of GET /api/v1/facets/{name}.
+type FacetLookupResponse struct {
+	Facet  string               `json:"facet"`
+	Prefix string               `json:"prefix"`
+	Values []FacetValueResponse `json:"values"`
+}
+
+// handleAPIFacet serves GET /api/v1/facets/:name?prefix=&size=, the
+// values of a facet over the whole index that start with prefix (or have
+// a word that does), most frequent first.
+func (s *Server) handleAPIFacet(c echo.Context) error {
+	name := c.Param("name")
+	if !slices.Contains(search.LookupFacets, name) {
+		return &paramError{Param: "name", Value: name, Want: "a facet: " + strings.Join(search.LookupFacets, ", ")}
 	}
-	return c.JSON(http.StatusOK, a)
+	v := c.QueryParams()
+	prefix := strings.TrimSpace(v.Get("prefix"))
+	if len(prefix) > 200 {
+		return &paramError{Param: "prefix", Want: "at most 200 bytes"}
+	}
+	size, err := intParam(v, paramSize, 1, search.MaxSize)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.BackendTimeout)
+	defer cancel()
+	vals, err := s.backend.FacetValues(ctx, name, prefix, size)
+	if err != nil {
+		return fmt.Errorf("web: facet %s: %w", name, err)
+	}
+	out := FacetLookupResponse{Facet: name, Prefix: prefix, Values: make([]FacetValueResponse, 0, len(vals))}
+	for _, fv := range vals {
+		out.Values = append(out.Values, FacetValueResponse{Value: fv.Value, Count: fv.Count})
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// SimilarResponse is the JSON body of GET /api/v1/articles/{id}/similar.
+type SimilarResponse struct {
+	Hits []HitResponse `json:"hits"`
+}
+
+// handleAPISimilar serves GET /api/v1/articles/:id/similar?size=, the
+// articles most like one by content.
+func (s *Server) handleAPISimilar(c echo.Context) error {
+	id, err := url.PathUnescape(c.Param("id"))
+	if err != nil {
+		return echo.ErrNotFound
+	}
+	size, err := intParam(c.QueryParams(), paramSize, 1, 50)
+	if err != nil {
+		return err
+	}
+	hits, err := s.similar(c.Request().Context(), id, size)
+	if err != nil {
+		return err
+	}
+	out := SimilarResponse{Hits: newSearchResponse(search.Request{}, search.Result{Hits: hits}).Hits}
+	return c.JSON(http.StatusOK, out)
+}
+
+// handleOpenAPI serves the OpenAPI 3 description of the JSON API.
+func (s *Server) handleOpenAPI(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "public, max-age=3600")
+	return c.Blob(http.StatusOK, "application/yaml", openAPIDoc)
 }
 
 // handleHealth serves GET /healthz.

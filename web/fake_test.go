@@ -63,32 +63,19 @@ func (f *fakeBackend) Search(ctx context.Context, req search.Request) (search.Re
 	if req.Size > search.MaxSize {
 		return search.Result{}, &search.QueryError{Pos: -1, Msg: "size too large"}
 	}
-	words := strings.Fields(strings.ToLower(strings.ReplaceAll(req.Query, `"`, " ")))
-
-	var matches []corpus.Article
-	for _, a := range f.articles {
-		if matchesAll(a, words) && matchesFilters(a, req) {
-			matches = append(matches, a)
-		}
-	}
-	slices.SortStableFunc(matches, func(a, b corpus.Article) int {
-		c := b.Date.Time.Compare(a.Date.Time)
-		if req.Sort == search.SortOldest {
-			c = -c
-		}
-		return cmp.Or(c, strings.Compare(a.ID, b.ID))
-	})
+	matches, words := f.matches(req)
 
 	page, size := max(req.Page, 1), req.Size
 	if size == 0 {
 		size = search.DefaultSize
 	}
 	res := search.Result{
-		Total:  uint64(len(matches)),
-		Took:   12*time.Millisecond + 345*time.Microsecond,
-		Page:   page,
-		Size:   size,
-		Facets: facetCounts(matches),
+		Total:    uint64(len(matches)),
+		Took:     12*time.Millisecond + 345*time.Microsecond,
+		Page:     page,
+		Size:     size,
+		Facets:   facetCounts(matches),
+		Timeline: yearTimeline(matches),
 	}
 	start := min((page-1)*size, len(matches))
 	end := min(start+size, len(matches))
@@ -102,6 +89,76 @@ func (f *fakeBackend) Search(ctx context.Context, req search.Request) (search.Re
 	return res, nil
 }
 
+// matches returns the articles matching req, in its order, and the
+// words of its query.
+func (f *fakeBackend) matches(req search.Request) ([]corpus.Article, []string) {
+	words := strings.Fields(strings.ToLower(strings.ReplaceAll(req.Query, `"`, " ")))
+	var matches []corpus.Article
+	for _, a := range f.articles {
+		if matchesAll(a, words) && matchesFilters(a, req) {
+			matches = append(matches, a)
+		}
+	}
+	slices.SortStableFunc(matches, func(a, b corpus.Article) int {
+		c := b.Date.Time.Compare(a.Date.Time)
+		if req.Sort == search.SortOldest {
+			c = -c
+		}
+		return cmp.Or(c, strings.Compare(a.ID, b.ID))
+	})
+	return matches, words
+}
+
+func (f *fakeBackend) Export(ctx context.Context, req search.Request, fn func(corpus.Article) error) error {
+	if f.err != nil {
+		return f.err
+	}
+	if strings.Count(req.Query, `"`)%2 == 1 {
+		return &search.QueryError{Query: req.Query, Pos: strings.LastIndex(req.Query, `"`), Msg: "unclosed quote"}
+	}
+	matches, _ := f.matches(req)
+	for _, a := range matches {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Similar returns the articles sharing a topic with id, in id order.
+func (f *fakeBackend) Similar(ctx context.Context, id string, n int) ([]search.Hit, error) {
+	a, err := f.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	hits := []search.Hit{}
+	for _, b := range f.articles {
+		if b.ID != id && len(hits) < n && slices.ContainsFunc(b.Topics, func(t string) bool { return slices.Contains(a.Topics, t) }) {
+			hits = append(hits, search.Hit{ID: b.ID, Title: b.Title, Outlet: b.Outlet, Date: b.Date,
+				Authors: b.Authors, Countries: b.Countries, Topics: b.Topics, People: b.People})
+		}
+	}
+	return hits, nil
+}
+
+// FacetValues counts the values of a facet over all articles that start
+// with prefix, ignoring case.
+func (f *fakeBackend) FacetValues(ctx context.Context, facet, prefix string, size int) ([]search.FacetValue, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if size == 0 {
+		size = search.DefaultFacetSize
+	}
+	out := []search.FacetValue{}
+	for _, fv := range facetCounts(f.articles)[facet] {
+		if strings.HasPrefix(strings.ToLower(fv.Value), strings.ToLower(prefix)) && len(out) < size {
+			out = append(out, fv)
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeBackend) Article(ctx context.Context, id string) (corpus.Article, error) {
 	if f.err != nil {
 		return corpus.Article{}, f.err
@@ -112,6 +169,29 @@ func (f *fakeBackend) Article(ctx context.Context, id string) (corpus.Article, e
 		}
 	}
 	return corpus.Article{}, search.ErrNotFound
+}
+
+// yearTimeline counts the articles per year, from the first year with
+// one to the last.
+func yearTimeline(matches []corpus.Article) []search.Bucket {
+	counts := map[int]int{}
+	first, last := 0, 0
+	for _, a := range matches {
+		if a.Date.IsZero() {
+			continue
+		}
+		y := a.Date.Time.Year()
+		counts[y]++
+		if first == 0 || y < first {
+			first = y
+		}
+		last = max(last, y)
+	}
+	out := []search.Bucket{}
+	for y := first; first > 0 && y <= last; y++ {
+		out = append(out, search.Bucket{Start: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: corpus.PrecisionYear, Count: counts[y]})
+	}
+	return out
 }
 
 func matchesAll(a corpus.Article, words []string) bool {

@@ -17,10 +17,10 @@ import (
 	"github.com/clippings/clippings/search"
 )
 
-// contentSecurityPolicy allows nothing but the site's own stylesheet and
-// images: no script at all, no inline style, no plugins, no framing, and
-// forms may only submit to the site itself.
-const contentSecurityPolicy = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; " +
+// contentSecurityPolicy allows nothing but the site's own stylesheet,
+// script file and images: no inline script or style, no plugins, no
+// framing, and forms may only submit to the site itself.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
 // securityHeaders sets the hardening headers on every response, errors

@@ -68,6 +68,8 @@ type searchView struct {
 	page
 	Query       string
 	SortOptions []option
+	// From and To are the date range inputs, as given.
+	From, To string
 	// Hidden are the current filters, kept when the form is submitted.
 	Hidden   []field
 	Active   []activeFilter
@@ -77,7 +79,7 @@ type searchView struct {
 	// and the message.
 	Error       string
 	ErrorDetail string
-	// QueryHelp adds a word on the query syntax to Error.
+	// QueryHelp opens the syntax help.
 	QueryHelp bool
 	// HasResult is false when there is no result to show (Error is set).
 	HasResult        bool
@@ -88,6 +90,9 @@ type searchView struct {
 	PrevURL, NextURL string
 	Hits             []hitView
 	Facets           []facetView
+	Timeline         *timelineView
+	// ExportCSV and ExportJSONL download the whole result set.
+	ExportCSV, ExportJSONL string
 }
 
 type option struct {
@@ -104,12 +109,20 @@ type activeFilter struct {
 
 type hitView struct {
 	ID       string
+	URL      string
 	Title    string
 	Outlet   string
 	Date     dateView
 	Authors  []string
-	Topics   []string
+	Chips    []chip
 	Snippets []template.HTML
+}
+
+// chip is a facet value of a hit or an article, linking to the search
+// with that filter added (or, when On, removed).
+type chip struct {
+	Kind, Label, URL string
+	On               bool
 }
 
 // dateView is a date for display: ISO for a <time> element, Human for
@@ -119,12 +132,18 @@ type dateView struct{ ISO, Human string }
 type facetView struct {
 	Name, Label string
 	Values      []facetLink
+	// MoreURL lists the facet at length; LessURL goes back. Filterable
+	// facets get a filter box (with the page script).
+	MoreURL, LessURL string
+	Filterable       bool
 }
 
 // facetLink is a facet value linking to the same search with that value
-// added to, or (when Selected) removed from, the filters.
+// added to, or (when Selected) removed from, the filters. Code is a
+// country's code, shown after its name.
 type facetLink struct {
 	Label    string
+	Code     string
 	Count    int
 	URL      string
 	Selected bool
@@ -219,7 +238,8 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 		view.SortOptions = append(view.SortOptions, o)
 	}
 
-	for _, name := range append(slices.Clone(filterParams), paramFrom, paramTo, paramSize) {
+	view.From, view.To = v.Get(paramFrom), v.Get(paramTo)
+	for _, name := range append(slices.Clone(filterParams), paramSize, paramMore) {
 		for _, val := range v[name] {
 			view.Hidden = append(view.Hidden, field{name, val})
 		}
@@ -229,7 +249,7 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 		for _, val := range v[name] {
 			label := val
 			if name == paramCountry {
-				label = countryName(val)
+				label = countryLabel(val)
 			}
 			view.Active = append(view.Active, activeFilter{filterLabels[name], label, searchURL(toggle(v, name, val))})
 		}
@@ -270,14 +290,35 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 		view.NextURL = searchURL(withPage(v, page+1))
 	}
 
+	exp := without(v, paramMore, paramSize)
+	exp.Set("format", formatCSV)
+	view.ExportCSV = "/api/v1/export?" + exp.Encode()
+	exp.Set("format", formatJSONL)
+	view.ExportJSONL = "/api/v1/export?" + exp.Encode()
+
+	q := v.Get(paramQuery)
 	for _, h := range res.Hits {
 		hv := hitView{
 			ID:      h.ID,
+			URL:     articleURL(h.ID, q),
 			Title:   h.Title,
 			Outlet:  h.Outlet,
 			Date:    newDateView(h.Date),
 			Authors: h.Authors,
-			Topics:  h.Topics,
+		}
+		for _, c := range []struct {
+			kind, param string
+			vals        []string
+		}{{"Country", paramCountry, h.Countries}, {"Topic", paramTopic, h.Topics}, {"Person", paramPerson, h.People}} {
+			for _, val := range c.vals {
+				label := val
+				if c.param == paramCountry {
+					label = countryName(val)
+				}
+				on := containsFold(v[c.param], val)
+				u := searchURL(toggle(v, c.param, val))
+				hv.Chips = append(hv.Chips, chip{Kind: c.kind, Label: label, URL: u, On: on})
+			}
 		}
 		for _, sn := range h.Snippets {
 			// Snippets come from the search package HTML-escaped with
@@ -312,15 +353,114 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			} else {
 				if name == search.FacetCountry {
 					link.Label = countryName(val.Value)
+					if link.Label != val.Value {
+						link.Code = val.Value
+					}
 				}
 				link.Selected = containsFold(v[info.param], val.Value)
 				link.URL = searchURL(toggle(v, info.param, val.Value))
 			}
 			fv.Values = append(fv.Values, link)
 		}
+		// Selected values first, so that they stay in view.
+		slices.SortStableFunc(fv.Values, func(a, b facetLink) int {
+			switch {
+			case a.Selected == b.Selected:
+				return 0
+			case a.Selected:
+				return -1
+			}
+			return 1
+		})
+		if v.Get(paramMore) == name {
+			fv.LessURL = searchURL(without(v, paramMore))
+		} else if len(vals) >= search.DefaultFacetSize {
+			w := clone(v)
+			w.Set(paramMore, name)
+			fv.MoreURL = searchURL(w)
+		}
+		fv.Filterable = name != search.FacetYear
 		view.Facets = append(view.Facets, fv)
 	}
+	view.Timeline = newTimelineView(res.Timeline, v)
 }
+
+// articleURL is the article page, carrying the query to highlight.
+func articleURL(id, q string) string {
+	u := "/articles/" + url.PathEscape(id)
+	if q != "" {
+		u += "?" + url.Values{paramQuery: {q}}.Encode()
+	}
+	return u
+}
+
+// timelineView is the SVG bar chart of the counts per period.
+type timelineView struct {
+	Width, Height int
+	Bars          []bar
+	// Unit is "month" or "year"; First and Last label the axis.
+	Unit        string
+	First, Last string
+	Max         int
+}
+
+// bar is one period of the timeline, drawn in SVG user units, linking
+// to the search narrowed to that period.
+type bar struct {
+	X, Y, W, H float64
+	Period     string
+	Label      string
+	Count      int
+	URL        string
+	Selected   bool
+}
+
+// Timeline chart size, in SVG user units.
+const (
+	timelineWidth  = 600
+	timelineHeight = 80
+)
+
+// newTimelineView lays out the bars of the timeline, or returns nil when
+// there is nothing to draw.
+func newTimelineView(buckets []search.Bucket, v url.Values) *timelineView {
+	if len(buckets) < 2 {
+		return nil
+	}
+	tv := &timelineView{Width: timelineWidth, Height: timelineHeight, Unit: "year"}
+	if buckets[0].Precision == corpus.PrecisionMonth {
+		tv.Unit = "month"
+	}
+	for _, b := range buckets {
+		tv.Max = max(tv.Max, b.Count)
+	}
+	if tv.Max == 0 {
+		return nil
+	}
+	step := float64(timelineWidth) / float64(len(buckets))
+	gap := min(step*0.15, 2)
+	for i, b := range buckets {
+		d := b.Date()
+		h := float64(b.Count) / float64(tv.Max) * (timelineHeight - 2)
+		if b.Count > 0 {
+			h = max(h, 1.5)
+		}
+		w := without(v, paramFrom, paramTo)
+		w.Set(paramFrom, d.String())
+		w.Set(paramTo, d.String())
+		dv := newDateView(d)
+		tv.Bars = append(tv.Bars, bar{
+			X: round2(float64(i) * step), Y: round2(timelineHeight - h), W: round2(step - gap), H: round2(h),
+			Period: d.String(), Label: dv.Human, Count: b.Count, URL: searchURL(w),
+			Selected: v.Get(paramFrom) == d.String() && v.Get(paramTo) == d.String(),
+		})
+	}
+	tv.First = tv.Bars[0].Label
+	tv.Last = tv.Bars[len(tv.Bars)-1].Label
+	return tv
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // searchURL returns the search page URL for the parameters v.
 func searchURL(v url.Values) string {
@@ -372,6 +512,15 @@ func clone(v url.Values) url.Values {
 	return out
 }
 
+// countryLabel returns a country's name followed by its code, as
+// "France (FR)", or the code alone when it is not one.
+func countryLabel(code string) string {
+	if name := countryName(code); name != code {
+		return name + " (" + code + ")"
+	}
+	return code
+}
+
 // countryName returns the English name of an ISO 3166-1 alpha-2 code, or
 // the code itself when it is not one.
 func countryName(code string) string {
@@ -421,12 +570,15 @@ func tookString(d time.Duration) string {
 // articleView is the data of the article page.
 type articleView struct {
 	page
+	// Heading, Lead and Paragraphs are escaped text with the terms of
+	// Query marked.
+	Heading    template.HTML
 	Subtitle   string
 	Outlet     *link
 	Date       dateView
 	Authors    []link
-	Lead       string
-	Paragraphs []string
+	Lead       template.HTML
+	Paragraphs []template.HTML
 	Note       []string
 	Facts      []fact
 	// URL is the original address; URLIsLink is true only for http and
@@ -434,7 +586,17 @@ type articleView struct {
 	URL       string
 	URLIsLink bool
 	Source    string
-	Language  string
+	// SourceFile and SourcePos split Source ("path#n"): the file and the
+	// article's position in it.
+	SourceFile string
+	SourcePos  string
+	Language   string
+	// Query is the search the article was opened from; BackURL returns
+	// to it.
+	Query   string
+	BackURL string
+	Marked  bool
+	Similar []hitView
 }
 
 // link is a chip: a label and the search it leads to.
@@ -446,32 +608,73 @@ type fact struct {
 	Links []link
 }
 
-// handleArticlePage serves GET /articles/:id.
+// similarCount is how many similar articles the article page lists.
+const similarCount = 5
+
+// handleArticlePage serves GET /articles/:id?q=, the article with the
+// terms of q marked.
 func (s *Server) handleArticlePage(c echo.Context) error {
 	id, err := url.PathUnescape(c.Param("id"))
 	if err != nil {
 		return echo.ErrNotFound
 	}
-	a, err := s.article(c.Request().Context(), id)
+	ctx := c.Request().Context()
+	a, err := s.article(ctx, id)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "article", s.newArticleView(a))
+	q := strings.TrimSpace(c.QueryParam(paramQuery))
+	if len(q) > maxQueryLen {
+		q = ""
+	}
+	hl, err := search.NewHighlighter(q)
+	if err != nil {
+		// A query that does not parse marks nothing.
+		hl, _ = search.NewHighlighter("")
+		q = ""
+	}
+	view := s.newArticleView(a, hl, q)
+	similar, err := s.similar(ctx, id, similarCount)
+	if err != nil {
+		s.log.Warn("similar articles", "id", id, "err", err)
+	}
+	for _, h := range similar {
+		view.Similar = append(view.Similar, hitView{ID: h.ID, URL: articleURL(h.ID, ""), Title: h.Title,
+			Outlet: h.Outlet, Date: newDateView(h.Date)})
+	}
+	return s.render(c, http.StatusOK, "article", view)
 }
 
-func (s *Server) newArticleView(a corpus.Article) articleView {
+// newArticleView fills the article page; hl marks the terms of the
+// query q (which may be "").
+func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q string) articleView {
 	title := a.Title
 	if title == "" {
 		title = "Untitled article"
 	}
+	mark := func(text string) template.HTML {
+		// Mark escapes the text: the result is safe HTML.
+		return template.HTML(hl.Mark(text))
+	}
 	view := articleView{
 		page:     s.page(title),
+		Heading:  mark(title),
 		Subtitle: a.Subtitle,
 		Date:     newDateView(a.Date),
-		Lead:     a.Lead,
+		Lead:     mark(a.Lead),
 		URL:      a.URL,
 		Source:   a.Source,
 		Language: a.Language,
+		Query:    q,
+		BackURL:  "/",
+		Marked:   !hl.Empty(),
+	}
+	if q != "" {
+		view.BackURL = searchURL(url.Values{paramQuery: {q}})
+	}
+	view.SourceFile, view.SourcePos = a.Source, ""
+	if i := strings.LastIndexByte(a.Source, '#'); i >= 0 {
+		view.SourceFile, view.SourcePos = a.Source[:i], a.Source[i+1:]
 	}
 	if a.Outlet != "" {
 		view.Outlet = &link{a.Outlet, filterURL(paramOutlet, a.Outlet)}
@@ -479,9 +682,12 @@ func (s *Server) newArticleView(a corpus.Article) articleView {
 	for _, au := range a.Authors {
 		view.Authors = append(view.Authors, link{au, filterURL(paramAuthor, au)})
 	}
-	view.Paragraphs = paragraphs(a.Body)
-	if len(view.Paragraphs) > 0 && sameText(view.Paragraphs[0], a.Lead) {
-		view.Paragraphs = view.Paragraphs[1:]
+	paras := paragraphs(a.Body)
+	if len(paras) > 0 && sameText(paras[0], a.Lead) {
+		paras = paras[1:]
+	}
+	for _, p := range paras {
+		view.Paragraphs = append(view.Paragraphs, mark(p))
 	}
 	view.Note = paragraphs(a.Note)
 	if u, err := url.Parse(a.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
@@ -514,7 +720,7 @@ func (s *Server) newArticleView(a corpus.Article) articleView {
 	}
 	chips("Tags", "", "tag", a.Tags, nil)
 	chips("Topics", paramTopic, "", a.Topics, nil)
-	chips("Countries", paramCountry, "", a.Countries, countryName)
+	chips("Countries", paramCountry, "", a.Countries, countryLabel)
 	chips("People", paramPerson, "", a.People, nil)
 	chips("Places", paramPlace, "", a.Places, nil)
 	chips("Mentions", "", "mention", a.Mentions, nil)

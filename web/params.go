@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,13 +32,18 @@ const (
 	paramPerson  = "person"
 	paramPlace   = "place"
 	paramAuthor  = "author"
+	// paramMore names a facet listed at length (moreFacetSize values).
+	paramMore = "more"
 )
+
+// moreFacetSize is how many values a facet named by paramMore lists.
+const moreFacetSize = 100
 
 // filterParams lists the repeatable filter parameters in display order.
 var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor}
 
 // searchParams lists every parameter a search URL keeps, except page.
-var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo}, filterParams...)
+var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore}, filterParams...)
 
 // paramError is a query parameter that cannot be used as given. Its message
 // is meant for the user.
@@ -93,6 +99,13 @@ func parseRequest(v url.Values) (search.Request, error) {
 	req.To = to.End()
 	if !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To) {
 		return req, &paramError{paramFrom, v.Get(paramFrom), "the start date is after the end date (to=" + v.Get(paramTo) + ")"}
+	}
+
+	if more := strings.TrimSpace(v.Get(paramMore)); more != "" {
+		if !slices.Contains(search.FacetNames, more) {
+			return req, &paramError{paramMore, more, "want one of " + strings.Join(search.FacetNames, ", ")}
+		}
+		req.FacetSizes = map[string]int{more: moreFacetSize}
 	}
 
 	f := &req.Filters

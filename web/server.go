@@ -20,6 +20,12 @@ import (
 type Backend interface {
 	Search(ctx context.Context, req search.Request) (search.Result, error)
 	Article(ctx context.Context, id string) (corpus.Article, error)
+	// Export calls fn with every article matching req, in its order.
+	Export(ctx context.Context, req search.Request, fn func(corpus.Article) error) error
+	// Similar returns up to n articles most like the article id.
+	Similar(ctx context.Context, id string, n int) ([]search.Hit, error)
+	// FacetValues returns the values of a facet matching prefix.
+	FacetValues(ctx context.Context, facet, prefix string, size int) ([]search.FacetValue, error)
 }
 
 // Options configure a Server; the zero value is usable.
@@ -91,6 +97,10 @@ func New(b Backend, opts Options) *Server {
 	e.Match(get, "/articles/:id", s.handleArticlePage)
 	e.Match(get, "/api/v1/search", s.handleAPISearch)
 	e.Match(get, "/api/v1/articles/:id", s.handleAPIArticle)
+	e.Match(get, "/api/v1/articles/:id/similar", s.handleAPISimilar)
+	e.Match(get, "/api/v1/export", s.handleExport)
+	e.Match(get, "/api/v1/facets/:name", s.handleAPIFacet)
+	e.Match(get, "/api/openapi.yaml", s.handleOpenAPI)
 	e.Match(get, "/healthz", s.handleHealth)
 	e.Match(get, "/static/*", s.handleStatic)
 	s.echo = e
@@ -158,6 +168,18 @@ func (s *Server) searchBackend(ctx context.Context, req search.Request) (search.
 		return res, fmt.Errorf("web: search %q: %w", req.Query, err)
 	}
 	return res, nil
+}
+
+// similar fetches the articles like id with the server's backend timeout;
+// a failure leaves the list empty, as it is an extra of the article page.
+func (s *Server) similar(ctx context.Context, id string, n int) ([]search.Hit, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.BackendTimeout)
+	defer cancel()
+	hits, err := s.backend.Similar(ctx, id, n)
+	if err != nil {
+		return nil, fmt.Errorf("web: similar to %q: %w", id, err)
+	}
+	return hits, nil
 }
 
 // article fetches one article with the server's backend timeout.

@@ -107,7 +107,7 @@ func TestWithStore(t *testing.T) {
 		t.Errorf("%d marks in the snippets of q=oil", n)
 	}
 	body := get(t, srv, "/?q=oil").Body.String()
-	if strings.Contains(body, "<script") || !strings.Contains(body, "&lt;script&gt;") {
+	if strings.Contains(body, "<script>") || !strings.Contains(body, "&lt;script&gt;") {
 		t.Error("markup from the index reached the page unescaped, or the text is missing")
 	}
 
@@ -120,7 +120,7 @@ func TestWithStore(t *testing.T) {
 	}
 	for _, href := range hrefs {
 		doc := parseHTML(t, get(t, srv, href))
-		if doc.Find(`li.hit a[href="/articles/`+a.ID+`"]`).Length() != 1 {
+		if doc.Find(`li.hit h2 a[href^="/articles/`+a.ID+`"]`).Length() != 1 {
 			t.Errorf("the search %s does not find the article it comes from", href)
 		}
 	}

@@ -1,0 +1,167 @@
+package web
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// Export formats, the values of the format parameter of /api/v1/export.
+const (
+	formatCSV   = "csv"
+	formatJSONL = "jsonl"
+)
+
+// exportColumns are the CSV columns: every field of an article. List
+// fields are joined with listSeparator; date is YYYY-MM-DD, YYYY-MM or
+// YYYY by its precision.
+var exportColumns = []string{
+	"id", "source", "title", "subtitle", "outlet", "authors", "date", "section", "tags",
+	"people", "places", "countries", "topics", "language", "url", "lead", "body", "note", "mentions",
+}
+
+// listSeparator joins the values of a list field in a CSV cell.
+const listSeparator = "; "
+
+// exportRecord returns the CSV cells of an article, in exportColumns order.
+func exportRecord(a corpus.Article) []string {
+	j := func(l []string) string { return strings.Join(l, listSeparator) }
+	return []string{
+		a.ID, a.Source, a.Title, a.Subtitle, a.Outlet, j(a.Authors), a.Date.String(), a.Section, j(a.Tags),
+		j(a.People), j(a.Places), j(a.Countries), j(a.Topics), a.Language, a.URL, a.Lead, a.Body, a.Note, j(a.Mentions),
+	}
+}
+
+// flushEvery is how many articles an export writes between flushes.
+const flushEvery = 100
+
+// handleExport serves GET /api/v1/export?format=csv|jsonl with the search
+// parameters: every matching article (not one page), streamed as it is
+// read. page and size are ignored. An error before the first article is
+// a JSON error; one after it cuts the response short, which the client
+// sees as an incomplete download.
+func (s *Server) handleExport(c echo.Context) error {
+	v := c.QueryParams()
+	format := strings.TrimSpace(v.Get("format"))
+	if format == "" {
+		format = formatCSV
+	}
+	if format != formatCSV && format != formatJSONL {
+		return &paramError{"format", format, "want csv or jsonl"}
+	}
+	req, err := parseRequest(v)
+	if err != nil {
+		return err
+	}
+	req.Page, req.Size = 0, 0
+
+	res := c.Response()
+	started := false
+	start := func() {
+		started = true
+		h := res.Header()
+		if format == formatCSV {
+			h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		} else {
+			h.Set(echo.HeaderContentType, "application/jsonl; charset=utf-8")
+		}
+		h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="clippings-export.%s"`, format))
+		h.Set("Cache-Control", "no-store")
+		res.WriteHeader(http.StatusOK)
+	}
+	w := newExportWriter(format, res)
+	n := 0
+	err = s.backend.Export(c.Request().Context(), req, func(a corpus.Article) error {
+		if !started {
+			start()
+			if err := w.header(); err != nil {
+				return err
+			}
+		}
+		if err := w.write(a); err != nil {
+			return err
+		}
+		n++
+		if n%flushEvery == 0 {
+			return w.flush(res)
+		}
+		return nil
+	})
+	if err != nil {
+		if !started {
+			return fmt.Errorf("web: export: %w", err)
+		}
+		s.log.Warn("export cut short", "err", err, "articles", n)
+		// Abort the connection so the client sees an incomplete body.
+		panic(http.ErrAbortHandler)
+	}
+	if !started {
+		start()
+		if err := w.header(); err != nil {
+			return nil
+		}
+	}
+	if err := w.flush(res); err != nil && !errors.Is(err, io.ErrClosedPipe) {
+		s.log.Warn("export: flush", "err", err)
+	}
+	return nil
+}
+
+// exportWriter writes articles as CSV or JSON Lines.
+type exportWriter struct {
+	csv  *csv.Writer
+	json *json.Encoder
+}
+
+func newExportWriter(format string, w io.Writer) *exportWriter {
+	if format == formatCSV {
+		return &exportWriter{csv: csv.NewWriter(w)}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &exportWriter{json: enc}
+}
+
+// header writes the CSV header line; JSON Lines have none.
+func (w *exportWriter) header() error {
+	if w.csv != nil {
+		return w.csv.Write(exportColumns)
+	}
+	return nil
+}
+
+func (w *exportWriter) write(a corpus.Article) error {
+	if w.csv != nil {
+		return w.csv.Write(exportRecord(a))
+	}
+	return w.json.Encode(exportArticle(a))
+}
+
+// flush sends what was written so far to the client.
+func (w *exportWriter) flush(res *echo.Response) error {
+	if w.csv != nil {
+		w.csv.Flush()
+		if err := w.csv.Error(); err != nil {
+			return err
+		}
+	}
+	res.Flush()
+	return nil
+}
+
+// exportArticle is an article as the API and JSON Lines export give it:
+// every list an array, never null.
+func exportArticle(a corpus.Article) corpus.Article {
+	for _, l := range []*[]string{&a.Authors, &a.Tags, &a.People, &a.Places, &a.Countries, &a.Topics} {
+		*l = nonNil(*l)
+	}
+	return a
+}
