@@ -13,7 +13,7 @@ import (
 //go:generate go run ./internal/conllnames -in ../../../shared/corpora/conll2003/eng.train -out data/conll_names.txt
 
 //go:embed data/countries.txt data/regions.txt data/cities.txt data/given_names.txt data/family_names.txt
-//go:embed data/conll_names.txt
+//go:embed data/conll_names.txt data/region_members.txt
 var dataFiles embed.FS
 
 // kind is what a gazetteer name refers to.
@@ -71,6 +71,9 @@ type gazetteer struct {
 	// that read like a person's name ("Morgan Stanley"), learned from
 	// CoNLL-2003 eng.train.
 	entities map[string]bool
+	// members maps the canonical name of a world region to the codes of
+	// its countries, for the regions whose membership is clear.
+	members map[string][]string
 	// words are the word lists of the resolver and the person finder.
 	words *wordLists
 }
@@ -95,6 +98,7 @@ func newGazetteer() *gazetteer {
 		family:    map[string]bool{},
 		surnames:  map[string]bool{},
 		entities:  map[string]bool{},
+		members:   map[string][]string{},
 		words:     newWordLists(),
 	}
 	iso := map[string]countries.CountryCode{}
@@ -186,6 +190,21 @@ func newGazetteer() *gazetteer {
 		}
 		g.addLetters(name, sense{name: g.countries[code], code: code, kind: kindCountry})
 	}
+	mustRead("data/region_members.txt", func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want 2 fields, got %d", len(f))
+		}
+		if s := g.exact[f[0]]; len(s) == 0 || s[0].kind != kindRegion || s[0].code != "" {
+			return fmt.Errorf("%q is not a world region", f[0])
+		}
+		for _, code := range strings.Fields(f[1]) {
+			if err := checkCode(code); err != nil {
+				return err
+			}
+			g.members[f[0]] = append(g.members[f[0]], code)
+		}
+		return nil
+	})
 	mustRead("data/given_names.txt", func(f []string) error {
 		for _, n := range strings.Fields(f[0]) {
 			g.given[n] = true

@@ -31,6 +31,9 @@ type candidate struct {
 	words  []string
 	titled bool
 	pos    int
+	// alone is true when the name stands as in a byline or an author's
+	// note (see bylineLike).
+	alone bool
 }
 
 func (f *ruleFinder) find(d *document) []string {
@@ -41,7 +44,11 @@ func (f *ruleFinder) find(d *document) []string {
 		if fl.kind == fieldTitle && headlineCase(fl.toks) {
 			continue
 		}
-		cands = append(cands, f.scan(fl, 1_000_000*(int(fl.kind)+1))...)
+		for _, c := range f.scan(fl, 1_000_000*(int(fl.kind)+1)) {
+			if !c.alone || !d.authors[strings.ToLower(strings.Join(c.words, " "))] {
+				cands = append(cands, c)
+			}
+		}
 	}
 	type person struct {
 		name  string
@@ -136,6 +143,13 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 		if !t.word || !t.upper || t.caps || fl.claimed[i] {
 			continue
 		}
+		if credit(toks, i) {
+			// "By Raffaello Pantucci", "Photo: Reuters/Jane Doe": the
+			// byline and credits name who made the article, not whom it
+			// is about.
+			i = skipRun(fl, i)
+			continue
+		}
 		if w.titles[t.text] {
 			if t.poss {
 				continue
@@ -166,7 +180,7 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 		words, end, whole := f.nameRun(fl, i)
 		switch {
 		case len(words) >= 2 && whole && !initialLast(words) && !f.placeName(words):
-			out = append(out, candidate{words: words, pos: base + i})
+			out = append(out, candidate{words: words, pos: base + i, alone: bylineLike(toks, i, end)})
 		case len(words) == 1 && whole && f.gaz.surnames[words[0]] && !f.gaz.given[words[0]] && !t.sent &&
 			!f.placeName(words):
 			// A learned surname alone ("Kohl") counts as a titled name.
@@ -266,9 +280,11 @@ func isInitial(toks []token, j int) bool {
 		toks[j+1].text == "."
 }
 
-// skipRun returns the last token of the capitalised run starting at i.
+// skipRun returns the last token of the capitalised run starting at i,
+// which does not run on into the next line.
 func skipRun(fl *field, i int) int {
-	for i+1 < len(fl.toks) && fl.toks[i+1].word && fl.toks[i+1].upper && !fl.toks[i].poss {
+	for i+1 < len(fl.toks) && fl.toks[i+1].word && fl.toks[i+1].upper && !fl.toks[i].poss &&
+		(!fl.toks[i+1].nl || fl.wrapped) {
 		i++
 	}
 	return i
@@ -292,6 +308,66 @@ func (f *ruleFinder) notPersonAfter(p token) bool {
 		return true
 	}
 	return p.word && p.upper && !p.sent && !p.caps && !f.gaz.words.titles[p.text] && !isAllCaps(p.text)
+}
+
+// creditWords introduce a photo or other credit: "Photo: Jane Doe",
+// "Picture by Jane Doe".
+var creditWords = map[string]bool{
+	"photo": true, "photos": true, "photograph": true, "photographs": true, "photographer": true,
+	"picture": true, "pictures": true, "image": true, "images": true, "illustration": true,
+	"graphic": true, "video": true, "credit": true, "credits": true, "courtesy": true,
+}
+
+// creditAgencies stand before a photographer's name: "Reuters/Jane Doe".
+var creditAgencies = map[string]bool{
+	"reuters": true, "ap": true, "afp": true, "getty": true, "epa": true, "pa": true, "shutterstock": true,
+}
+
+// credit reports whether the name starting at token i is a byline ("By
+// Jane Doe" opening a line) or a credit ("Photo: Jane Doe", "Photo by Jane
+// Doe", "Reuters/Jane Doe").
+func credit(toks []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].text == ":" || toks[j].text == "(" || toks[j].text == "|") {
+		j--
+	}
+	if j < 0 || !toks[j].word {
+		if j >= 0 && toks[j].text == "/" && j > 0 && creditAgencies[strings.ToLower(toks[j-1].text)] {
+			return true
+		}
+		return false
+	}
+	w := strings.ToLower(toks[j].text)
+	if w == "by" {
+		if j == 0 || toks[j].nl || (toks[j].sent && toks[j].upper) {
+			return true
+		}
+		p := j - 1
+		for p >= 0 && !toks[p].word {
+			p--
+		}
+		return p >= 0 && creditWords[strings.ToLower(toks[p].text)]
+	}
+	return creditWords[w] && j < i-1 // a colon or bracket after the credit word
+}
+
+// bylineLike reports whether the name in tokens [i, end) stands as in a
+// byline or an author's note: a line of its own ("Raffaello Pantucci"),
+// or at the start of a sentence or bracket before "is", "writes"
+// ("Raffaello Pantucci is director of ...", "(Raffaello Pantucci
+// writes)"). Only authors' names are checked this way.
+func bylineLike(toks []token, i, end int) bool {
+	if end == len(toks) || toks[end].nl {
+		return i == 0 || toks[i].nl
+	}
+	if i > 0 && !toks[i].sent && toks[i-1].text != "(" {
+		return false
+	}
+	switch toks[end].text {
+	case "is", "writes", "wrote", "was":
+		return true
+	}
+	return false
 }
 
 func prevWord(toks []token, i int) string {

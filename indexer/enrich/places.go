@@ -39,13 +39,19 @@ type document struct {
 	// dateline is the place part of a dateline ("NEW YORK", "STAMFORD,
 	// Conn."), or "" when the article has none.
 	dateline string
+	// authors are the article's authors, lower-cased: their name alone on
+	// a line is a byline, not a mention (see ruleFinder).
+	authors map[string]bool
 }
 
 // newDocument cuts an article into fields. A dateline at the start of the
 // lead or body ("DUBLIN, April 1 -") is set apart in document.dateline, and
 // a body that repeats the lead is not counted twice.
 func newDocument(a *corpus.Article) *document {
-	d := &document{}
+	d := &document{authors: map[string]bool{}}
+	for _, au := range a.Authors {
+		d.authors[strings.ToLower(strings.Join(strings.Fields(au), " "))] = true
+	}
 	lead, body := strings.TrimSpace(a.Lead), strings.TrimSpace(a.Body)
 	if lead != "" && strings.HasPrefix(body, lead) {
 		body = body[len(lead):]
@@ -385,7 +391,12 @@ type mentions struct {
 	// ("Chinese") rather than names.
 	adjectives [4]int
 	first      int // reading position of the first mention
+	// region is added to the score of a country in a salient region.
+	region int
 }
+
+// regionBoost is what a country gains from being in a salient world region.
+const regionBoost = 3
 
 func (m *mentions) add(k fieldKind, pos int) {
 	switch k {
@@ -404,8 +415,8 @@ func (m *mentions) add(k fieldKind, pos int) {
 // score weighs the evidence for salience: 6 for being in the dateline, 4
 // for the title, 2 for each name in the lead and 1 for each demonym there
 // (both up to two mentions), and 1 for each mention in the body (up to
-// five): the wire's dateline and headline say what a story is about, a
-// passing mention does not.
+// five), plus the region boost: the wire's dateline and headline say what
+// a story is about, a passing mention does not.
 func (m *mentions) score() int {
 	s := 0
 	if m.dateline > 0 {
@@ -416,7 +427,7 @@ func (m *mentions) score() int {
 	}
 	adj := m.adjectives[fieldLead]
 	s += 2*min(m.lead-adj, 2) + min(adj, 2)
-	return s + min(m.body, 5)
+	return s + min(m.body, 5) + m.region
 }
 
 // tally collects mentions by key in first-seen order.
@@ -464,6 +475,18 @@ func (t *tally) sorted() []*mentions {
 // text.
 func (e *Enricher) places(a *corpus.Article, d *document) (places, codes []string) {
 	countries, named := e.evidence(a, d)
+	// A country of a salient world region ("Central Asia") is one the
+	// article is about when it is named at all.
+	for _, p := range named.order {
+		if p.code != "" || p.score() < e.opts.minScore() {
+			continue
+		}
+		for _, code := range e.gaz.members[p.name] {
+			if c, ok := countries.byKey[code]; ok {
+				c.region = regionBoost
+			}
+		}
+	}
 	texts := 0
 	top := 0
 	for _, m := range countries.order {
