@@ -129,8 +129,8 @@ func TestReutersPrecisionRecall(t *testing.T) {
 		cp, cr := pr(*per[name])
 		t.Logf("  %-30s precision %.3f recall %.3f (tp %d fp %d fn %d)", name, cp, cr, per[name].tp, per[name].fp, per[name].fn)
 	}
-	if p < 0.79 || r < 0.94 {
-		t.Errorf("micro precision %.3f recall %.3f, want at least 0.79 and 0.94", p, r)
+	if p < 0.82 || r < 0.94 {
+		t.Errorf("micro precision %.3f recall %.3f, want at least 0.82 and 0.94", p, r)
 	}
 	if ep, er := pr(*per[classify.Energy]); ep < 0.78 || er < 0.73 {
 		t.Errorf("energy precision %.3f recall %.3f, want at least 0.78 and 0.73", ep, er)

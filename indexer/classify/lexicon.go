@@ -89,17 +89,19 @@ func lexicons() map[string]string {
 		3:energy 2:electricity 2:power_station* 2:power_plant* 2:nuclear_power 2:coal 2:petrol* 2:gasoline
 		2:fuel 2:fuels 2:oilfield* 2:oil_field* 2:drilling 2:gazprom 2:rosneft 2:exxon 2:chevron
 		2:gas_supplies 2:gas_supply 2:gas_prices 2:oil_prices 2:energy_security 2:heating_oil 2:propane
-		2:uranium 2:hydropower 2:grid`,
+		2:uranium 2:hydropower 2:grid 2:solar 2:solar_power 2:renewable_energy 2:wind_farm*
+		2:photovoltaic* 2:power_cuts 2:blackout*`,
 
 		Education: `3:school* 3:student* 3:teacher* 2:universit* 2:college* 3:education* 2:curriculum 2:classroom*
 		3:pupil* 2:exam 2:exams 2:examination* tuition 2:graduat* campus* academic* 2:literacy
 		2:kindergarten* 2:headteacher* 2:professor* 2:lecturer* 2:scholarship* 2:degree* 2:ofsted 2:a-level*
 		2:gcse* 2:undergraduate* 2:postgraduate* 2:schooling`,
 
-		Environment: `3:climate_change 2:climate 3:emission* 2:carbon 3:greenhouse 3:pollution 2:pollut* 3:environment*
+		Environment: `3:climate_change 2:climate 3:emission* 2:carbon 3:greenhouse 3:pollution 2:pollut* 3:air_quality
+		3:air_pollution 2:smog 3:environment*
 		2:conservation 2:wildlife 2:species 3:biodiversity 3:deforestation 2:renewable* 2:solar 2:wind_power
 		2:wind_farm* 2:recycl* 2:endangered 2:habitat* 2:ecosystem* 3:global_warming 2:fossil_fuel*
-		2:sustainab* 2:forests 2:glacier* 2:net_zero 2:green_energy 2:smog 2:deforest* 2:plastic_waste
+		2:sustainab* 2:forests 2:glacier* 2:net_zero 2:green_energy 2:deforest* 2:plastic_waste
 		2:conservationist* 2:ecolog*`,
 
 		Health: `3:health* 2:hospital* 3:patient* 3:disease* 2:virus 2:viruses 3:vaccin* 2:doctor* 2:medic*
@@ -157,7 +159,7 @@ func lexicons() map[string]string {
 		2:innovation* 2:engineer* 2:electronic* 2:telecom* 2:spacecraft 2:algorithm* 3:online 2:web
 		3:website* 3:broadband 3:mobile 2:mobiles 3:phone 3:phones 2:handset* 3:gadget* 3:games 2:gaming
 		2:gamer* 3:console* 3:playstation 3:xbox 3:nintendo 3:microsoft 3:google 3:Apple 3:ipod* 2:iphone*
-		2:sony 2:intel 2:ibm 2:linux 2:users 2:user 2:net 2:e-mail* 2:email* 3:spam 2:hacker* 2:hacking
+		2:sony 2:intel 2:ibm 2:linux 2:users 2:user 2:e-mail* 2:email* 3:spam 2:hacker* 2:hacking
 		2:download* 2:file_sharing 2:search_engine* 2:blog 2:blogs 2:blogger*
 		2:wireless 2:wi-fi 2:wifi 2:chip 2:chips 2:processor* 2:device* 2:camera* 2:pc 2:pcs 2:laptop*
 		2:network* 2:programs 2:program 2:virus_writers 2:anti-virus 2:antivirus 2:malware 2:browser*
