@@ -190,7 +190,7 @@ func isURL(s string) bool {
 }
 
 // rxByLine matches a line that is only a byline: "By Jane Doe".
-var rxByLine = regexp.MustCompile(`(?i)^\s*(?:(?:written\s+|posted\s+|reported\s+)?by|von|par|por|door)\s*:?\s+\S`)
+var rxByLine = regexp.MustCompile(`(?i)^\s*(?:(?:written\s+|posted\s+|reported\s+|text\s+|words\s+|story\s+|texto\s+|texte\s+)?by|(?:text\s+|ein\s+beitrag\s+)?von|(?:texte\s+)?par|(?:texto\s+)?por|door)\s*:?\s+\S`)
 
 // bylineNames returns the names of a line that is a byline ("By Jane Doe
 // and John Roe"), or nil when the line is something else.

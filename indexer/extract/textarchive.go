@@ -421,12 +421,20 @@ func (x *Extractor) textPost(lines []string, nl []textLine, ps textPost, context
 	return a
 }
 
-// bodyAuthors finds the author in the text: "(Jane Doe writes)" near the
-// top, or a bio line at the end ("Jane Doe is director of ...").
+// bodyAuthors finds the author in the text: "(Jane Doe writes)" or a
+// byline ("Text von Jane Doe") near the top, or a bio line at the end
+// ("Jane Doe is director of ...").
 func bodyAuthors(body []string) []string {
 	for _, p := range body[:min(len(body), 3)] {
 		if g := rxWrites.FindStringSubmatch(p); g != nil {
 			if names := cleanAuthors(g[1], "", true); len(names) > 0 {
+				return names
+			}
+		}
+	}
+	for _, p := range body[:min(len(body), 6)] {
+		if utf8.RuneCountInString(p) < 120 {
+			if names := bylineNames(p, ""); len(names) > 0 {
 				return names
 			}
 		}

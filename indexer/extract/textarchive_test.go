@@ -214,3 +214,22 @@ func TestHostAsWritten(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyAuthors(t *testing.T) {
+	tests := []struct {
+		body []string
+		want string
+	}{
+		{[]string{"As the horror is revealed, news has emerged (Raffaello Pantucci writes).", "More."}, "Raffaello Pantucci"},
+		{[]string{"Text von Christian Seiler", "Der Purzelbaum ist alt."}, "Christian Seiler"},
+		{[]string{"Grenzen setzen.", "von Daniela Obers", "Grenzen sind das Fundament."}, "Daniela Obers"},
+		{[]string{"Body.", "Raffaello Pantucci is director of international security studies at the Royal United Services Institute"}, "Raffaello Pantucci"},
+		{[]string{"Body.", "Mehr Homestorys"}, ""},
+		{[]string{"The minister writes often about trade.", "The Bank of England is the central bank of the UK."}, ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(bodyAuthors(tt.body), ","); got != tt.want {
+			t.Errorf("bodyAuthors(%q) = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
