@@ -13,10 +13,13 @@ import (
 
 var (
 	// rxBylinePrefix is the word that introduces the names.
-	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|compiled|edited)\s+)?` +
-		`(?:by|from|von|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter)\s*[:\-–—]?\s+`)
+	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|compiled|edited|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|pressemitteilung|interview|alles)\s+)?` +
+		`(?:by|from|von|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter|interview|fotos?)\s*(?:[:\-–—]\s*|\s+)`)
 	// rxDateTail cuts a byline where a date or an update notice starts.
 	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
+	// rxCreditTail cuts a byline where a photo credit starts: "Jane Doe
+	// Foto: John Roe".
+	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*:.*$`)
 	// rxNameSeparator splits several names.
 	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
 	// rxBracketed removes "(AP)", "[Reuters]" and similar.
@@ -48,6 +51,9 @@ var roleWords = map[string]bool{
 	"vendredi": true, "samedi": true, "dimanche": true, "lunes": true, "martes": true, "miércoles": true,
 	"jueves": true, "viernes": true, "sábado": true, "domingo": true, "redakteur": true, "redakteurin": true,
 	"autor": true, "autorin": true, "author": true, "interview": true, "text": true, "fotos": true,
+	"name": true, "datum": true, "date": true, "stand": true, "abgelegt": true, "unter": true,
+	"beiträge": true, "archiv": true, "anzeigen": true, "hecho": true, "experte": true, "expertin": true,
+	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
 }
 
 // lowercaseNameWords may appear in lower case inside a name ("Ludwig van
@@ -77,6 +83,7 @@ func cleanAuthors(raw, site string, strict bool) []string {
 	raw = rxBracketed.ReplaceAllString(raw, " ")
 	raw = rxBylinePrefix.ReplaceAllString(raw, "")
 	raw = rxDateTail.ReplaceAllString(raw, "")
+	raw = rxCreditTail.ReplaceAllString(raw, "")
 	// "Jane Doe - Staff Writer", "Jane Doe — The Daily Planet"
 	for _, sep := range []string{" - ", " – ", " — ", " | "} {
 		if i := strings.Index(raw, sep); i > 0 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -12,16 +13,34 @@ import (
 // tags, then article:author, then byline elements.
 func (x *Extractor) pageAuthors(p *page, site string) []string {
 	m := p.meta
+	host := hostOf(p.url)
 	for _, src := range [][]string{m.LD.Authors, m.MetaAuthor, m.ArtAuthor} {
 		var names []string
 		for _, raw := range src {
 			names = append(names, cleanAuthors(raw, site, false)...)
 		}
-		if len(names) > 0 {
+		if names = notSite(names, host); len(names) > 0 {
 			return names
 		}
 	}
-	return bylineAuthors(p.doc.Selection, site)
+	return notSite(bylineAuthors(p.doc.Selection, site), host)
+}
+
+// notSite removes from names those that are the site's host written as a
+// name ("Finanztreff De" on finanztreff.de, "L-Mag" on l-mag.de).
+func notSite(names []string, host string) []string {
+	if host == "" {
+		return names
+	}
+	label := domainLabel(host)
+	whole := strings.TrimPrefix(host, "www.")
+	out := names[:0]
+	for _, n := range names {
+		if !sameLetters(n, label) && !sameLetters(n, whole) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // bylineSelectors find elements that name an article's authors, best

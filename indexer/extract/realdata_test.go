@@ -280,7 +280,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 	}{
 		{"title", pct(titleOK, titleN), 82},
 		{"date", pct(dateOK, dateN), 83},
-		{"authors", pct(authOK, authN), 57},
+		{"authors", pct(authOK, authN), 58},
 		{"main-text snippets", pct(withOK, withN), 86},
 		{"boilerplate snippets avoided", pct(woOK, woN), 90},
 	} {

@@ -276,3 +276,23 @@ func TestCleanAuthorsHonorifics(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanAuthorsPrefixesAndJunk(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"Erstellt von Andri Bryner", "Andri Bryner"},
+		{"Interview: Julia Lauter", "Julia Lauter"},
+		{"Von:Götz Warnke", "Götz Warnke"},
+		{"Pressemitteilung von Katja Kipping", "Katja Kipping"},
+		{"Grant Tinsley, PhD", "Grant Tinsley"},
+		{"Jens Bergmann Foto: Michael Hudler", "Jens Bergmann"},
+		{"Name", ""},
+		{"Alle Beiträge", ""},
+	} {
+		if got := strings.Join(cleanAuthors(tt.raw, "", false), ","); got != tt.want {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+	if got := notSite([]string{"Finanztreff De", "David Hutzler", "L-Mag"}, "www.finanztreff.de"); strings.Join(got, ",") != "David Hutzler,L-Mag" {
+		t.Errorf("notSite = %q", got)
+	}
+}
