@@ -287,6 +287,8 @@ func TestCleanAuthorsPrefixesAndJunk(t *testing.T) {
 		{"Jens Bergmann Foto: Michael Hudler", "Jens Bergmann"},
 		{"Name", ""},
 		{"Alle Beiträge", ""},
+		{"By J.R. Stone Thursday, November 9, 2023 7:35AM", "J.R. Stone"},
+		{"Von Anna Berg Freitag, 3. März 2023", "Anna Berg"},
 	} {
 		if got := strings.Join(cleanAuthors(tt.raw, "", false), ","); got != tt.want {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", tt.raw, got, tt.want)
