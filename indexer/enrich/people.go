@@ -170,7 +170,7 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 		known := f.gaz.given[t.text] || f.gaz.given[hyphenated(toks, i)] || f.gaz.family[t.text]
 		surname := f.gaz.surnames[t.text] ||
 			(i+1 < len(toks) && f.gaz.surnames[toks[i+1].text] && f.isNameWord(fl, i) && !toks[i].poss)
-		if !initials && !known && !surname {
+		if !initials && !known && !surname && !f.beforeCountry(fl, i) {
 			continue
 		}
 		if i > 0 && !fl.claimed[i-1] && f.notPersonAfter(toks[i-1]) {
@@ -182,7 +182,7 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 		case len(words) >= 2 && whole && !initialLast(words) && !f.placeName(words):
 			out = append(out, candidate{words: words, pos: base + i, alone: bylineLike(toks, i, end)})
 		case len(words) == 1 && whole && f.gaz.surnames[words[0]] && !f.gaz.given[words[0]] && !t.sent &&
-			!f.placeName(words):
+			!isPartOfName(toks, i) && !f.placeName(words):
 			// A learned surname alone ("Kohl") counts as a titled name.
 			out = append(out, candidate{words: words, titled: true, pos: base + i})
 		}
@@ -233,6 +233,20 @@ func (f *ruleFinder) nameRun(fl *field, i int) (words []string, end int, whole b
 	// Three words read: the run must end here.
 	whole = j >= len(toks) || (toks[j].nl && !fl.wrapped) || !(f.isNameWord(fl, j) || isInitial(toks, j))
 	return words, j, whole && len(words) > 0
+}
+
+// beforeCountry reports whether a run of two or three name words starting
+// at token i is followed by a country in brackets, as in results tables
+// and lists of players: "Annemari Sandell (Finland)".
+func (f *ruleFinder) beforeCountry(fl *field, i int) bool {
+	if !f.isNameWord(fl, i) {
+		return false
+	}
+	words, end, whole := f.nameRun(fl, i)
+	if len(words) < 2 || !whole || end+2 >= len(fl.toks) || fl.toks[end].text != "(" {
+		return false
+	}
+	return fl.claimed[end+1] && (fl.toks[end+2].text == ")" || fl.claimed[end+2])
 }
 
 // isNameWord reports whether token j can be a word of a person's name.

@@ -44,6 +44,8 @@ func TestPeople(t *testing.T) {
 			[]string{"Lee Rigby"}},
 		{"an author's note is not a mention", corpus.Article{Authors: []string{"Raffaello Pantucci"},
 			Body: "Lee Rigby was killed.\n\nRaffaello Pantucci is director of studies."}, []string{"Lee Rigby"}},
+		{"names before a country in brackets", corpus.Article{Body: "1. Oskari Vainikainen (Finland) 13:02.31\n" +
+			"2. Ajax Amsterdam (Netherlands) 13:05.10\n3. Bank Melli (Iran) 13:07.00"}, []string{"Oskari Vainikainen"}},
 		{"credits are not mentions", corpus.Article{Body: "Protesters in Paris. Photo: Reuters/Jane Doe\n\n" +
 			"Smoke rose (Picture by John Smith). Credit: Anna Lee. Michael Adebolajo spoke."}, []string{"Michael Adebolajo"}},
 		{"an author named in the text", corpus.Article{Authors: []string{"Raffaello Pantucci"},
@@ -112,12 +114,12 @@ func TestPeopleCoNLL(t *testing.T) {
 
 // personEntities merges the names of one document into entities: a
 // one-word name that is the last word of a longer name in the same set
-// ("Putin", "Vladimir Putin") is that person.
+// ("Putin", "Vladimir Putin", or "PUTIN" in a headline) is that person.
 func personEntities(names []string) []string {
 	var out []string
 	for _, n := range names {
 		if !strings.Contains(n, " ") && slices.ContainsFunc(names, func(m string) bool {
-			return m != n && lastWord(m) == n
+			return m != n && strings.EqualFold(lastWord(m), n)
 		}) {
 			continue
 		}
@@ -142,9 +144,9 @@ func samePerson(found, gold string) bool {
 		return true
 	}
 	if !strings.Contains(found, " ") {
-		return lastWord(gold) == found
+		return strings.EqualFold(lastWord(gold), found)
 	}
-	return !strings.Contains(gold, " ") && lastWord(found) == gold
+	return !strings.Contains(gold, " ") && strings.EqualFold(lastWord(found), gold)
 }
 
 // scorePeople matches the people found in a document with its labelled
@@ -186,11 +188,11 @@ func TestPeopleCoNLLDocs(t *testing.T) {
 		file string
 		min  float64
 	}{
-		// Measured: eng.testa P=0.972 R=0.804 F1=0.880; eng.train (the
+		// Measured: eng.testa P=0.977 R=0.840 F1=0.904; eng.train (the
 		// source of data/conll_names.txt, so not a fair figure)
-		// P=0.978 R=0.904 F1=0.939.
-		{"eng.testa", 0.87},
-		{"eng.train", 0.93},
+		// P=0.979 R=0.918 F1=0.947.
+		{"eng.testa", 0.89},
+		{"eng.train", 0.935},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			if tt.file == "eng.train" && testing.Short() {
