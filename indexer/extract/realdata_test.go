@@ -202,6 +202,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		n, multi                       int
 		titleN, titleOK, dateN, dateOK int
 		authN, authOK, siteN, siteOK   int
+		personsOK                      int
 		withN, withOK, woN, woOK       int
 	)
 	for _, g := range pages {
@@ -249,6 +250,9 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		}
 		if len(g.Authors) > 0 {
 			authN++
+			if samePersons(a.Authors, g.Authors) {
+				personsOK++
+			}
 			if sameText(strings.Join(a.Authors, " "), strings.Join(g.Authors, " ")) {
 				authOK++
 			} else if testing.Verbose() {
@@ -264,9 +268,9 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("go-trafilatura-eval: %d pages (%d split): title %.1f%% of %d, date %.1f%% of %d, authors %.1f%% of %d, outlet %.1f%% of %d; "+
+	t.Logf("go-trafilatura-eval: %d pages (%d split): title %.1f%% of %d, date %.1f%% of %d, authors %.1f%% of %d (same persons %.1f%%), outlet %.1f%% of %d; "+
 		"body has %.1f%% of %d main-text snippets and avoids %.1f%% of %d boilerplate snippets",
-		n, multi, pct(titleOK, titleN), titleN, pct(dateOK, dateN), dateN, pct(authOK, authN), authN, pct(siteOK, siteN), siteN,
+		n, multi, pct(titleOK, titleN), titleN, pct(dateOK, dateN), dateN, pct(authOK, authN), authN, pct(personsOK, authN), pct(siteOK, siteN), siteN,
 		pct(withOK, withN), withN, pct(woOK, woN), woN)
 	// Floors a little under the figures reached on the whole set; a
 	// sample (under -race or -short) gets more slack.
@@ -281,6 +285,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		{"title", pct(titleOK, titleN), 82},
 		{"date", pct(dateOK, dateN), 83},
 		{"authors", pct(authOK, authN), 58},
+		{"same persons", pct(personsOK, authN), 60},
 		{"main-text snippets", pct(withOK, withN), 86},
 		{"boilerplate snippets avoided", pct(woOK, woN), 90},
 	} {
@@ -546,4 +551,32 @@ func wordOverlap(got, want string) (precision, recall float64) {
 		return 0, 0
 	}
 	return float64(common) / float64(len(gotWords)), float64(common) / float64(len(wantWords))
+}
+
+// rxLabelNameSep splits a labelled byline into names: "Lars Fischer und
+// Alina Schadwinkel", "E. BARRENECHE / J. I. DA SILVA".
+var rxLabelNameSep = regexp.MustCompile(`\s*(?:,|;|/|\s(?:and|und|And|&|et|y|e)\s)\s*`)
+
+// rxLabelNoise is what a labelled byline holds besides names.
+var rxLabelNoise = regexp.MustCompile(`(?i)^(?:by|von|par|por)\s+|^(?:phd|md|dr\.?|prof\.?)$`)
+
+// samePersons reports whether the authors found name the same persons as
+// the labelled byline, however the label joins them ("A und B", "A, PhD").
+// The labels of go-trafilatura-eval are bylines as the page wrote them;
+// the extractor returns person names.
+func samePersons(got, label []string) bool {
+	want := map[string]bool{}
+	for _, l := range label {
+		for _, n := range rxLabelNameSep.Split(l, -1) {
+			n = strings.TrimSpace(rxLabelNoise.ReplaceAllString(strings.TrimSpace(n), ""))
+			if n = normText(n); n != "" {
+				want[n] = true
+			}
+		}
+	}
+	have := map[string]bool{}
+	for _, n := range got {
+		have[normText(n)] = true
+	}
+	return len(want) > 0 && maps.Equal(want, have)
 }
