@@ -184,6 +184,9 @@ func (g *gazetteer) findPlaces(d *document) []match {
 		switch {
 		case m.senses[0].kind == kindBlock:
 			m.pick = pickNone
+		case m.senses[0].kind == kindDemonym && g.beforeCurrency(d, m):
+			// "Australian dollar bond": a currency, not the country.
+			m.pick = pickNone
 		case !m.senses[0].vague && g.afterGivenName(d, m):
 			// "Mark Cairns", "Jack London": a surname, not the city.
 			m.pick = pickNone
@@ -208,6 +211,14 @@ func (g *gazetteer) findPlaces(d *document) []match {
 		}
 	}
 	return all
+}
+
+// beforeCurrency reports whether a demonym names a currency: "Australian
+// dlr", "Canadian dollars".
+func (g *gazetteer) beforeCurrency(d *document, m *match) bool {
+	toks := d.fields[m.field].toks
+	e := m.tok + m.n
+	return e < len(toks) && g.words.currencies[strings.ToLower(toks[e].text)]
 }
 
 // afterGivenName reports whether a city or region name follows a given

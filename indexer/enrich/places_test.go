@@ -68,6 +68,8 @@ func TestCountries(t *testing.T) {
 			Body: "Canada bought more. Japan sold more. Norway bought one."}, []string{"JP", "CA"}, nil},
 		{"salience: one lead mention is passing", corpus.Article{Title: "Exports rise", Lead: "Japan sold cars to Canada.",
 			Body: "Canada bought more. Canada paid. Norway bought one."}, []string{"CA"}, []string{"Canada", "Japan", "Norway"}},
+		{"currency, not country", corpus.Article{Title: "Austria issues 50 mln Australian dlr bond",
+			Lead: "The Republic of Austria is issuing a 50 mln Australian dollar bond."}, []string{"AT"}, nil},
 		{"labels first", corpus.Article{Places: []string{"usa", "west-germany"}, Body: "The Bundesbank met."},
 			[]string{"US", "DE"}, []string{"United States", "West Germany"}},
 		{"unknown label kept", corpus.Article{Places: []string{"north-sea"}, Body: "Oil output rose."},

@@ -7,7 +7,7 @@ import "strings"
 // read afterwards.
 type wordLists struct {
 	// Words around an ambiguous place name that tell which sense is meant.
-	locatives, countryCues, regionCues, joiners map[string]bool
+	locatives, countryCues, regionCues, joiners, currencies map[string]bool
 	// Words around people's names.
 	titles, titleModifiers, particles, notNames, beforeNotPerson map[string]bool
 }
@@ -26,6 +26,11 @@ func newWordLists() *wordLists {
 			"republic nation country breakaway territory kingdom monarch emir sultan crown refugees people leader leaders"),
 		// regionCues point to a US state or another part of a country.
 		regionCues: wordSet("governor governors state legislature county counties statewide senator senators"),
+		// currencies follow a demonym that names a currency, not a
+		// country: "Australian dlr bond".
+		currencies: wordSet("dollar dollars dlr dlrs franc francs mark marks crown crowns krona kronor krone " +
+			"kroner pound pounds peso pesos lira lire guilder guilders schilling schillings rand rupee rupees " +
+			"yen yuan rouble roubles ruble rubles currency"),
 		// joiners link items of a list: "Ukraine and Georgia".
 		joiners: wordSet(", and or & /"),
 		// titles precede a name and are not part of it.
