@@ -282,7 +282,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"title", pct(titleOK, titleN), 82},
+		{"title", pct(titleOK, titleN), 84},
 		{"date", pct(dateOK, dateN), 83},
 		{"authors", pct(authOK, authN), 58},
 		{"same persons", pct(personsOK, authN), 60},

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/clippings/clippings/corpus"
 )
 
@@ -230,6 +231,23 @@ func TestBodyAuthors(t *testing.T) {
 	for _, tt := range tests {
 		if got := strings.Join(bodyAuthors(tt.body), ","); got != tt.want {
 			t.Errorf("bodyAuthors(%q) = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestHeadingKicker(t *testing.T) {
+	for _, tt := range []struct{ h1, want string }{
+		{`<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>`, "Daten von Rheinmetall gehackt"},
+		{`<h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">:</span> <span class="article-heading__title">Bohren, bis es heiß wird</span></h1>`, "Bohren, bis es heiß wird"},
+		{`<h1><span class="kicker">Only a kicker here</span></h1>`, "Only a kicker here"},
+		{`<h1>A plain <em>headline</em></h1>`, "A plain headline"},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(tt.h1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := headingText(doc.Find("h1")); got != tt.want {
+			t.Errorf("headingText(%s) = %q, want %q", tt.h1, got, tt.want)
 		}
 	}
 }

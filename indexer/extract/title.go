@@ -126,6 +126,27 @@ func sameLetters(a, b string) bool {
 // Title separators split "Title | Site" and "Site - Title".
 var rxTitleSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|«|»|·|•|/|:)\s+|\s*(?:\||«|»|·|•)\s*`)
 
+// kickerSelector matches the kicker (German "Dachzeile") that news sites
+// print inside a headline, above or before its title: "<h1><span
+// class="dachzeile">Interne Unterlagen im Netz</span> Daten von
+// Rheinmetall gehackt</h1>".
+const kickerSelector = `[class*="kicker"], [class*="dachzeile"], [class*="topline"], [class*="overline"], [class*="eyebrow"], ` +
+	`[class*="roofline"], [class*="spitzmarke"], [class*="supertitle"], [class*="pretitle"], [class*="subtitle"], [class*="visually-hidden"], [class*="sr-only"]`
+
+// headingText returns a heading's text without its kicker, unless the
+// kicker is all there is.
+func headingText(s *goquery.Selection) string {
+	if s.Find(kickerSelector).Length() == 0 {
+		return text(s)
+	}
+	c := s.Clone()
+	c.Find(kickerSelector).Remove()
+	if t := text(c); len(strings.Fields(t)) >= 2 {
+		return t
+	}
+	return text(s)
+}
+
 // pageTitle chooses a page's title from its evidence: JSON-LD headline,
 // og:title, twitter:title, headings (h1 to h3 and elements marked as a
 // post or entry title), the <title> element and trafilatura's guess.
@@ -149,7 +170,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		if inNoise(s) {
 			return true
 		}
-		t := text(s)
+		t := headingText(s)
 		if t == "" || utf8.RuneCountInString(t) > 300 || (site != "" && sameText(t, site)) {
 			return true
 		}
