@@ -85,7 +85,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	}
 
 	a := corpus.Article{
-		Title:    x.pageTitle(p, trMeta.Title),
+		Title:    stripDatePrefix(x.pageTitle(p, trMeta.Title)),
 		Subtitle: subtitle(p),
 		URL:      p.url,
 		Section:  first(m.Section, m.LD.Section),

@@ -251,3 +251,16 @@ func TestHeadingKicker(t *testing.T) {
 		}
 	}
 }
+
+func TestStripDatePrefix(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"23.01.2022 - Dorothea Wierer darf noch jubeln", "Dorothea Wierer darf noch jubeln"},
+		{"2022-01-23 | Results", "2022-01-23 | Results"},
+		{"1984 - A novel", "1984 - A novel"},
+		{"12/03/2009: Harbour reopens today", "Harbour reopens today"},
+	} {
+		if got := stripDatePrefix(tt.in); got != tt.want {
+			t.Errorf("stripDatePrefix(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -147,6 +147,20 @@ func headingText(s *goquery.Selection) string {
 	return text(s)
 }
 
+// rxTitleDate matches a date that starts a title, with its separator:
+// "23.01.2022 - ".
+var rxTitleDate = regexp.MustCompile(`^\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\s*[-–—|:]\s+`)
+
+// stripDatePrefix removes the date a title starts with ("23.01.2022 -
+// Dorothea Wierer darf noch jubeln"): the date is the article's, not part
+// of its title.
+func stripDatePrefix(title string) string {
+	if loc := rxTitleDate.FindStringIndex(title); loc != nil && len(strings.Fields(title[loc[1]:])) >= 2 {
+		return title[loc[1]:]
+	}
+	return title
+}
+
 // pageTitle chooses a page's title from its evidence: JSON-LD headline,
 // og:title, twitter:title, headings (h1 to h3 and elements marked as a
 // post or entry title), the <title> element and trafilatura's guess.
