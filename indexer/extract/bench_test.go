@@ -64,3 +64,11 @@ func benchmarkExtract(b *testing.B, files []corpus.File, size int64) {
 	b.ReportMetric(float64(len(files)*b.N)/secs, "pages/s")
 	b.ReportMetric(float64(articles)/secs, "articles/s")
 }
+
+// BenchmarkExtractText extracts the seed, a plain-text blog archive of
+// five posts.
+func BenchmarkExtractText(b *testing.B) {
+	dir := corpusDir(b, "seed")
+	f := readFile(b, dir, "000_c3fde0068952c240.txt")
+	benchmarkExtract(b, []corpus.File{f}, int64(len(f.Text)))
+}
