@@ -138,12 +138,13 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 	w := f.gaz.words
 	var out []candidate
 	toks := fl.toks
+	credits := creditLines(toks)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !t.word || !t.upper || t.caps || fl.claimed[i] {
 			continue
 		}
-		if credit(toks, i) {
+		if credit(toks, i) || credits[i] {
 			// "By Raffaello Pantucci", "Photo: Reuters/Jane Doe": the
 			// byline and credits name who made the article, not whom it
 			// is about.
@@ -330,6 +331,57 @@ var creditWords = map[string]bool{
 	"photo": true, "photos": true, "photograph": true, "photographs": true, "photographer": true,
 	"picture": true, "pictures": true, "image": true, "images": true, "illustration": true,
 	"graphic": true, "video": true, "credit": true, "credits": true, "courtesy": true,
+}
+
+// creditVerbs open a wire credit line: "Reporting by Jane Doe and John
+// Roe; Editing by Ann Lee".
+var creditVerbs = map[string]bool{
+	"reporting": true, "writing": true, "editing": true, "edited": true, "written": true, "reported": true,
+	"compiled": true, "produced": true, "translated": true, "translation": true, "research": true,
+	"additional": true, "interviews": true,
+}
+
+// creditLines marks the tokens of the lines that are credits: lines that
+// open with "By", or with a credit word or verb followed by "by" or a
+// colon ("Reporting by ...", "Photo: ...").
+func creditLines(toks []token) []bool {
+	var out []bool
+	for i := 0; i < len(toks); {
+		end := i + 1
+		for end < len(toks) && !toks[end].nl {
+			end++
+		}
+		if isCreditLine(toks[i:end]) {
+			if out == nil {
+				out = make([]bool, len(toks))
+			}
+			for j := i; j < end; j++ {
+				out[j] = true
+			}
+		}
+		i = end
+	}
+	if out == nil {
+		return make([]bool, len(toks))
+	}
+	return out
+}
+
+func isCreditLine(line []token) bool {
+	for k, t := range line {
+		w := strings.ToLower(t.text)
+		switch {
+		case k == 0 && w == "by" && t.upper:
+			return true
+		case k < 3 && (creditVerbs[w] || creditWords[w]):
+			if k+1 < len(line) && (strings.EqualFold(line[k+1].text, "by") || line[k+1].text == ":") {
+				return true
+			}
+		case k >= 3:
+			return false
+		}
+	}
+	return false
 }
 
 // creditAgencies stand before a photographer's name: "Reuters/Jane Doe".

@@ -46,6 +46,8 @@ func TestPeople(t *testing.T) {
 			Body: "Lee Rigby was killed.\n\nRaffaello Pantucci is director of studies."}, []string{"Lee Rigby"}},
 		{"names before a country in brackets", corpus.Article{Body: "1. Oskari Vainikainen (Finland) 13:02.31\n" +
 			"2. Ajax Amsterdam (Netherlands) 13:05.10\n3. Bank Melli (Iran) 13:07.00"}, []string{"Oskari Vainikainen"}},
+		{"wire credit lines are not mentions", corpus.Article{Body: "Lee Rigby was killed.\n\n" +
+			"Reporting by Amina Yusuf and George Mwangi; Writing by Amina Yusuf; Editing by Tom Hale"}, []string{"Lee Rigby"}},
 		{"credits are not mentions", corpus.Article{Body: "Protesters in Paris. Photo: Reuters/Jane Doe\n\n" +
 			"Smoke rose (Picture by John Smith). Credit: Anna Lee. Michael Adebolajo spoke."}, []string{"Michael Adebolajo"}},
 		{"an author named in the text", corpus.Article{Authors: []string{"Raffaello Pantucci"},
