@@ -74,12 +74,12 @@ func NewSearchResponse(res search.Result) SearchResponse {
 func newSearchResponse(req search.Request, res search.Result) SearchResponse {
 	page, size := effectivePage(req, res)
 	out := SearchResponse{
-		Total:  res.Total,
-		TookMS: res.Took.Milliseconds(),
-		Page:   page,
-		Size:   size,
-		Hits:   make([]HitResponse, 0, len(res.Hits)),
-		Facets: make(map[string][]FacetValueResponse, len(search.FacetNames)),
+		Total:    res.Total,
+		TookMS:   res.Took.Milliseconds(),
+		Page:     page,
+		Size:     size,
+		Hits:     make([]HitResponse, 0, len(res.Hits)),
+		Facets:   make(map[string][]FacetValueResponse, len(search.FacetNames)),
 		Timeline: make([]BucketResponse, 0, len(res.Timeline)),
 	}
 	for _, b := range res.Timeline {

@@ -2,14 +2,17 @@ package web
 
 import (
 	"context"
-	"log/slog"
+	"encoding/csv"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -40,9 +43,10 @@ func artifactDir(t *testing.T) string {
 	return t.TempDir()
 }
 
-// TestBrowser drives the search page in headless Chromium, without any
-// page script: search, follow a facet, page through, open an article.
-func TestBrowser(t *testing.T) {
+// newBrowser starts headless Chromium for a test, or skips it when there
+// is none (or in -short mode).
+func newBrowser(t *testing.T) (context.Context, func()) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
@@ -50,12 +54,7 @@ func TestBrowser(t *testing.T) {
 	if chrome == "" {
 		t.Skip("no Chromium: set CHROME_PATH or install /usr/bin/chromium")
 	}
-	fb := newFakeBackend()
-	ts := httptest.NewServer(New(fb, Options{Logger: slog.New(slog.DiscardHandler)}))
-	defer ts.Close()
-
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
 		chromedp.Flag("headless", true),
@@ -70,117 +69,308 @@ func TestBrowser(t *testing.T) {
 		chromedp.WindowSize(1280, 900),
 	)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
 	ctx, cancelBrowser := chromedp.NewContext(ctx)
-	defer cancelBrowser()
+	return ctx, func() { cancelBrowser(); cancelAlloc(); cancel() }
+}
 
-	must := func(step string, err error) {
+// browser wraps the chromedp calls of a test, failing it on any error.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func (b browser) must(step string, err error) {
+	b.t.Helper()
+	if err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+}
+
+func (b browser) run(step string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	b.must(step, chromedp.Do(ctx, actions...))
+}
+
+// stepTimeout bounds each wait for an element.
+const stepTimeout = 15 * time.Second
+
+func (b browser) text(sel string) string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	b.must("text of "+sel, err)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (b browser) count(sel string) int {
+	b.t.Helper()
+	return evalJS[int](b, `document.querySelectorAll(`+strconv.Quote(sel)+`).length`)
+}
+
+// evalJS evaluates a JavaScript expression in the page, waiting for a
+// promise, and returns its value.
+func evalJS[T any](b browser, js string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	b.must("evaluate "+js, err)
+	return v
+}
+
+func (b browser) location() string {
+	b.t.Helper()
+	loc, err := chromedp.Run(b.ctx, chromedp.Location())
+	b.must("location", err)
+	return loc
+}
+
+// load runs action and waits for the page load it causes.
+func (b browser) load(step string, action chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, action))
+	b.must(step, err)
+}
+
+// history goes back or forward and waits until the location changes
+// (the page may come from the back/forward cache, without a load event).
+func (b browser) history(step, js string) {
+	b.t.Helper()
+	before := b.location()
+	evalJS[bool](b, js+"; true")
+	deadline := time.Now().Add(stepTimeout)
+	for b.location() == before {
+		if time.Now().After(deadline) {
+			b.t.Fatalf("%s: still at %s", step, before)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for evalJS[string](b, "document.readyState") != "complete" {
+		if time.Now().After(deadline) {
+			b.t.Fatalf("%s: the page does not load", step)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// follow clicks and waits for the page it leads to.
+func (b browser) follow(sel string) {
+	b.t.Helper()
+	b.load("click "+sel, chromedp.Click(chromedp.CSS(sel)))
+}
+
+func (b browser) screenshot(name string) {
+	b.t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100)) // quality 100 means PNG
+	b.must("screenshot", err)
+	path := filepath.Join(artifactDir(b.t), name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot: %s", path)
+}
+
+// TestBrowser drives the search page in headless Chromium on a real
+// index: type a query, pick two facet values, check counts and
+// highlights, follow a timeline bar, brush a span, open an article,
+// export CSV, go back and forward; and checks that markup from articles
+// never runs.
+func TestBrowser(t *testing.T) {
+	ctx, stop := newBrowser(t)
+	defer stop()
+	srv := newStoreServer(t, storeArticles())
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	b := browser{t, ctx}
+
+	// Any script from an article would open a dialog or set the title.
+	var dialogs atomic.Int32
+	// The first call starts the browser: it must not have a timeout.
+	b.must("start", chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	events := chromedp.Events(ctx, cdppage.JavascriptDialogOpening)
+	go func() {
+		for _, err := range events {
+			if err != nil {
+				return
+			}
+			dialogs.Add(1)
+			chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+	pwned := func(where string) {
 		t.Helper()
+		title, err := chromedp.Run(ctx, chromedp.Title())
+		b.must("title", err)
+		if title == "pwned" || dialogs.Load() > 0 {
+			t.Errorf("%s: markup from an article ran (title %q, %d dialogs)", where, title, dialogs.Load())
+		}
+	}
+	// apiTotal is the total the JSON API gives for the same search.
+	apiTotal := func(params string) int {
+		t.Helper()
+		return evalJS[int](b, `fetch("/api/v1/search?`+params+`").then(r => r.json()).then(j => j.total)`)
+	}
+	summaryTotal := func() int {
+		t.Helper()
+		s := b.text(".summary")
+		s = strings.TrimSpace(strings.Split(s, "article")[0])
+		if i := strings.LastIndex(s, " of "); i >= 0 {
+			s = s[i+4:]
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 		if err != nil {
-			t.Fatalf("%s: %v", step, err)
+			t.Fatalf("summary %q: %v", b.text(".summary"), err)
 		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		must("text of "+sel, err)
-		return strings.Join(strings.Fields(s), " ")
-	}
-	count := func(sel string) int {
-		t.Helper()
-		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(sel)))
-		must("count "+sel, err)
-		return len(nodes)
-	}
-	location := func() string {
-		t.Helper()
-		loc, err := chromedp.Run(ctx, chromedp.Location())
-		must("location", err)
-		return loc
-	}
-	// follow clicks and waits for the page it leads to.
-	follow := func(sel string) {
-		t.Helper()
-		_, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel))))
-		must("click "+sel, err)
-	}
-	screenshot := func(name string) {
-		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 means PNG
-		must("screenshot", err)
-		path := filepath.Join(artifactDir(t), name)
-		if err := os.WriteFile(path, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("screenshot: %s", path)
+		return n
 	}
 
 	// Type a query and submit the form.
-	must("open the search page", chromedp.Do(ctx,
+	b.run("open the search page",
 		chromedp.Navigate(ts.URL+"/"),
 		chromedp.WaitVisible(chromedp.ID("q")),
-		chromedp.SendKeys(chromedp.ID("q"), "oil"),
-	))
-	follow(`form.search button[type="submit"]`)
-	if loc := location(); !strings.Contains(loc, "q=oil") {
-		t.Errorf("after submitting, location = %q", loc)
+	)
+	// "/" focuses the search box (the page script).
+	b.run("slash", chromedp.KeyEvent("/"))
+	if focused := evalJS[string](b, `document.activeElement.id`); focused != "q" {
+		t.Errorf("after pressing /, the focus is on %q", focused)
 	}
-	if n, summary := count("li.hit"), text(".summary"); n != 3 || !strings.HasPrefix(summary, "3 articles") {
-		t.Errorf("oil: %d hits, summary %q; want 3", n, summary)
+	// (DevTools' synthetic char event types the slash in any case.)
+	evalJS[string](b, `document.getElementById("q").value = ""`)
+	b.run("type", chromedp.SendKeys(chromedp.ID("q"), "oil"))
+	b.follow(`form.search button[type="submit"]`)
+	pwned("results")
+	if loc := b.location(); !strings.HasSuffix(loc, "/?q=oil") {
+		t.Errorf("after submitting, location = %q, want only q (empty fields left out)", loc)
 	}
-	screenshot("search-results.png")
+	if n, want := summaryTotal(), apiTotal("q=oil"); n != want || b.count("li.hit") != min(want, 10) {
+		t.Errorf("oil: summary %d, %d hits; the API says %d", n, b.count("li.hit"), want)
+	}
+	// Highlights: every mark in the snippets is the word searched.
+	marks := evalJS[[]string](b, `Array.from(document.querySelectorAll(".snippet mark")).map(m => m.textContent.toLowerCase())`)
+	if len(marks) < 3 {
+		t.Errorf("only %d marks in the snippets", len(marks))
+	}
+	for _, m := range marks {
+		if m != "oil" {
+			t.Errorf("mark %q in a snippet of q=oil", m)
+		}
+	}
+	b.screenshot("search-results.png")
 
-	// Click a facet value: the URL gains the filter, the hits narrow.
-	follow(`.facet-topic li:first-child a`)
-	if loc := location(); !strings.Contains(loc, "topic=crude") || !strings.Contains(loc, "q=oil") {
-		t.Errorf("after the facet click, location = %q", loc)
+	// Pick two countries: disjunctive counts keep the second one listed
+	// with its count, and the total is what the API gives for both.
+	b.follow(`.facet-country a[href*="country=FR"]`)
+	if loc := b.location(); !strings.Contains(loc, "country=FR") {
+		t.Fatalf("after the first facet click, location = %q", loc)
 	}
-	if sel, n, summary := text(".facet-topic a.on .v"), count("li.hit"), text(".summary"); sel != "crude" || n != 2 || !strings.HasPrefix(summary, "2 articles") {
-		t.Errorf("after the facet click: selected %q, %d hits, summary %q", sel, n, summary)
+	first := summaryTotal()
+	saCount := evalJS[int](b, `(() => { const a = document.querySelector('.facet-country a[href*="country=SA"] .n'); return a ? +a.textContent : -1 })()`)
+	if saCount <= 0 {
+		t.Fatalf("with France picked, Saudi Arabia is not listed with a count (%d)", saCount)
 	}
-	if req, _ := fb.lastRequest(); req.Query != "oil" || len(req.Filters.Topic) != 1 || req.Filters.Topic[0] != "crude" {
-		t.Errorf("backend got %+v", req)
+	b.follow(`.facet-country a[href*="country=SA"]`)
+	both := summaryTotal()
+	if want := apiTotal("q=oil&country=FR&country=SA"); both != want || both != first+saCount {
+		t.Errorf("France or Saudi Arabia: %d articles; the API says %d, France %d + Saudi Arabia %d", both, want, first, saCount)
+	}
+	if n := b.count(".facet-country a.on"); n != 2 {
+		t.Errorf("%d countries marked as picked, want 2", n)
+	}
+	if n := b.count(".active a.chip"); n != 2 {
+		t.Errorf("%d removable chips, want 2", n)
+	}
+	twoFacets := b.location()
+	b.screenshot("search-two-facets.png")
+
+	// Follow a timeline bar: its count is the new total.
+	b.run("no filters", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".timeline svg")))
+	barPeriod := evalJS[string](b, `(() => { const a = Array.from(document.querySelectorAll(".timeline a.bar")).find(a => !/: 0 /.test(a.getAttribute("aria-label"))); a.id = "pick"; return a.getAttribute("data-period") })()`)
+	barCount := evalJS[int](b, `+document.getElementById("pick").getAttribute("aria-label").match(/: ([0-9]+) articles/)[1]`)
+	b.load("click a bar", chromedp.Click(chromedp.ID("pick")))
+	if loc := b.location(); !strings.Contains(loc, "from="+barPeriod) || !strings.Contains(loc, "to="+barPeriod) {
+		t.Errorf("after the bar click, location = %q, want %s", loc, barPeriod)
+	}
+	if n := summaryTotal(); n != barCount {
+		t.Errorf("bar %s says %d articles, the results %d", barPeriod, barCount, n)
 	}
 
-	// Remove it again with its chip.
-	follow(`.active a.chip`)
-	if loc, n := location(), count("li.hit"); strings.Contains(loc, "topic=") || n != 3 {
-		t.Errorf("after removing the filter: location %q, %d hits", loc, n)
+	// Brush: drag across the bars to pick a span.
+	b.run("all again", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".timeline svg")))
+	boxes := evalJS[[]float64](b, `(() => { const bs = document.querySelectorAll(".timeline a.bar rect.hit-area"); const f = bs[0].getBoundingClientRect(), l = bs[bs.length-1].getBoundingClientRect(); return [f.x + f.width/2, f.y + f.height/2, l.x + l.width/2, l.y + l.height/2] })()`)
+	x0, y0, x1, y1 := boxes[0], boxes[1], boxes[2], boxes[3]
+	held := func(p *input.DispatchMouseEventParams) { p.Buttons = 1 }
+	drag := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, x0, y0, chromedp.ButtonLeft, chromedp.ClickCount(1))}
+	for i := 1; i <= 5; i++ {
+		drag = append(drag, chromedp.MouseEvent(chromedp.MouseMoved, x0+(x1-x0)*float64(i)/5, y1, chromedp.ButtonLeft, held))
+	}
+	drag = append(drag, chromedp.MouseEvent(chromedp.MouseReleased, x1, y1, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	b.load("brush", chromedp.Steps(drag...))
+	if loc := b.location(); !strings.Contains(loc, "from=") || !strings.Contains(loc, "to=") {
+		t.Errorf("after brushing, location = %q", loc)
 	}
 
-	// Page through two at a time.
-	must("two per page", chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?q=oil&size=2")))
-	follow(`.pager a[rel="next"]`)
-	if loc, where, n := location(), text(".pager .where"), count("li.hit"); !strings.Contains(loc, "page=2") || !strings.Contains(loc, "size=2") || where != "Page 2 of 2" || n != 1 {
-		t.Errorf("page 2: location %q, %q, %d hits", loc, where, n)
+	// Back and forward walk the states.
+	b.history("back", "history.back()")
+	if loc := b.location(); loc != ts.URL+"/" {
+		t.Errorf("back: location %q", loc)
 	}
-	screenshot("search-page-2.png")
-	follow(`.pager a[rel="prev"]`)
-	if where := text(".pager .where"); where != "Page 1 of 2" {
-		t.Errorf("back on page 1: %q", where)
+	b.run("to the two facets", chromedp.Navigate(twoFacets))
+	b.history("back", "history.back()")
+	b.history("forward", "history.forward()")
+	if loc := b.location(); loc != twoFacets {
+		t.Errorf("forward: location %q, want %q", loc, twoFacets)
 	}
 
-	// A query that cannot run keeps the form and says why.
-	must("bad query", chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?q=%22oil+prices&topic=crude")))
-	if msg := text(".notice-error"); !strings.Contains(msg, "unclosed quote") {
-		t.Errorf("bad query message = %q", msg)
+	// The facet filter box narrows the list.
+	b.run("filter box", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".facet-topic .facet-filter")),
+		chromedp.SendKeys(chromedp.CSS(".facet-topic .facet-filter"), "cru"))
+	visible := evalJS[[]string](b, `Array.from(document.querySelectorAll(".facet-topic ul:not(.facet-suggest) li")).filter(li => !li.hidden).map(li => li.querySelector(".v").textContent)`)
+	if len(visible) != 1 || visible[0] != "crude" {
+		t.Errorf("topics shown after typing cru: %q", visible)
 	}
-	screenshot("bad-query.png")
 
-	// Open the first hit.
-	must("back to oil", chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?q=oil")))
-	title := text("li.hit h2 a")
-	follow("li.hit h2 a")
-	if loc, h1, body := location(), text("article.article h1"), text("article.article .body"); !strings.Contains(loc, "/articles/") || h1 != title || !strings.Contains(body, "oil") {
-		t.Errorf("article page: location %q, h1 %q (want %q), body %q", loc, h1, title, body)
+	// Export CSV from the button: every article of the search, not a page.
+	b.run("search for export", chromedp.Navigate(ts.URL+"/?q=oil&size=1"), chromedp.WaitVisible(chromedp.CSS(".export a")))
+	csvText := evalJS[string](b, `fetch(document.querySelector(".export a").href).then(r => r.text())`)
+	rows, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
 	}
-	screenshot("article.png")
+	if want := apiTotal("q=oil"); len(rows) != want+1 || rows[0][0] != "id" {
+		t.Errorf("CSV export: %d lines, want a header and %d articles", len(rows), want)
+	}
+
+	// Open the evil article from its hit: marked terms, escaped markup.
+	b.run("evil", chromedp.Navigate(ts.URL+"/?q=oil&outlet=Evil+Times"), chromedp.WaitVisible(chromedp.CSS("li.hit")))
+	pwned("results with markup")
+	b.follow("li.hit h2 a")
+	pwned("article with markup")
+	if h1 := b.text("article.article h1"); !strings.Contains(h1, "<script>") {
+		t.Errorf("the title's markup is not shown as text: %q", h1)
+	}
+	if n := b.count(".body mark"); n < 2 {
+		t.Errorf("%d marks in the article body", n)
+	}
+	if n := b.count("article img"); n != 0 {
+		t.Errorf("an <img> from the article body became an element")
+	}
+
+	// An ordinary article: more like this.
+	b.run("open an article", chromedp.Navigate(ts.URL+"/?q=wheat"), chromedp.WaitVisible(chromedp.CSS("li.hit")))
+	b.follow("li.hit h2 a")
+	if b.count(".similar li") == 0 {
+		t.Error("no similar articles")
+	}
+	b.screenshot("article.png")
 
 	// The same results on a phone-sized screen, for a look.
-	must("narrow window", chromedp.Do(ctx,
+	b.run("narrow window",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(ts.URL+"/?q=oil&topic=crude"),
 		chromedp.WaitVisible(chromedp.CSS("ol.hits")),
-	))
-	screenshot("search-results-narrow.png")
+	)
+	b.screenshot("search-results-narrow.png")
 }

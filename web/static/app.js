@@ -24,6 +24,20 @@
     e.preventDefault();
   });
 
+  // Empty fields stay out of the URL, so that links stay short.
+  var form = doc.querySelector("form.search");
+  if (form) {
+    form.addEventListener("submit", function () {
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.name && el.value === "") el.disabled = true;
+      });
+    });
+    // Coming back to the page (back/forward cache) re-enables them.
+    addEventListener("pageshow", function () {
+      Array.prototype.forEach.call(form.elements, function (el) { el.disabled = false; });
+    });
+  }
+
   // A new sort order runs the search again.
   var sort = doc.getElementById("sort");
   if (sort && sort.form) {
