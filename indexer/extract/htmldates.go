@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -34,10 +35,20 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 	m := p.meta
 	cands := append([]string{m.Published, m.LD.Published}, m.OtherDates...)
 	cands = append(cands, m.LD.Created)
+	var zone *time.Location
+	zoneKnown := false
 	for _, c := range cands {
-		if d := x.dates.parse(c); !d.IsZero() {
-			return d
+		d := x.dates.parse(c)
+		if d.IsZero() {
+			continue
 		}
+		if !zoneKnown {
+			zone, zoneKnown = pageZone(hostOf(p.url), cands), true
+		}
+		if ld, ok := localDate(c, zone); ok {
+			return x.dates.notFuture(ld)
+		}
+		return d
 	}
 	return x.timeElementDate(p.doc.Selection, p.language())
 }

@@ -264,3 +264,26 @@ func TestStripDatePrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalDate(t *testing.T) {
+	tests := []struct {
+		host   string
+		stamps []string
+		s      string
+		want   string
+	}{
+		{"www.kas.de", nil, "2021-11-04T23:00Z", "2021-11-05"},
+		{"www.lanacion.com.ar", nil, "2022-05-04T00:53:29.274Z", "2022-05-03"},
+		{"www.eldeber.com.bo", nil, "Wed, 04 May 2022 02:41:00 GMT", "2022-05-03"},
+		{"example.com", []string{"Sat, 19 Oct 2019 00:04:00 +0200"}, "2019-10-18T22:04:00Z", "2019-10-19"},
+		{"example.com", nil, "2019-10-18T22:04:00Z", ""},              // no zone known: the stamp's own day
+		{"www.lanacion.com.ar", nil, "2022-05-04T00:00:00Z", ""},      // midnight UTC stores a bare date
+		{"www.lanacion.com.ar", nil, "2022-05-04T00:53:29-03:00", ""}, // not UTC: the day written
+	}
+	for _, tt := range tests {
+		d, ok := localDate(tt.s, pageZone(tt.host, tt.stamps))
+		if got := d.String(); ok != (tt.want != "") || got != tt.want {
+			t.Errorf("localDate(%q) on %s = %q, %v; want %q", tt.s, tt.host, got, ok, tt.want)
+		}
+	}
+}
