@@ -2,13 +2,18 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,7 +23,7 @@ import (
 )
 
 // reutersStore builds an index of Reuters-21578 in a temporary folder.
-func reutersStore(b *testing.B) *search.Store {
+func reutersStore(b testing.TB) *search.Store {
 	b.Helper()
 	dir := filepath.Join(sharedCorpora, "reuters21578")
 	if _, err := os.Stat(dir); err != nil {
@@ -48,12 +53,33 @@ var faceted = []string{
 // BenchmarkReutersSearch measures GET /api/v1/search with three filters and
 // five facets on the Reuters-21578 index, and reports p50 and p95.
 func BenchmarkReutersSearch(b *testing.B) {
+	benchmarkPaths(b, faceted)
+}
+
+// BenchmarkReutersSearchPage measures the search page (hits, disjunctive
+// facets, timeline) for the same searches, and reports p50 and p95.
+func BenchmarkReutersSearchPage(b *testing.B) {
+	benchmarkPaths(b, pages(faceted))
+}
+
+// pages returns the search page URLs of API search URLs.
+func pages(api []string) []string {
+	var out []string
+	for _, u := range api {
+		out = append(out, strings.Replace(u, "/api/v1/search", "/", 1))
+	}
+	return out
+}
+
+// benchmarkPaths serves the paths in turn from the Reuters index and
+// reports p50 and p95.
+func benchmarkPaths(b *testing.B, paths []string) {
 	st := reutersStore(b)
 	h := web.New(st, web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	var took []time.Duration
 	i := 0
 	for b.Loop() {
-		u := faceted[i%len(faceted)]
+		u := paths[i%len(paths)]
 		i++
 		start := time.Now()
 		rec := httptest.NewRecorder()
@@ -64,6 +90,83 @@ func BenchmarkReutersSearch(b *testing.B) {
 		}
 	}
 	reportPercentiles(b, took)
+}
+
+// TestReutersWeb checks the search page, export and facet lookup on the
+// Reuters-21578 index: disjunctive counts, the timeline by month, and an
+// export with every matching story.
+func TestReutersWeb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("full Reuters reindex skipped in -short mode")
+	}
+	st := reutersStore(t)
+	h := web.New(st, web.Options{Logger: slog.New(slog.DiscardHandler)})
+	get := func(u string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", u, rec.Code, rec.Body)
+		}
+		return rec
+	}
+	type result struct {
+		Total    int `json:"total"`
+		Timeline []struct {
+			Period string `json:"period"`
+			Count  int    `json:"count"`
+		} `json:"timeline"`
+		Facets map[string][]struct {
+			Value string `json:"value"`
+			Count int    `json:"count"`
+		} `json:"facets"`
+	}
+	decode := func(u string) result {
+		var r result
+		if err := json.Unmarshal(get(u).Body.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	// Disjunctive counts: with SA picked, the country facet still counts
+	// every country of crude stories, as without the filter.
+	all := decode("/api/v1/search?topic=crude&size=1")
+	sa := decode("/api/v1/search?topic=crude&country=SA&size=1")
+	if !reflect.DeepEqual(all.Facets["country"], sa.Facets["country"]) || sa.Total >= all.Total {
+		t.Errorf("country facet with SA picked %v, without %v (totals %d, %d)", sa.Facets["country"], all.Facets["country"], sa.Total, all.Total)
+	}
+	// Reuters-21578 is 1987: a timeline by month whose counts add up.
+	sum := 0
+	for _, b := range all.Timeline {
+		if len(b.Period) != len("1987-03") {
+			t.Fatalf("timeline bucket %q, want months", b.Period)
+		}
+		sum += b.Count
+	}
+	if sum != all.Total {
+		t.Errorf("timeline counts add up to %d, total %d", sum, all.Total)
+	}
+	// The query language: OR and parentheses.
+	either := decode("/api/v1/search?q=" + url.QueryEscape("(cocoa OR coffee) AND brazil") + "&size=1")
+	cocoa := decode("/api/v1/search?q=" + url.QueryEscape("cocoa AND brazil") + "&size=1")
+	if either.Total <= cocoa.Total || cocoa.Total == 0 {
+		t.Errorf("(cocoa OR coffee) AND brazil: %d, cocoa AND brazil: %d", either.Total, cocoa.Total)
+	}
+	// Export: every matching story, one CSV row each.
+	rows, err := csv.NewReader(get("/api/v1/export?format=csv&topic=crude&country=SA").Body).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows)-1 != sa.Total {
+		t.Errorf("export of crude/SA: %d rows, total %d", len(rows)-1, sa.Total)
+	}
+	// The page renders the timeline and the facets.
+	page := get("/?q=crude+oil&country=SA&topic=crude&from=1987-01&to=1987-12").Body.String()
+	for _, want := range []string{`class="timeline"`, `facet-country`, `Saudi Arabia`, `/api/v1/export?country=SA&amp;format=csv`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Reuters search page lacks %s", want)
+		}
+	}
+	t.Logf("Reuters: %d crude stories, %d from SA, %d months", all.Total, sa.Total, len(all.Timeline))
 }
 
 func reportPercentiles(b *testing.B, took []time.Duration) {
