@@ -113,6 +113,12 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	if err != nil || res.IsZero() {
 		return corpus.Date{}
 	}
+	// go-htmldate reads "4. 2. 2022." month first, and takes the first
+	// date of "Last changed: 31.10.2023 Published: 01.11.2023": the text it
+	// read the date from decides when it spells the date out.
+	if own, ok := publishedIn(res.SrcString); ok && own.Time.Year() == res.DateTime.Year() {
+		return x.dates.notFuture(own)
+	}
 	prec := corpus.PrecisionDay
 	switch src := x.dates.parse(res.SrcString); {
 	case rxCopyright.MatchString(res.SrcString):
@@ -126,3 +132,23 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 // rxCopyright matches a copyright notice, whose year is not a
 // publication day.
 var rxCopyright = regexp.MustCompile(`(?i)©|&copy;|\(c\)\s*\d|copyright`)
+
+// rxChangeWords mark a date as that of a change, not the publication.
+var rxChangeWords = regexp.MustCompile(`(?i)(?:updated|modified|changed|revised|änderung|geändert|aktualisiert|mis à jour|modifié|actualizado|aggiornato)\W*$`)
+
+// publishedIn returns the publication day written in a text in a form
+// whose day and month order is certain ("4. 2. 2022.", "4 February
+// 2022"): the first date, or the next one when the first follows a word
+// of change ("Letzte Änderung: 31.10.2023 - Erschienen am: 01.11.2023").
+func publishedIn(s string) (corpus.Date, bool) {
+	m, ok := findDate(s)
+	if !ok || m.Date.Precision != corpus.PrecisionDay {
+		return corpus.Date{}, false
+	}
+	if rxChangeWords.MatchString(s[:m.Start]) {
+		if next, ok := findDate(s[m.End:]); ok && next.Date.Precision == corpus.PrecisionDay {
+			return next.Date, true
+		}
+	}
+	return m.Date, true
+}

@@ -287,3 +287,18 @@ func TestLocalDate(t *testing.T) {
 		}
 	}
 }
+
+func TestPublishedIn(t *testing.T) {
+	for _, tt := range []struct{ s, want string }{
+		{"4. 2. 2022.", "2022-02-04"},
+		{"Letzte Änderung: 31.10.2023 - 14:49:39Erschienen am: 01.11.2023 Lesungen: 61", "2023-11-01"},
+		{"Published 3 May 2021, updated 5 May 2021", "2021-05-03"},
+		{"02/10/2020", ""}, // the order is not certain
+		{"March 2020", ""},
+	} {
+		d, ok := publishedIn(tt.s)
+		if got := d.String(); ok != (tt.want != "") || got != tt.want {
+			t.Errorf("publishedIn(%q) = %q, %v; want %q", tt.s, got, ok, tt.want)
+		}
+	}
+}
