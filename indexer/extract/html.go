@@ -126,8 +126,8 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Authors = bodyAuthors(body)
 	}
 	a.Date = x.pageDate(p)
-	if a.Date.IsZero() {
-		a.Date = lineDate
+	if a.Date.IsZero() || lineDate.Precision > a.Date.Precision && lineDate.Time.Year() == a.Date.Time.Year() {
+		a.Date = lineDate // the date line under the title says more
 	}
 	if a.Date.IsZero() {
 		a.Date = x.htmlDate(p)

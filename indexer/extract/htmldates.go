@@ -35,11 +35,22 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 	m := p.meta
 	cands := append([]string{m.Published, m.LD.Published}, m.OtherDates...)
 	cands = append(cands, m.LD.Created)
-	var zone *time.Location
-	zoneKnown := false
+	var (
+		zone      *time.Location
+		zoneKnown bool
+		coarse    corpus.Date // the first date known to less than a day
+	)
 	for _, c := range cands {
 		d := x.dates.parse(c)
 		if d.IsZero() {
+			continue
+		}
+		if d.Precision < corpus.PrecisionDay {
+			// A year or a month ("citation_date: 1988") yields to a day
+			// given by another declaration.
+			if coarse.IsZero() {
+				coarse = d
+			}
 			continue
 		}
 		if !zoneKnown {
@@ -50,7 +61,10 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 		}
 		return d
 	}
-	return x.timeElementDate(p.doc.Selection, p.language())
+	if d := x.timeElementDate(p.doc.Selection, p.language()); !d.IsZero() && (coarse.IsZero() || d.Precision > coarse.Precision) {
+		return d
+	}
+	return coarse
 }
 
 // language returns the page's language: the one it declares, else the
