@@ -340,6 +340,25 @@ func TestLifeWithAlacrityArchive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Each month's archive pages must show exactly that month's posts.
+	months, monthsOK := map[string][2]int{}, 0
+	for k := range archive {
+		c := months[k[:7]]
+		c[0]++
+		months[k[:7]] = c
+	}
+	for k := range single {
+		c := months[k[:7]]
+		c[1]++
+		months[k[:7]] = c
+	}
+	for m, c := range months {
+		if c[0] == c[1] {
+			monthsOK++
+		} else if testing.Verbose() {
+			t.Logf("%s: %d posts on the archive pages, %d post pages", m, c[0], c[1])
+		}
+	}
 	found, sameDate, sameTags, sameBody := 0, 0, 0, 0
 	for k, s := range single {
 		a, ok := archive[k]
@@ -364,9 +383,12 @@ func TestLifeWithAlacrityArchive(t *testing.T) {
 			t.Logf("post %q: archive body vs post page body: precision %.2f, recall %.2f", s.Title, p, r)
 		}
 	}
-	t.Logf("lifewithalacrity: %d pages, %d archive posts, %d post pages; %.1f%% of post pages found on archive pages, "+
-		"same date %.1f%%, same tags %.1f%%, same body (90%% of words) %.1f%%", pages, len(archive), len(single),
-		pct(found, len(single)), pct(sameDate, found), pct(sameTags, found), pct(sameBody, found))
+	t.Logf("lifewithalacrity: %d pages, %d archive posts, %d post pages; post count right in %.1f%% of %d months; %.1f%% of post pages found on archive pages, "+
+		"same title and date %.1f%%, same tags %.1f%%, same body (90%% of words) %.1f%%", pages, len(archive), len(single),
+		pct(monthsOK, len(months)), len(months), pct(found, len(single)), pct(sameDate, found), pct(sameTags, found), pct(sameBody, found))
+	if pct(monthsOK, len(months)) < 98 {
+		t.Errorf("post count right in only %.1f%% of months", pct(monthsOK, len(months)))
+	}
 	// Posts that are only an embedded video or Facebook post have almost
 	// no text: there go-trafilatura falls back on the whole page on the
 	// post page, and the bodies differ (about a quarter of the posts).

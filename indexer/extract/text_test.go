@@ -166,6 +166,13 @@ func TestSeedText(t *testing.T) {
 			noteStart: "It has been rather busy of late",
 		},
 	}
+	right := 0
+	for i, w := range want {
+		if i < len(arts) && arts[i].Title == w.title && arts[i].Outlet == w.outlet && arts[i].Date.String() == w.date {
+			right++
+		}
+	}
+	t.Logf("seed: %d articles (want %d); title, outlet and date right on %d", len(arts), len(want), right)
 	if len(arts) != len(want) {
 		t.Fatalf("got %d articles, want %d", len(arts), len(want))
 	}
