@@ -111,6 +111,7 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 				from, to = time.Time{}, time.Time{}
 			}
 			sr := bleve.NewSearchRequestOptions(combine(text, f, from, to), 0, 0, false)
+			sr.Score = "none" // only the counts are wanted
 			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 			res, err := ix.b.SearchInContext(ctx, sr)
 			if err != nil {
@@ -196,6 +197,7 @@ func (ix *Index) timeline(ctx context.Context, q query.Query, years []FacetValue
 		starts = append(starts, m)
 	}
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	sr.Score = "none" // only the counts are wanted
 	sr.AddFacet(timelineFacet, fr)
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err != nil {
