@@ -85,7 +85,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	}
 
 	a := corpus.Article{
-		Title:    stripDatePrefix(x.pageTitle(p, trMeta.Title)),
+		Title:    stripDatePrefix(untruncate(x.pageTitle(p, trMeta.Title), p)),
 		Subtitle: subtitle(p),
 		URL:      p.url,
 		Section:  first(m.Section, m.LD.Section),

@@ -302,3 +302,22 @@ func TestPublishedIn(t *testing.T) {
 		}
 	}
 }
+
+func TestUntruncate(t *testing.T) {
+	const src = `<html><head><meta property="og:title" content="Brothel catering to politicians, doctors, lawyers busted in Boston"></head>
+<body><h1>Alles Neue macht der Mai… | Blog</h1></body></html>`
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &page{doc: doc, meta: readMeta(doc)}
+	for _, tt := range []struct{ in, want string }{
+		{"Brothel catering to politicians, doctors,…", "Brothel catering to politicians, doctors, lawyers busted in Boston"},
+		{"Alles Neue macht der Mai…", "Alles Neue macht der Mai…"}, // the ellipsis is the title's
+		{"Denkmäler in neuem Licht.", "Denkmäler in neuem Licht."},
+	} {
+		if got := untruncate(tt.in, p); got != tt.want {
+			t.Errorf("untruncate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

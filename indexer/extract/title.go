@@ -147,6 +147,31 @@ func headingText(s *goquery.Selection) string {
 	return text(s)
 }
 
+// untruncate returns the whole of a title that a source cut short with
+// an ellipsis ("Brothel catering to politicians, doctors,…"), when another
+// of the page's titles or headings starts the same and goes on.
+func untruncate(title string, p *page) string {
+	title = strings.TrimSpace(title)
+	cut := strings.TrimSuffix(strings.TrimSuffix(title, "…"), "...")
+	if cut == title || utf8.RuneCountInString(cut) < 10 {
+		return title
+	}
+	m := p.meta
+	cands := []string{m.LD.Headline, m.OGTitle, m.TwTitle, m.MetaTitle, stripSite(m.TitleTag, p.site)}
+	p.doc.Find("h1").Each(func(_ int, s *goquery.Selection) { cands = append(cands, headingText(s)) })
+	best := title
+	for _, c := range cands {
+		c = strings.TrimSpace(c)
+		rest := strings.TrimLeft(strings.TrimPrefix(c, cut), " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if strings.HasPrefix(c, cut) && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !strings.HasSuffix(c, "…") && !strings.HasSuffix(c, "...") &&
+			utf8.RuneCountInString(c) > utf8.RuneCountInString(best) && utf8.RuneCountInString(c) < 300 {
+			best = c
+		}
+	}
+	return best
+}
+
 // rxTitleDate matches a date that starts a title, with its separator:
 // "23.01.2022 - ".
 var rxTitleDate = regexp.MustCompile(`^\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\s*[-–—|:]\s+`)
