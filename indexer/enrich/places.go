@@ -576,9 +576,9 @@ func (e *Enricher) evidence(a *corpus.Article, d *document) (countries, named *t
 				c.adjectives[f.kind]++
 			}
 		}
-		if s.kind != kindDemonym {
-			named.get(strings.ToLower(s.name), s.code, s.name).add(f.kind, at)
-		}
+		// A demonym's sense is named after its country: "Chinese cash"
+		// is a mention of China.
+		named.get(strings.ToLower(s.name), s.code, s.name).add(f.kind, at)
 	}
 	return countries, named
 }
