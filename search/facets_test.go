@@ -81,6 +81,22 @@ func TestSearchTimeline(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("timeline %v, want %v", got, want)
 	}
+	// A query whose matches span a short time, in an index spanning a
+	// long one: months, counted by a second search.
+	short, err := ix.Search(context.Background(), Request{Query: "date:2015"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, b := range short.Timeline {
+		if b.Precision != corpus.PrecisionMonth {
+			t.Fatalf("bucket %+v, want months", b)
+		}
+		sum += b.Count
+	}
+	if sum != int(short.Total) || short.Timeline[0].Date().String() != "2015-01" || short.Timeline[len(short.Timeline)-1].Date().String() != "2015-12" {
+		t.Errorf("timeline of date:2015: %+v, total %d", short.Timeline, short.Total)
+	}
 	if first, last := res.Timeline[0].Date().String(), res.Timeline[len(res.Timeline)-1].Date().String(); first != "2015-01" || last != "2016-06" || len(res.Timeline) != 18 {
 		t.Errorf("timeline from %s to %s in %d months, want 2015-01 to 2016-06 in 18", first, last, len(res.Timeline))
 	}

@@ -84,6 +84,11 @@ type Index struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	// span caches the first and last year of the articles ({0, 0}
+	// when none has a date); nil until computed, and again after a Write.
+	spanMu sync.Mutex
+	span   *[2]int
 }
 
 // Create makes a new, empty index at path, which must not exist yet, and
@@ -169,6 +174,9 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 	if err := ix.b.Batch(b); err != nil {
 		return fmt.Errorf("search: write %s: %w", ix.path, err)
 	}
+	ix.spanMu.Lock()
+	ix.span = nil
+	ix.spanMu.Unlock()
 	return nil
 }
 

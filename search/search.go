@@ -131,12 +131,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		}
 		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 	}
-	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
 
 	ctx, cancel := ix.deadline(ctx)
 	defer cancel()
 	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
 	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	if err := ix.planTimeline(ctx, sr, req); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	facets := make(map[string][]FacetValue, len(facetFields))
@@ -149,7 +151,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	}
 	var timeline []Bucket
 	if err == nil {
-		timeline, err = ix.timeline(ctx, q, facetTerms(res.Facets[timelineFacet]))
+		timeline, err = ix.timeline(ctx, q, res)
 	}
 	if derr := <-disjunctive; err == nil {
 		err = derr
