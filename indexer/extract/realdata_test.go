@@ -282,7 +282,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"title", pct(titleOK, titleN), 84},
+		{"title", pct(titleOK, titleN), 85},
 		{"date", pct(dateOK, dateN), 85},
 		{"authors", pct(authOK, authN), 58},
 		{"same persons", pct(personsOK, authN), 60},

@@ -13,7 +13,8 @@ import (
 // the article's text, and the outlet is the one the piece was written for.
 
 // rxFirstPerson matches the voice of a blogger introducing their work.
-var rxFirstPerson = regexp.MustCompile(`(?i)\b(?:I|I've|I’ve|I'm|I’m|my|me|we|our)\b|^(?:a|my|new|latest|final|short|longer|another)\s+(?:\w+\s+)?piece\b`)
+var rxFirstPerson = regexp.MustCompile(`(?i)\b(?:I|I've|I’ve|I'm|I’m|my|me|we|our)\b|^(?:a|my|new|latest|final|short|longer|another)\s+(?:\w+\s+)?piece\b|` +
+	`\bthis\s+(?:\w+\s+){0,2}(?:piece|article|op-?ed|column)\b`)
 
 // republished finds, at the head of a page's body paragraphs, the blog's
 // introduction to a piece written for another outlet. It moves the

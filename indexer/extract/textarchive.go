@@ -40,7 +40,7 @@ var (
 	// rxOutletAfter finds a publication named after "for", "in", "from"
 	// or "at": "for the China Economic Quarterly", "for my home
 	// institution RUSI", "from Monday's Times".
-	rxOutletAfter = regexp.MustCompile(`\b(for|in|from|at)\s+((?:(?:the|my|our|his|her|their|own|home|institution|think[- ]tank|website|site|blog|newspaper|magazine|paper|journal)\s+){0,3})` +
+	rxOutletAfter = regexp.MustCompile(`\b(for|in|from|at)\s+((?:(?:the|my|our|his|her|their|own|home|institution|think[- ]tank|website|site|blog|newspaper|magazine|paper|journal)\s+){0,4})` +
 		`(` + capsSeq + `)`)
 	// rxSpokeTo finds the outlets an author "spoke to".
 	rxSpokeTo = regexp.MustCompile(`(?i)\b(?:spoke|talked|spoken|talking|speaking)\s+(?:to|with)\s+`)
