@@ -54,7 +54,7 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 			continue
 		}
 		if !zoneKnown {
-			zone, zoneKnown = pageZone(hostOf(p.url), cands), true
+			zone, zoneKnown = pageZone(hostOf(p.url), p.language(), cands), true
 		}
 		if ld, ok := localDate(c, zone); ok {
 			return x.dates.notFuture(ld)

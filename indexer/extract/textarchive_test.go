@@ -268,20 +268,23 @@ func TestStripDatePrefix(t *testing.T) {
 func TestLocalDate(t *testing.T) {
 	tests := []struct {
 		host   string
+		lang   string
 		stamps []string
 		s      string
 		want   string
 	}{
-		{"www.kas.de", nil, "2021-11-04T23:00Z", "2021-11-05"},
-		{"www.lanacion.com.ar", nil, "2022-05-04T00:53:29.274Z", "2022-05-03"},
-		{"www.eldeber.com.bo", nil, "Wed, 04 May 2022 02:41:00 GMT", "2022-05-03"},
-		{"example.com", []string{"Sat, 19 Oct 2019 00:04:00 +0200"}, "2019-10-18T22:04:00Z", "2019-10-19"},
-		{"example.com", nil, "2019-10-18T22:04:00Z", ""},              // no zone known: the stamp's own day
-		{"www.lanacion.com.ar", nil, "2022-05-04T00:00:00Z", ""},      // midnight UTC stores a bare date
-		{"www.lanacion.com.ar", nil, "2022-05-04T00:53:29-03:00", ""}, // not UTC: the day written
+		{"www.kas.de", "", nil, "2021-11-04T23:00Z", "2021-11-05"},
+		{"www.lanacion.com.ar", "es", nil, "2022-05-04T00:53:29.274Z", "2022-05-03"},
+		{"www.eldeber.com.bo", "", nil, "Wed, 04 May 2022 02:41:00 GMT", "2022-05-03"},
+		{"example.com", "en", []string{"Sat, 19 Oct 2019 00:04:00 +0200"}, "2019-10-18T22:04:00Z", "2019-10-19"},
+		{"example.wordpress.com", "de", nil, "2018-12-31T23:11:59+00:00", "2019-01-01"},
+		{"example.com", "en", nil, "2019-10-18T22:04:00Z", ""},              // no zone known: the stamp's own day
+		{"example.com", "es", nil, "2019-10-18T22:04:00Z", ""},              // Spanish is spoken in many zones
+		{"www.lanacion.com.ar", "es", nil, "2022-05-04T00:00:00Z", ""},      // midnight UTC stores a bare date
+		{"www.lanacion.com.ar", "es", nil, "2022-05-04T00:53:29-03:00", ""}, // not UTC: the day written
 	}
 	for _, tt := range tests {
-		d, ok := localDate(tt.s, pageZone(tt.host, tt.stamps))
+		d, ok := localDate(tt.s, pageZone(tt.host, tt.lang, tt.stamps))
 		if got := d.String(); ok != (tt.want != "") || got != tt.want {
 			t.Errorf("localDate(%q) on %s = %q, %v; want %q", tt.s, tt.host, got, ok, tt.want)
 		}

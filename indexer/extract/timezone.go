@@ -15,7 +15,8 @@ import (
 // article was published at (midnight of 7 November in Berlin). The
 // publication day is the local one. The local zone is taken from the page
 // itself: another of its time stamps that carries a non-zero offset,
-// else the country of its domain.
+// else the country of its domain, else its language when one zone speaks
+// it.
 
 var (
 	// rxUTCStamp matches a time stamp given in UTC, with its time of day.
@@ -44,9 +45,20 @@ var countryZones = map[string]string{
 	"nz": "Pacific/Auckland",
 }
 
+// languageZones maps languages spoken in one zone (or in several with the
+// same offsets) to it, for pages whose domain names no country.
+var languageZones = map[string]string{
+	"de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
+	"pl": "Europe/Warsaw", "cs": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
+	"da": "Europe/Copenhagen", "sv": "Europe/Stockholm", "nb": "Europe/Oslo", "no": "Europe/Oslo",
+	"fi": "Europe/Helsinki", "el": "Europe/Athens", "ro": "Europe/Bucharest", "bg": "Europe/Sofia",
+	"uk": "Europe/Kyiv", "tr": "Europe/Istanbul", "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "zh": "Asia/Shanghai",
+}
+
 // pageZone returns the zone a page's dates are local to, or nil when the
-// page does not say. stamps are the page's date strings.
-func pageZone(host string, stamps []string) *time.Location {
+// page does not say. stamps are the page's date strings; lang is its
+// language, the last resort.
+func pageZone(host, lang string, stamps []string) *time.Location {
 	for _, s := range stamps {
 		g := rxOffset.FindStringSubmatch(strings.TrimSpace(s))
 		if g == nil || g[2] == "00" && g[3] == "00" {
@@ -60,11 +72,11 @@ func pageZone(host string, stamps []string) *time.Location {
 		}
 		return time.FixedZone(g[1]+g[2]+g[3], off)
 	}
-	if host == "" {
-		return nil
+	name, ok := countryZones[host[strings.LastIndexByte(host, '.')+1:]]
+	if !ok {
+		name, ok = languageZones[lang]
 	}
-	tld := host[strings.LastIndexByte(host, '.')+1:]
-	if name, ok := countryZones[tld]; ok {
+	if ok {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return loc
 		}
