@@ -10,10 +10,17 @@
 // and the stored-only URL. The MappingVersion is recorded in the index,
 // and an index of another version must be rebuilt (ErrMappingVersion).
 // Index.Write stores articles in batches and Index.Article gives them back
-// as written; Index.Search runs a Request: a query (query.go), filters,
-// a date range, a sort order and a page, and returns hits with
-// HTML-escaped snippets in which the matched words are marked
-// (snippet.go), and facet counts over all matches.
+// as written; Index.Search runs a Request: a query in the product's own
+// query language (parse.go: AND, OR, NOT, -word, parentheses, phrases,
+// field:value, prefix*; rewritten for the index in query.go), filters, a
+// date range, a sort order and a page, and returns hits with HTML-escaped
+// snippets in which the matched words are marked (snippet.go), facet
+// counts over all matches, disjunctive for the facets a filter narrows,
+// and a timeline by month or year (facets.go). Index.Export streams every
+// match with search-after paging (export.go), Index.Similar finds articles
+// like one by its distinctive terms (similar.go), Index.FacetValues looks
+// facet values up by prefix, and a Highlighter marks a query's terms in
+// any text (highlight.go).
 //
 // A Store (store.go) is a folder of index generations, one of them live:
 // a reindex builds a new generation beside the live one and switches to

@@ -1,6 +1,8 @@
 // Package web owns the HTTP face of clippings: an Echo server with a JSON
 // API under /api/v1, a server-rendered search page and article pages that
-// work without JavaScript, and the embedded templates and stylesheet.
+// work without JavaScript, and the embedded templates, stylesheet and the
+// small page script (static/app.js) that enhances them: keyboard
+// shortcuts, facet filter boxes, brushing the timeline.
 //
 // The server reads an index only through the Backend interface (which
 // *search.Store implements), so it never touches Bleve itself. Handlers are
@@ -10,15 +12,20 @@
 //
 // Routes:
 //
-//	GET /                     search page (q, sort, filters, from, to, page, size)
-//	GET /articles/:id         one article
-//	GET /api/v1/search        search as JSON (SearchResponse)
-//	GET /api/v1/articles/:id  one article as JSON (corpus.Article)
-//	GET /healthz              liveness check
-//	GET /static/*             embedded stylesheet and icon, with cache headers
+//	GET /                             search page (q, sort, filters, from, to, page, size, more)
+//	GET /articles/:id                 one article (q marks its terms)
+//	GET /api/v1/search                search as JSON (SearchResponse)
+//	GET /api/v1/articles/:id          one article as JSON (corpus.Article)
+//	GET /api/v1/articles/:id/similar  articles like one (SimilarResponse)
+//	GET /api/v1/export                every match as CSV or JSON Lines (format=csv|jsonl)
+//	GET /api/v1/facets/:name          facet values by prefix (FacetLookupResponse)
+//	GET /api/openapi.yaml             the OpenAPI 3 description of the API
+//	GET /healthz                      liveness check
+//	GET /static/*                     embedded stylesheet, script and icon, with cache headers
 //
 // Errors under /api are JSON objects {"error":{"status":N,"message":"..."}};
 // elsewhere they are a small HTML page. A bad query or parameter is a 400
 // with a message for the user, never a 500. Every response carries a strict
-// Content-Security-Policy and the usual hardening headers.
+// Content-Security-Policy (scripts only from the site's own files, no
+// inline code) and the usual hardening headers.
 package web
