@@ -283,7 +283,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		got, floor float64
 	}{
 		{"title", pct(titleOK, titleN), 85},
-		{"date", pct(dateOK, dateN), 85},
+		{"date", pct(dateOK, dateN), 86},
 		{"authors", pct(authOK, authN), 58},
 		{"same persons", pct(personsOK, authN), 60},
 		{"main-text snippets", pct(withOK, withN), 86},

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -128,6 +129,7 @@ func (x *Extractor) textArchive(lines []string) ([]corpus.Article, bool) {
 	var (
 		posts   []textPost
 		headers []int // title lines found by their header lines alone
+		last    = -1  // the last title line found, of either kind
 	)
 	for k := first; k < len(nl); k++ {
 		if !nl[k].start || !isTextTitle(nl[k].text) {
@@ -140,16 +142,23 @@ func (x *Extractor) textArchive(lines []string) ([]corpus.Article, bool) {
 		}
 		if p >= first && p < k && isIntro(nl[p]) && (outletFromIntro(nl[p].text) != "" || x.hasHeaderAfter(nl, k)) {
 			posts = append(posts, textPost{intro: nl[p].text, introAt: p, title: k})
+			last = k
 			continue
 		}
-		if x.hasHeaderAfter(nl, k) && (k == first || nl[k-1].end) && (len(headers) == 0 || hasProse(nl[headers[len(headers)-1]+1:k])) {
+		// A title with byline or date lines under it, apart from the
+		// previous title by some prose (not one of its header lines).
+		if x.hasHeaderAfter(nl, k) && (k == first || nl[k-1].end) && (last < 0 || hasProse(nl[last+1:k])) {
 			headers = append(headers, k)
+			last = k
 		}
 	}
-	if len(posts) == 0 && len(headers) >= 2 {
+	// Posts found by their header lines alone count when they repeat, or
+	// beside introduced posts.
+	if len(headers) >= 2 || len(posts) > 0 {
 		for _, k := range headers {
 			posts = append(posts, textPost{title: k})
 		}
+		slices.SortFunc(posts, func(a, b textPost) int { return a.title - b.title })
 	}
 	if len(posts) == 0 || len(posts) == 1 && posts[0].intro == "" {
 		return nil, false // a single article: read by extractText
@@ -174,7 +183,7 @@ func (x *Extractor) textArchive(lines []string) ([]corpus.Article, bool) {
 	}
 	arts := make([]corpus.Article, 0, len(posts))
 	for _, ps := range posts {
-		arts = append(arts, x.textPost(lines, nl, ps, context))
+		arts = append(arts, x.textPost(nl, ps, context))
 	}
 	return arts, true
 }
@@ -357,7 +366,7 @@ func outletList(s string) []string {
 }
 
 // textPost builds the article of one post.
-func (x *Extractor) textPost(lines []string, nl []textLine, ps textPost, context corpus.Date) corpus.Article {
+func (x *Extractor) textPost(nl []textLine, ps textPost, context corpus.Date) corpus.Article {
 	var a corpus.Article
 	t := nl[ps.title]
 	a.Title = t.text

@@ -107,6 +107,15 @@ func TestTextArchive(t *testing.T) {
 			notes:   []string{"A new piece", "And an older piece"},
 		},
 		{
+			name: "introduced and plain posts mixed",
+			text: "A new piece for the Coastal Gazette on ferries, with thanks to the editors for their patience.\n\n" +
+				"Ferries at the crossroads\n\n" + body +
+				"Harbour road closes\nMarch 3, 2015\n\n" + body,
+			titles:  []string{"Ferries at the crossroads", "Harbour road closes"},
+			dates:   []string{"", "2015-03-03"},
+			outlets: []string{"Coastal Gazette", ""},
+		},
+		{
 			name:   "one article with a dated subheading stays one",
 			text:   "Harbour road closes\nMarch 3, 2015\n\n" + body + "Timeline\nMarch 4, 2015\n\nShort.\n",
 			titles: []string{"Harbour road closes"},
