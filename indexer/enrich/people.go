@@ -170,7 +170,7 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 		initials := isInitial(toks, i) && (i == 0 || !toks[i-1].word || !toks[i-1].upper)
 		known := f.gaz.given[t.text] || f.gaz.given[hyphenated(toks, i)] || f.gaz.family[t.text]
 		surname := f.gaz.surnames[t.text] ||
-			(i+1 < len(toks) && f.gaz.surnames[toks[i+1].text] && f.isNameWord(fl, i) && !toks[i].poss)
+			(i+1 < len(toks) && f.gaz.surnames[toks[i+1].text] && f.isNameWord(fl, i) && !toks[i].poss && !t.sent)
 		if !initials && !known && !surname && !f.beforeCountry(fl, i) {
 			continue
 		}
