@@ -232,6 +232,11 @@ func TestSearchPageFeatures(t *testing.T) {
 	if got := doc.Find(".active a.chip").Text(); !strings.Contains(got, "France (FR)") {
 		t.Errorf("active filter chip %q", got)
 	}
+	// A selected value beyond the listed ones stays removable.
+	doc = parseHTML(t, get(t, srv, "/?person=Nobody+Known"))
+	if on := doc.Find(".facet-person a.on"); on.Find(".v").Text() != "Nobody Known" || on.AttrOr("href", "") != "/" {
+		t.Errorf("selected person without matches: %q -> %q", on.Text(), on.AttrOr("href", ""))
+	}
 	// A hit's chips add filters.
 	var wheat string
 	doc = parseHTML(t, get(t, srv, "/?q=wheat"))

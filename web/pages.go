@@ -140,7 +140,7 @@ type facetView struct {
 
 // facetLink is a facet value linking to the same search with that value
 // added to, or (when Selected) removed from, the filters. Code is a
-// country's code, shown after its name.
+// country's code, shown after its name; Count is -1 when not known.
 type facetLink struct {
 	Label    string
 	Code     string
@@ -361,6 +361,19 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 				link.URL = searchURL(toggle(v, info.param, val.Value))
 			}
 			fv.Values = append(fv.Values, link)
+		}
+		// A selected value beyond the values listed is still shown, so
+		// that it can be removed here; its count is not known.
+		if name != search.FacetYear {
+			for _, sel := range v[info.param] {
+				if !slices.ContainsFunc(vals, func(fv search.FacetValue) bool { return strings.EqualFold(fv.Value, sel) }) {
+					link := facetLink{Label: sel, Count: -1, URL: searchURL(toggle(v, info.param, sel)), Selected: true}
+					if name == search.FacetCountry && countryName(sel) != sel {
+						link.Label, link.Code = countryName(sel), sel
+					}
+					fv.Values = append(fv.Values, link)
+				}
+			}
 		}
 		// Selected values first, so that they stay in view.
 		slices.SortStableFunc(fv.Values, func(a, b facetLink) int {
