@@ -12,9 +12,17 @@ import (
 // piece's title, then the piece. The introduction is the blog's note, not
 // the article's text, and the outlet is the one the piece was written for.
 
-// rxFirstPerson matches the voice of a blogger introducing their work.
-var rxFirstPerson = regexp.MustCompile(`(?i)\b(?:I|I've|I’ve|I'm|I’m|my|me|we|our)\b|^(?:a|my|new|latest|final|short|longer|another)\s+(?:\w+\s+)?piece\b|` +
-	`\bthis\s+(?:\w+\s+){0,2}(?:piece|article|op-?ed|column)\b`)
+var (
+	// rxSelfReference matches an introduction pointing at the piece that
+	// follows: "This a short piece for the BBC", "A new piece for ...".
+	rxSelfReference = regexp.MustCompile(`(?i)^(?:a|my|new|latest|final|short|longer|another)\s+(?:\w+\s+)?piece\b|` +
+		`\bthis\s+(?:\w+\s+){0,2}(?:piece|article|op-?ed|column)\b`)
+	// rxFirstPerson matches the voice of a blogger.
+	rxFirstPerson = regexp.MustCompile(`(?i)\b(?:I|I've|I’ve|I'm|I’m|my|me|we|our)\b`)
+	// rxRepublishing matches what a blogger says of a piece republished
+	// below: it was written, published, it ran, it is out, here it is.
+	rxRepublishing = regexp.MustCompile(`(?i)\b(?:wrote|written|published|appeared|ran|republished|reproduced|cross-?posted|out (?:today|now)|below|here is|here's|here’s)\b`)
+)
 
 // republished finds, at the head of a page's body paragraphs, the blog's
 // introduction to a piece written for another outlet. It moves the
@@ -33,7 +41,13 @@ func republished(a *corpus.Article, body []string) []string {
 	}
 	outlet := outletFromIntro(intro)
 	titled := isTextTitle(body[1]) && !rxSentenceEnd.MatchString(body[1]) || strings.HasSuffix(body[1], "?")
-	if outlet == "" || !titled && !rxFirstPerson.MatchString(intro) {
+	// Without a title line after it, the paragraph must point at the
+	// piece, or speak of writing it in the first person: a column that
+	// opens "In my column for The Times last week, I argued" is not an
+	// introduction.
+	introduces := titled || rxSelfReference.MatchString(intro) ||
+		rxFirstPerson.MatchString(intro) && rxRepublishing.MatchString(intro)
+	if outlet == "" || !introduces {
 		return body
 	}
 	a.Note = intro
