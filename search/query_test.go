@@ -10,7 +10,9 @@ import (
 func FuzzBuildQuery(f *testing.F) {
 	for _, s := range []string{"", "*", "climate", `"a phrase"`, `"open`, "title:merkel", "-a +b c",
 		"year:>=2010", `date:>="2015-01-01"`, "date:2015-11", "merk*", "*x", "a\\", `\*x`, "m?rkel~1^2",
-		"/re[gx]/", "title:", "+", "x:y", "country:fr", ":", "^", "~", `"\"`, "é*", "2015", "-2015"} {
+		"/re[gx]/", "title:", "+", "x:y", "country:fr", ":", "^", "~", `"\"`, "é*", "2015", "-2015",
+		"a OR b", "a AND (b OR c)", "NOT a", "a NOT", "(a", "a)", "()", "title:(a OR b)", `("x y" OR z)^2`,
+		"-(a b)", "date:>=2015-01", "year:<=1987", "OR", "AND AND", "((((a))))", `/a\/b/`, "a~", "a^"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
