@@ -189,7 +189,87 @@ func (f *ruleFinder) scan(fl *field, base int) []candidate {
 		}
 		i = max(i, end-1)
 	}
+	return append(out, f.listed(fl, base, out, credits)...)
+}
+
+// listed finds the people in lists of names that the other rules found
+// in part: in "Alpay Ozalan, Rustu Recber, Bertrand Crasson and Lilian
+// Thuram", a list of three names or more in which two are known people,
+// every item of two or three name words is a person too (team sheets,
+// results, casts).
+func (f *ruleFinder) listed(fl *field, base int, found []candidate, credits []bool) []candidate {
+	toks := fl.toks
+	isFound := map[int]bool{}
+	for _, c := range found {
+		isFound[c.pos-base] = true
+	}
+	type item struct {
+		start int
+		words []string
+	}
+	var out []candidate
+	var group []item
+	flush := func() {
+		known := 0
+		for _, it := range group {
+			if isFound[it.start] {
+				known++
+			}
+		}
+		if len(group) >= 3 && known >= 2 {
+			for _, it := range group {
+				if !isFound[it.start] && len(it.words) >= 2 {
+					out = append(out, candidate{words: it.words, pos: base + it.start})
+				}
+			}
+		}
+		group = group[:0]
+	}
+	for i := 0; i < len(toks); i++ {
+		if !f.isNameWord(fl, i) || credits[i] {
+			continue
+		}
+		words, end, whole := f.nameRun(fl, i)
+		ok := whole && len(words) > 0 && !initialLast(words) && !f.placeName(words)
+		// The item must stand between list marks: a comma, "and", a
+		// semicolon, or the start or end of the text.
+		before := i == 0 || toks[i].nl || isListMark(toks[i-1]) || isFound[i] ||
+			toks[i-1].text == "-" || toks[i-1].text == ":" // "1 - Filip De Wilde", "Teams: ..."
+		after := end >= len(toks) || toks[end].nl || isListMark(toks[end]) || toks[end].text == "." ||
+			toks[end].text == "(" || toks[end-1].poss
+		if !ok || !before || !after {
+			flush()
+			i = max(i, end-1)
+			continue
+		}
+		if len(group) > 0 && !f.joins(toks[group[len(group)-1].start:i]) {
+			flush()
+		}
+		group = append(group, item{start: i, words: words})
+		if end < len(toks) && !isListMark(toks[end]) {
+			flush()
+		}
+		i = max(i, end-1)
+	}
+	flush()
 	return out
+}
+
+// isListMark reports whether t separates the items of a list.
+func isListMark(t token) bool {
+	return t.text == "," || t.text == ";" || t.text == "and"
+}
+
+// joins reports whether the tokens from one list item to the next hold
+// only the item's own words and one list mark.
+func (f *ruleFinder) joins(toks []token) bool {
+	marks := 0
+	for _, t := range toks {
+		if isListMark(t) {
+			marks++
+		}
+	}
+	return marks == 1 && len(toks) <= 8
 }
 
 // nameRun reads up to three name words from token i, with particles
