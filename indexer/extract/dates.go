@@ -310,6 +310,16 @@ func (p *dateParser) notFuture(d corpus.Date) corpus.Date {
 	return d
 }
 
+// notToday returns d, or the zero Date when d is today: a guess that
+// lands on the day of extraction is a clock or a calendar on the page, not
+// a publication date.
+func (p *dateParser) notToday(d corpus.Date) corpus.Date {
+	if d.Precision == corpus.PrecisionDay && d == corpus.NewDate(p.now().UTC(), corpus.PrecisionDay) {
+		return corpus.Date{}
+	}
+	return d
+}
+
 // hasWordLetter reports whether s has a letter other than the T and Z of
 // ISO 8601 date-times: whether it may name a month in words.
 func hasWordLetter(s string) bool {

@@ -131,7 +131,7 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	// date of "Last changed: 31.10.2023 Published: 01.11.2023": the text it
 	// read the date from decides when it spells the date out.
 	if own, ok := publishedIn(res.SrcString); ok && own.Time.Year() == res.DateTime.Year() {
-		return x.dates.notFuture(own)
+		return x.dates.notToday(x.dates.notFuture(own))
 	}
 	prec := corpus.PrecisionDay
 	switch src := x.dates.parse(res.SrcString); {
@@ -140,7 +140,7 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
 		prec = src.Precision
 	}
-	return x.dates.notFuture(corpus.NewDate(res.DateTime, prec))
+	return x.dates.notToday(x.dates.notFuture(corpus.NewDate(res.DateTime, prec)))
 }
 
 // rxCopyright matches a copyright notice, whose year is not a

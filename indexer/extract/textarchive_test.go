@@ -356,3 +356,19 @@ func TestRepublished(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLDateNotToday(t *testing.T) {
+	// A page whose only date is a calendar widget showing the day of
+	// extraction has no publication date.
+	const page = `<html><head><title>Harbour notes</title></head><body><article><h1>Harbour notes</h1>
+<p>The harbour reopened after three weeks of works, to the applause of the fishermen and of the traders of the market.</p>
+<p>The mayor said the works cost less than planned and that the harbour road will stay open all summer long.</p>
+</article><div class="calendar">Today is January 15, 2024</div></body></html>`
+	arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := arts[0].Date; !d.IsZero() {
+		t.Errorf("date %v, want none", d)
+	}
+}
