@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -145,6 +146,11 @@ func (w *exportWriter) write(a corpus.Article) error {
 	return w.json.Encode(exportArticle(a))
 }
 
+// exportWriteWindow is how long the client has to take each part of an
+// export: the server's write timeout is pushed back by it at every flush,
+// so that a long export is not cut off while it keeps flowing.
+const exportWriteWindow = 30 * time.Second
+
 // flush sends what was written so far to the client.
 func (w *exportWriter) flush(res *echo.Response) error {
 	if w.csv != nil {
@@ -152,6 +158,10 @@ func (w *exportWriter) flush(res *echo.Response) error {
 		if err := w.csv.Error(); err != nil {
 			return err
 		}
+	}
+	rc := http.NewResponseController(res.Writer)
+	if err := rc.SetWriteDeadline(time.Now().Add(exportWriteWindow)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		return err
 	}
 	res.Flush()
 	return nil
