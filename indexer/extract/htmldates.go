@@ -135,6 +135,8 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	}
 	prec := corpus.PrecisionDay
 	switch src := x.dates.parse(res.SrcString); {
+	case rxURLMonth.MatchString(res.SrcString) && !rxURLDay.MatchString(res.SrcString):
+		prec = corpus.PrecisionMonth // "/2015/11/slug": the month only
 	case rxCopyright.MatchString(res.SrcString):
 		prec = corpus.PrecisionYear // "© 2022": only the year is known
 	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
@@ -142,6 +144,13 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	}
 	return x.dates.notToday(x.dates.notFuture(corpus.NewDate(res.DateTime, prec)))
 }
+
+var (
+	// rxURLMonth and rxURLDay match the dates in URL paths: "/2015/11/"
+	// and "/2015/11/20/".
+	rxURLMonth = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:/|$)`)
+	rxURLDay   = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:/|$)`)
+)
 
 // rxCopyright matches a copyright notice, whose year is not a
 // publication day.

@@ -372,3 +372,20 @@ func TestHTMLDateNotToday(t *testing.T) {
 		t.Errorf("date %v, want none", d)
 	}
 }
+
+func TestURLPathDate(t *testing.T) {
+	const page = `<html><head><title>Harbour notes</title><link rel="canonical" href="https://janedoe.example/%s/harbour-notes/"></head>
+<body><article><h1>Harbour notes</h1>
+<p>The harbour reopened after three weeks of works, to the applause of the fishermen and of the traders of the market.</p>
+<p>The mayor said the works cost less than planned and that the harbour road will stay open all summer long.</p>
+</article></body></html>`
+	for _, tt := range []struct{ path, want string }{{"2015/11/20", "2015-11-20"}, {"2015/11", "2015-11"}} {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%s", tt.path, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("URL /%s/: date %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
