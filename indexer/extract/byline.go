@@ -221,3 +221,39 @@ func trimPeriod(s string) string {
 	}
 	return s
 }
+
+var (
+	// rxWrites matches "(Jane Doe writes)" or "Jane Doe writes:".
+	rxWrites = regexp.MustCompile(`(?:^|\()\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+writes\b`)
+	// rxBio matches a trailing bio line: "Jane Doe is director of ...".
+	rxBio = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+is\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,3}?` +
+		`(?:director|professor|editor|fellow|correspondent|author|writer|journalist|researcher|analyst|lecturer|head|chair|founder|president|member|reporter|columnist|associate|senior|deputy|chief|visiting|research)\b`)
+)
+
+// bodyAuthors finds the author in the text: "(Jane Doe writes)" or a
+// byline ("Text von Jane Doe") near the top, or a bio line at the end
+// ("Jane Doe is director of ...").
+func bodyAuthors(body []string) []string {
+	for _, p := range body[:min(len(body), 3)] {
+		if g := rxWrites.FindStringSubmatch(p); g != nil {
+			if names := cleanAuthors(g[1], "", true); len(names) > 0 {
+				return names
+			}
+		}
+	}
+	for _, p := range body[:min(len(body), 6)] {
+		if utf8.RuneCountInString(p) < 120 {
+			if names := bylineNames(p, ""); len(names) > 0 {
+				return names
+			}
+		}
+	}
+	for k := len(body) - 1; k >= 0 && k >= len(body)-2; k-- {
+		if g := rxBio.FindStringSubmatch(body[k]); g != nil {
+			if names := cleanAuthors(g[1], "", true); len(names) > 0 {
+				return names
+			}
+		}
+	}
+	return nil
+}
