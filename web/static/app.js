@@ -38,12 +38,6 @@
     });
   }
 
-  // A new sort order runs the search again.
-  var sort = doc.getElementById("sort");
-  if (sort && sort.form) {
-    sort.addEventListener("change", function () { sort.form.submit(); });
-  }
-
   // withParam returns the current search URL with name=value added and
   // the page reset.
   function withParam(name, value) {
