@@ -166,6 +166,18 @@ func TestReutersWeb(t *testing.T) {
 			t.Errorf("the Reuters search page lacks %s", want)
 		}
 	}
+	// Page weight: the HTML of the page and the files it loads, with a
+	// facet shown at length.
+	for _, u := range []string{"/?q=crude+oil&country=SA&country=KW&topic=crude", "/?q=oil&more=country"} {
+		weight := get(u).Body.Len()
+		for _, f := range []string{"style.css", "app.js", "favicon.svg"} {
+			weight += get("/static/" + f).Body.Len()
+		}
+		t.Logf("page weight of %s on Reuters: %d bytes", u, weight)
+		if weight > 100<<10 {
+			t.Errorf("%s weighs %d bytes with its files, over 100 KB", u, weight)
+		}
+	}
 	t.Logf("Reuters: %d crude stories, %d from SA, %d months", all.Total, sa.Total, len(all.Timeline))
 }
 
