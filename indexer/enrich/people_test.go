@@ -112,8 +112,9 @@ func TestPeopleCoNLL(t *testing.T) {
 	t.Logf("CoNLL-2003 eng.testa, %d documents: people precision %.3f (%d/%d), recall of multi-word names %.3f (%d/%d)",
 		len(docs), p, tp, tp+fp, r, found, gold)
 	t.Logf("not labelled persons: %q", wrong)
-	if p < 0.95 || r < 0.70 {
-		t.Errorf("precision %.3f, recall %.3f; want at least 0.95 and 0.70", p, r)
+	// Measured: precision 0.968, multi-word recall 0.885.
+	if p < 0.96 || r < 0.87 {
+		t.Errorf("precision %.3f, recall %.3f; want at least 0.96 and 0.87", p, r)
 	}
 }
 
