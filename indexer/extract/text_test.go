@@ -139,7 +139,7 @@ func TestSeedText(t *testing.T) {
 		mentions                                        string
 	}{
 		{
-			title: "China And Russia: Locked In Reluctant Embrace", outlet: "China Economic Quarterly", date: "2015-11",
+			title: "China And Russia: Locked In Reluctant Embrace", outlet: "China Economic Quarterly", date: "2015-11", authors: "Raffaello Pantucci",
 			bodyStart: "The dynamic of the Sino-Russian relationship", bodyEnd: "biggest geopolitical friend.",
 			noteStart: "Things are slowing down", mentions: "The Sunday Times,HuffPost,South China Morning Post,The Straits Times",
 		},

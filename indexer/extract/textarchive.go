@@ -180,8 +180,36 @@ func (x *Extractor) textArchive(lines []string) ([]corpus.Article, bool) {
 	for _, ps := range posts {
 		arts = append(arts, x.textPost(nl, ps, context))
 	}
+	bloggerAuthors(arts)
 	return arts, true
 }
+
+// bloggerAuthors gives an introduced post without a byline the author of
+// the archive's other posts, when they all have the same one: the blog's
+// author introducing a piece of their own ("a new piece ... for the China
+// Economic Quarterly. Huge thanks to the editors").
+func bloggerAuthors(arts []corpus.Article) {
+	var author []string
+	for _, a := range arts {
+		switch {
+		case len(a.Authors) == 0:
+		case author == nil:
+			author = a.Authors
+		case !slices.Equal(author, a.Authors):
+			return // several authors: the blog's is unknown
+		}
+	}
+	for i := range arts {
+		if len(arts[i].Authors) == 0 && author != nil && arts[i].Note != "" &&
+			(rxSelfReference.MatchString(arts[i].Note) || rxFirstPerson.MatchString(arts[i].Note) || rxOwnPiece.MatchString(arts[i].Note)) {
+			arts[i].Authors = slices.Clone(author)
+		}
+	}
+}
+
+// rxOwnPiece matches a blogger announcing a piece of their own without
+// "I": "a new piece ... for the China Economic Quarterly".
+var rxOwnPiece = regexp.MustCompile(`(?i)\ba\s+(?:new|second|short|longer|final|recent)\s+(?:\w+\s+)?piece\b`)
 
 // isTextTitle reports whether a line may be a title: a few words, not a
 // sentence, not a date or a byline.

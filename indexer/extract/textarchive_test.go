@@ -55,6 +55,7 @@ func TestTextArchive(t *testing.T) {
 		dates      []string
 		outlets    []string
 		notes      []string
+		authors    []string
 	}{
 		{
 			name: "posts with date lines, no intros",
@@ -81,6 +82,7 @@ func TestTextArchive(t *testing.T) {
 			dates:   []string{"2015-03", "2015-02-12"},
 			outlets: []string{"Coastal Gazette", "Harbour Review"},
 			notes:   []string{"A new piece", "And an older piece"},
+			authors: []string{"Jane Doe", "Jane Doe"}, // the blogger's own piece
 		},
 		{
 			name: "introduced and plain posts mixed",
@@ -122,6 +124,9 @@ func TestTextArchive(t *testing.T) {
 				}
 				if i < len(tt.outlets) && a.Outlet != tt.outlets[i] {
 					t.Errorf("#%d outlet %q, want %q", i+1, a.Outlet, tt.outlets[i])
+				}
+				if i < len(tt.authors) && strings.Join(a.Authors, ",") != tt.authors[i] {
+					t.Errorf("#%d authors %q, want %q", i+1, a.Authors, tt.authors[i])
 				}
 				if i < len(tt.notes) && !strings.HasPrefix(a.Note, tt.notes[i]) {
 					t.Errorf("#%d note %q, want it to start %q", i+1, a.Note, tt.notes[i])
