@@ -161,3 +161,24 @@ func TestImageLines(t *testing.T) {
 		t.Error("isDoubledCaption")
 	}
 }
+
+// FuzzExtractText checks that no text makes the extractor fail or panic,
+// and that every article it returns has a source and a title or a body.
+func FuzzExtractText(f *testing.F) {
+	f.Add("Archive for November, 2015\n\nA new piece for the Coastal Gazette on ferries, with thanks to the editors for their patience.\n\nFerries\n\nBody.\n")
+	f.Add("Harbour road closes\nMarch 3, 2015\n\nThe council met on Tuesday and voted to close the road.\n\nFerry fares rise\nBy Jane Doe\nMarch 5, 2015\n\nText.\n")
+	f.Add("Title\n\nparisemergency\n\nTrafalgar Sq_Paris\nAP caption without end\n")
+	f.Add("\n\n\n")
+	x := New(Options{Now: fixedNow})
+	f.Fuzz(func(t *testing.T, text string) {
+		arts, err := x.Extract(corpus.File{Entry: corpus.Entry{Path: "f.txt", Format: corpus.FormatText}, Text: text})
+		if err != nil && strings.TrimSpace(text) != "" && !strings.Contains(err.Error(), "no article") {
+			t.Fatalf("error %v", err)
+		}
+		for _, a := range arts {
+			if a.Source == "" || a.Title == "" && a.Body == "" && a.Note == "" {
+				t.Fatalf("empty article %+v", a)
+			}
+		}
+	})
+}
