@@ -15,7 +15,7 @@ import (
 //
 //	a OR b        either
 //	a AND b       both
-//	a b           side by side: any of them, articles with more ranking higher
+//	a b           side by side: all of them (as a AND b)
 //	+a            a is required
 //	-a  NOT a     a is excluded
 //	( ... )       grouping
@@ -140,9 +140,10 @@ func (p *parser) atEnd() bool {
 	return p.pos >= len(p.q) || p.q[p.pos] == ')'
 }
 
-// sequence parses clauses side by side, as bleve's query string does:
-// +clauses are required, -clauses excluded, and the others optional
-// but at least one of them must match when nothing is required.
+// sequence parses clauses side by side. Every clause is required unless
+// it is excluded (-clause, NOT clause): researchers count matches, so
+// "crude oil" means articles with both words, as in a web search engine.
+// A leading + is accepted and changes nothing.
 func (p *parser) sequence(field string) (query.Query, error) {
 	var must, should, mustNot []query.Query
 	for {
@@ -172,13 +173,10 @@ func (p *parser) sequence(field string) (query.Query, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch occur {
-		case '+':
-			must = append(must, q)
-		case '-':
+		if occur == '-' {
 			mustNot = append(mustNot, q)
-		default:
-			should = append(should, q)
+		} else {
+			must = append(must, q)
 		}
 	}
 	if len(must)+len(should)+len(mustNot) == 0 {

@@ -48,7 +48,9 @@ func TestSearchMatches(t *testing.T) {
 		{name: "case-insensitive", req: Request{Query: "GERMANY"}, want: []string{"cup"}},
 		{name: "phrase", req: Request{Query: `"interest rates"`}, want: []string{"fed", "boj"}},
 		{name: "phrase in the wrong order", req: Request{Query: `"rates interest"`}, want: []string{}},
-		{name: "either word", req: Request{Query: "yellen götze"}, want: []string{"fed", "cup"}},
+		{name: "either word", req: Request{Query: "yellen OR götze"}, want: []string{"fed", "cup"}},
+		{name: "words side by side are all required", req: Request{Query: "merkel hollande"}, want: []string{"cop"}},
+		{name: "no article has both", req: Request{Query: "yellen götze"}, want: []string{}},
 		{name: "required words", req: Request{Query: "+merkel +hollande"}, want: []string{"cop"}},
 		{name: "excluded word", req: Request{Query: "merkel -fourth"}, want: []string{"cop"}},
 		{name: "stop word left out of required words", req: Request{Query: "+the +merkel"}, want: []string{"cop", "mer"}},
@@ -93,7 +95,7 @@ func TestSearchMatches(t *testing.T) {
 		{name: "not", req: Request{Query: "merkel NOT fourth"}, want: []string{"cop"}},
 		{name: "not a group", req: Request{Query: "merkel -(fourth OR hollande)"}, want: []string{}},
 		{name: "stop word in an and", req: Request{Query: "the AND merkel"}, want: []string{"cop", "mer"}},
-		{name: "lower-case and is a word", req: Request{Query: "merkel and hollande"}, want: []string{"cop", "mer"}},
+		{name: "lower-case or is a word, not an operator", req: Request{Query: "merkel or hollande"}, want: []string{"cop"}},
 		{name: "field with a group", req: Request{Query: "title:(merkel OR glaciers)"}, want: []string{"mer", "gla"}},
 		{name: "phrase in a group", req: Request{Query: `("interest rates" OR götze) -yellen`}, want: []string{"boj", "cup"}},
 		{name: "date range without quotes", req: Request{Query: `date:>=2017-01-01`}, want: []string{"mer", "cam"}},
@@ -169,8 +171,8 @@ func TestSearchSort(t *testing.T) {
 		{Request{Query: "topic:science", Sort: SortOldest}, []string{"ash", "gla"}},
 		{Request{Query: "date:2015"}, []string{"par", "fed", "cop", "cli"}},
 		// Relevance: the title match first, whatever the dates.
-		{Request{Query: "merkel fourth"}, []string{"mer", "cop"}},
-		{Request{Query: "merkel fourth", Sort: SortOldest}, []string{"cop", "mer"}},
+		{Request{Query: "merkel OR fourth"}, []string{"mer", "cop"}},
+		{Request{Query: "merkel OR fourth", Sort: SortOldest}, []string{"cop", "mer"}},
 	}
 	for _, tt := range tests {
 		tt.req.Size = 100

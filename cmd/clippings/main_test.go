@@ -275,8 +275,8 @@ func TestReuters(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
 		t.Fatalf("%v: %s", err, stdout)
 	}
-	if res.Total < 40 {
-		t.Errorf("crude oil + SA: %d hits, want the Saudi crude stories (≥ 40)", res.Total)
+	if res.Total < 20 {
+		t.Errorf("crude oil + SA: %d hits, want the Saudi crude oil stories (≥ 20)", res.Total)
 	}
 	for _, h := range res.Hits {
 		if !containsFold(h.Countries, "SA") {
