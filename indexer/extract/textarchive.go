@@ -271,8 +271,9 @@ func (x *Extractor) hasHeaderAfter(nl []textLine, k int) bool {
 }
 
 // outletFromIntro returns the outlet an introduction says the piece was
-// written for: the first name after "for" in the sentence that speaks of
-// the piece, else the first after "in", "from" or "at".
+// written for: in the sentence that speaks of the piece, the first name
+// after "for" or known as an outlet, else one right after the piece word
+// and "in the", "from the" or "at the".
 func outletFromIntro(intro string) string {
 	for _, sent := range sentences(intro) {
 		loc := rxPieceWord.FindStringIndex(sent)
@@ -281,15 +282,20 @@ func outletFromIntro(intro string) string {
 		}
 		rest := sent[loc[1]:]
 		var fallback string
-		for _, g := range rxOutletAfter.FindAllStringSubmatch(rest, -1) {
-			name := trimOutletName(g[3])
+		for _, ix := range rxOutletAfter.FindAllStringSubmatchIndex(rest, -1) {
+			prep, fillers := rest[ix[2]:ix[3]], strings.ToLower(rest[ix[4]:ix[5]])
+			name := trimOutletName(rest[ix[6]:ix[7]])
 			if name == "" {
 				continue
 			}
-			if g[1] == "for" {
+			if prep == "for" || isKnownOutlet(name) {
 				return name
 			}
-			if fallback == "" {
+			// "a longer piece in the Independent on Sunday", not "a piece
+			// about the war in the Balkans" nor "in Paris": after "in",
+			// "from" or "at", an unknown name needs its article and must
+			// follow the piece closely.
+			if fallback == "" && strings.Contains(fillers, "the") && len(strings.Fields(rest[:ix[0]])) <= 2 {
 				fallback = name
 			}
 		}
@@ -298,6 +304,14 @@ func outletFromIntro(intro string) string {
 		}
 	}
 	return ""
+}
+
+// isKnownOutlet reports whether a name is in the built-in alias table.
+func isKnownOutlet(name string) bool {
+	k := outletKey(name)
+	_, ok := builtinOutlets[k]
+	_, bare := builtinOutlets[strings.TrimPrefix(k, "the ")]
+	return ok || bare
 }
 
 // trimOutletName drops what cannot be an outlet's name: a sentence's

@@ -16,7 +16,10 @@ func TestOutletFromIntro(t *testing.T) {
 		{"First up, I wrote a longer piece in the Independent on Sunday at the weekend on the atrocity in Paris.", "Independent on Sunday"},
 		{"My latest column for Foreign Policy, on the Shanghai Cooperation Organization.", "Foreign Policy"},
 		{"Spoke to the Guardian about the election in Kenya.", ""}, // no piece
-		{"An article about the war in Ukraine, which I enjoyed writing.", "Ukraine"},
+		{"An article about the war in Ukraine, which I enjoyed writing.", ""},
+		{"An article about the war in the Balkans, for once not about Paris.", ""}, // "for once" is no outlet
+		{"My op-ed in Politico on the Balkans.", "Politico"},
+		{"A piece on China in the Diplomat this week.", "Diplomat"},
 	}
 	for _, tt := range tests {
 		if got := outletFromIntro(tt.intro); got != tt.want {
