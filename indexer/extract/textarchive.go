@@ -272,8 +272,9 @@ func (x *Extractor) hasHeaderAfter(nl []textLine, k int) bool {
 
 // outletFromIntro returns the outlet an introduction says the piece was
 // written for: in the sentence that speaks of the piece, the first name
-// after "for" or known as an outlet, else one right after the piece word
-// and "in the", "from the" or "at the".
+// known as an outlet or after "for the", "for my ...", or "for" right after
+// the piece word; else one right after the piece word and "in the", "from
+// the" or "at the".
 func outletFromIntro(intro string) string {
 	for _, sent := range sentences(intro) {
 		loc := rxPieceWord.FindStringIndex(sent)
@@ -288,14 +289,15 @@ func outletFromIntro(intro string) string {
 			if name == "" {
 				continue
 			}
-			if prep == "for" || isKnownOutlet(name) {
-				return name
+			near := len(strings.Fields(rest[:ix[0]])) <= 2
+			if isKnownOutlet(name) || prep == "for" && (near || fillers != "") {
+				return name // "for the BBC", "for my home institution RUSI"
 			}
 			// "a longer piece in the Independent on Sunday", not "a piece
 			// about the war in the Balkans" nor "in Paris": after "in",
 			// "from" or "at", an unknown name needs its article and must
 			// follow the piece closely.
-			if fallback == "" && strings.Contains(fillers, "the") && len(strings.Fields(rest[:ix[0]])) <= 2 {
+			if fallback == "" && strings.Contains(fillers, "the") && near {
 				fallback = name
 			}
 		}

@@ -20,6 +20,7 @@ func TestOutletFromIntro(t *testing.T) {
 		{"An article about the war in the Balkans, for once not about Paris.", ""}, // "for once" is no outlet
 		{"My op-ed in Politico on the Balkans.", "Politico"},
 		{"A piece on China in the Diplomat this week.", "Diplomat"},
+		{"A piece about why the harbour is not ready for Christmas, which I enjoyed.", ""},
 	}
 	for _, tt := range tests {
 		if got := outletFromIntro(tt.intro); got != tt.want {
