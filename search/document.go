@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/clippings/clippings/corpus"
@@ -45,6 +46,11 @@ func document(a corpus.Article) map[string]any {
 			doc[name] = l
 		}
 	}
+	if len(a.TopicScores) > 0 {
+		if b, err := json.Marshal(a.TopicScores); err == nil {
+			doc[fieldTopicScores] = string(b)
+		}
+	}
 	if !a.Date.IsZero() {
 		doc[fieldDate] = a.Date.Time
 		doc[fieldDatePrecision] = a.Date.Precision.String()
@@ -58,7 +64,7 @@ var storedFields = []string{
 	fieldTitle, fieldSubtitle, fieldLead, fieldBody, fieldNote,
 	fieldOutlet, fieldLanguage, fieldSection, fieldSource, fieldURL,
 	fieldAuthors, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
-	fieldTags, fieldMentions, fieldDate, fieldDatePrecision,
+	fieldTags, fieldMentions, fieldDate, fieldDatePrecision, fieldTopicScores,
 }
 
 // article rebuilds an article from the stored fields of its document, as
@@ -88,6 +94,10 @@ func article(id string, f map[string]any) corpus.Article {
 	}
 	if len(a.Mentions) == 0 {
 		a.Mentions = nil
+	}
+	if s := str(f, fieldTopicScores); s != "" {
+		// Written by document; a value that does not decode is left out.
+		_ = json.Unmarshal([]byte(s), &a.TopicScores)
 	}
 	return a
 }

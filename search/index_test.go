@@ -48,21 +48,23 @@ func TestMappingGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if MappingVersion != 1 {
+	if MappingVersion != 2 {
 		t.Errorf("MappingVersion = %d: update this test and the golden file together", MappingVersion)
 	}
-	golden(t, "mapping-v1.json", append(b, '\n'))
+	golden(t, "mapping-v2.json", append(b, '\n'))
 }
 
 func TestArticleRoundTrip(t *testing.T) {
 	messy := corpus.Article{
-		ID:        "messy",
-		Title:     "  A title with spaces  ",
-		Authors:   []string{"Ann Smith", "", "ann  smith", "Bob Jones"},
-		Date:      corpus.Date{Time: time.Date(2015, 11, 20, 13, 45, 0, 0, time.UTC), Precision: corpus.PrecisionMonth},
-		Countries: []string{"FR", "DE", "FR"},
-		Body:      "\n\nFirst paragraph.\n\nSecond paragraph.\n",
-		Mentions:  []string{},
+		ID:          "messy",
+		Title:       "  A title with spaces  ",
+		Authors:     []string{"Ann Smith", "", "ann  smith", "Bob Jones"},
+		Date:        corpus.Date{Time: time.Date(2015, 11, 20, 13, 45, 0, 0, time.UTC), Precision: corpus.PrecisionMonth},
+		Countries:   []string{"FR", "DE", "FR"},
+		Body:        "\n\nFirst paragraph.\n\nSecond paragraph.\n",
+		Mentions:    []string{},
+		Topics:      []string{"politics", "elections"},
+		TopicScores: []corpus.TopicScore{{Topic: "politics", Score: 0.61}, {Topic: "elections", Score: 0.25}},
 	}
 	ancient := corpus.Article{ID: "ancient", Title: "Too old for the index", Date: year(1500)}
 	articles := append(fixture(), messy, ancient)

@@ -11,7 +11,7 @@ import (
 // recorded with another version (ErrMappingVersion), which must then be
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // Field names of the index documents.
 const (
@@ -46,6 +46,9 @@ const (
 	fieldDate = "date"
 	// fieldURL is stored only: it cannot be searched.
 	fieldURL = "url"
+	// fieldTopicScores is stored only: the article's taxonomy topic
+	// scores as JSON, [{"topic":"politics","score":0.61}, ...].
+	fieldTopicScores = "topic_scores"
 )
 
 // textFields are searched by free text without a field name, each with
@@ -110,10 +113,12 @@ func newMapping() *mapping.IndexMappingImpl {
 		Index:     true,
 		DocValues: true,
 	})
-	add(fieldURL, &mapping.FieldMapping{
-		Type:  "text",
-		Store: true,
-	})
+	for _, name := range []string{fieldURL, fieldTopicScores} {
+		add(name, &mapping.FieldMapping{
+			Type:  "text",
+			Store: true,
+		})
+	}
 
 	m := mapping.NewIndexMapping()
 	m.DefaultMapping = doc
