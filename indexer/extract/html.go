@@ -125,13 +125,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	if len(a.Authors) == 0 {
 		a.Authors = bodyAuthors(body)
 	}
-	a.Date = x.pageDate(p)
-	if a.Date.IsZero() || lineDate.Precision > a.Date.Precision && lineDate.Time.Year() == a.Date.Time.Year() {
-		a.Date = lineDate // the date line under the title says more
-	}
-	if a.Date.IsZero() {
-		a.Date = x.htmlDate(p)
-	}
+	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Body)
 	}

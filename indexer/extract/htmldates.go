@@ -9,6 +9,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/clippings/clippings/corpus"
 	"github.com/markusmobius/go-htmldate"
+	"golang.org/x/net/html"
 )
 
 // This file finds when a page was published: metadata, dating elements,
@@ -174,4 +175,146 @@ func publishedIn(s string) (corpus.Date, bool) {
 		}
 	}
 	return m.Date, true
+}
+
+// headerWindow is how many text pieces after the title headerDate reads:
+// the header of an article (kicker, subtitle, byline, date) is short.
+const headerWindow = 40
+
+// headerDate returns the date shown in the article's header: the first
+// date written in a short text piece after the first h1, before the body
+// starts (a piece of more than 200 letters) and within headerWindow
+// pieces. A date inside an element with a machine-readable datetime is
+// read from that attribute. Dates after a word of change ("Updated 12
+// May 2020") are skipped. It returns the zero Date when the page has no
+// h1 or no such date.
+func (x *Extractor) headerDate(p *page) corpus.Date {
+	h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First()
+	if h1.Length() == 0 {
+		return corpus.Date{}
+	}
+	lang := p.language()
+	var (
+		seen   int
+		inside bool
+		d      corpus.Date
+		done   bool
+	)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if done {
+			return
+		}
+		if n == h1.Get(0) {
+			inside = true
+			return // the title itself holds no date
+		}
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template") {
+			return
+		}
+		if inside && n.Type == html.ElementNode && n.Data == "time" {
+			if v := nodeAttr(n, "datetime"); v != "" && !changeBefore(n) {
+				if d = x.dates.parseIn(v, lang); !d.IsZero() {
+					done = true
+					return
+				}
+			}
+		}
+		if inside && n.Type == html.TextNode {
+			s := strings.Join(strings.Fields(n.Data), " ")
+			if s == "" {
+				return
+			}
+			seen++
+			if seen > headerWindow || utf8.RuneCountInString(s) > 200 {
+				done = true
+				return
+			}
+			if m, ok := x.dates.findIn(s, lang); ok && m.Date.Precision == corpus.PrecisionDay &&
+				!rxChangeWords.MatchString(s[:m.Start]) && !changeBefore(n) {
+				d, done = m.Date, true
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.root)
+	return d
+}
+
+// changeBefore reports whether the text just before n (in its parent or,
+// when n starts its parent, before the parent) is a word of change such as
+// "Updated:".
+func changeBefore(n *html.Node) bool {
+	for i := 0; i < 3 && n != nil; i++ {
+		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+			t := strings.TrimSpace(nodeText(s))
+			if t == "" {
+				continue
+			}
+			return rxChangeWords.MatchString(t)
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// nodeAttr returns the value of attribute key of n, or "".
+func nodeAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// nodeText returns the text of n and its descendants.
+func nodeText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(nodeText(c))
+	}
+	return b.String()
+}
+
+// articleDate returns the publication date of a single-article page. The
+// page's declarations (see pageDate) come first, then the date line that
+// heads the body (lineDate) when it says more, then go-htmldate. The date
+// shown in the article's header overrides them when another source
+// confirms it: declarations disagree more often with the page than the
+// page with itself (a meta tag stamped in UTC a day later, a CMS date that
+// is not the one printed under the title).
+func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
+	d := x.pageDate(p)
+	if d.IsZero() || lineDate.Precision > d.Precision && lineDate.Time.Year() == d.Time.Year() {
+		d = lineDate // the date line under the title says more
+	}
+	if h := x.headerDate(p); !h.IsZero() && h != d && x.confirmed(p, h) {
+		return h
+	}
+	if d.IsZero() {
+		d = x.htmlDate(p)
+	}
+	return d
+}
+
+// confirmed reports whether a source other than the header gives the day
+// d: a date declaration, the URL path, a dating element or go-htmldate.
+func (x *Extractor) confirmed(p *page, d corpus.Date) bool {
+	m := p.meta
+	for _, c := range append([]string{m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...) {
+		if c != "" && x.dates.parse(c) == d {
+			return true
+		}
+	}
+	if p.url != "" && strings.Contains(p.url, d.Time.Format("/2006/01/02/")) {
+		return true
+	}
+	return x.timeElementDate(p.doc.Selection, p.language()) == d || x.htmlDate(p) == d
 }
