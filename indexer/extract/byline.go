@@ -14,7 +14,7 @@ import (
 var (
 	// rxBylinePrefix is the word that introduces the names.
 	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|compiled|edited|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|pressemitteilung|interview|alles)\s+)?` +
-		`(?:by|from|von|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter|interview|fotos?)\s*(?:[:\-–—]\s*|\s+)`)
+		`(?:by|from|von|vom|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter|interview|fotos?)\s*(?:[:\-–—]\s*|\s+)`)
 	// rxDateTail cuts a byline where a date or an update notice starts.
 	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
 	// rxCreditTail cuts a byline where a photo credit starts: "Jane Doe
@@ -54,7 +54,16 @@ var roleWords = map[string]bool{
 	"name": true, "datum": true, "date": true, "stand": true, "abgelegt": true, "unter": true,
 	"beiträge": true, "archiv": true, "anzeigen": true, "hecho": true, "experte": true, "expertin": true,
 	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
+	// Organisations: "Bund der Energieverbraucher e.V.", "Hanns-Seidel-Stiftung".
+	"e.v": true, "ev": true, "verein": true, "verband": true, "verlag": true, "zeitung": true,
+	"ag": true, "association": true, "society": true, "council": true, "ministry": true,
+	"ministerium": true, "partei": true, "gesellschaft": true, "kg": true, "corp": true,
+	"corporation": true, "company": true, "organisation": true, "organization": true,
 }
+
+// orgSuffixes end words that name organisations, not persons:
+// "Hanns-Seidel-Stiftung", "Caritasverband".
+var orgSuffixes = []string{"stiftung", "verband", "verein", "institut", "zeitung", "verlag", "redaktion"}
 
 // lowercaseNameWords may appear in lower case inside a name ("Ludwig van
 // Beethoven", "Ana de la Cruz").
@@ -130,6 +139,11 @@ func personName(s, site string, strict bool) (string, bool) {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		if roleWords[lw] {
 			return "", false
+		}
+		for _, suf := range orgSuffixes {
+			if strings.HasSuffix(lw, suf) {
+				return "", false
+			}
 		}
 		if strings.Contains(lw, ".com") || strings.Contains(lw, ".org") || strings.Contains(lw, ".net") {
 			return "", false
@@ -257,3 +271,7 @@ func bodyAuthors(body []string) []string {
 	}
 	return nil
 }
+
+// rxAuthorLabel matches the label of a twitter:labelN meta tag whose
+// twitter:dataN is the author: "Written by", "Verfasst von".
+var rxAuthorLabel = regexp.MustCompile(`(?i)^\s*(?:written\s+by|posted\s+by|author|autor(?:in)?|auteur|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por|scritto\s+da)\s*:?\s*$`)

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -14,16 +18,130 @@ import (
 func (x *Extractor) pageAuthors(p *page, site string) []string {
 	m := p.meta
 	host := hostOf(p.url)
+	var pageText string // read once, when a name needs completing
 	for _, src := range [][]string{m.LD.Authors, m.MetaAuthor, m.ArtAuthor} {
 		var names []string
 		for _, raw := range src {
 			names = append(names, cleanAuthors(raw, site, false)...)
 		}
-		if names = notSite(names, host); len(names) > 0 {
-			return names
+		if names = notOutlet(notSite(names, host), site, m.SiteName); len(names) > 0 {
+			if pageText == "" {
+				pageText = m.TitleTag + "\n" + text(p.doc.Find("body"))
+			}
+			return completeNames(names, pageText)
 		}
 	}
-	return notSite(bylineAuthors(p.doc.Selection, site), host)
+	return notOutlet(notSite(bylineAuthors(p.doc.Selection, site), host), site, m.SiteName)
+}
+
+// notOutlet removes from names those that name the outlet rather than a
+// person: "OÖ Volksblatt" when the site is "Volksblatt", "Die Furche"
+// when it is "Furche". The outlet's names count when they have four
+// letters or more. A site named after its author ("Daniel Lemire's
+// blog", lemire.me) keeps the author: neither the host nor a site name
+// that contains the name is evidence against it.
+func notOutlet(names []string, outlets ...string) []string {
+	var keys []string
+	for _, o := range outlets {
+		if strings.Contains(o, ".") && !strings.Contains(o, " ") {
+			o = domainLabel(o)
+		}
+		if k := foldLetters(o); utf8.RuneCountInString(k) >= 4 {
+			keys = append(keys, k)
+		}
+	}
+	out := names[:0]
+	for _, n := range names {
+		fn, keep := foldLetters(n), true
+		for _, k := range keys {
+			if strings.Contains(fn, k) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// rxCapName matches a run of two to four capitalised words in text.
+var rxCapName = regexp.MustCompile(`\p{Lu}[\p{L}'’-]*\.?(?:\s\p{Lu}[\p{L}'’-]*\.?){1,3}`)
+
+// completeNames replaces names that metadata gives in a short form by the
+// full name the page writes: a user name ("arian-schlichenmayer",
+// "gabor_munier") by the capitalised name with the same letters ("Arian
+// Schlichenmayer", "Gàbor Muniér"), and a lone first name ("Nils") by the
+// name it starts in the page ("Nils Pickert") when the page completes it
+// one way only.
+func completeNames(names []string, pageText string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		switch {
+		case isHandle(n):
+			want := foldLetters(n)
+			for _, c := range rxCapName.FindAllString(pageText, -1) {
+				if foldLetters(c) == want {
+					n = c
+					break
+				}
+			}
+		case !strings.ContainsAny(n, " .") && utf8.RuneCountInString(n) >= 3 && startsUpper(n) && !isAllCaps(n):
+			n = first(fullName(n, pageText), n)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// isHandle reports whether a name is written as a user name: in lower
+// case, without spaces.
+func isHandle(n string) bool {
+	return !strings.Contains(n, " ") && strings.ToLower(n) == n && utf8.RuneCountInString(foldLetters(n)) >= 5
+}
+
+// startsUpper reports whether s starts with a capital letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// fullName returns the first name given followed by the one surname the
+// page puts after it at least twice (in the byline and the author box,
+// say), or "" when the page gives none or several.
+func fullName(given, pageText string) string {
+	rx, err := regexp.Compile(`\b` + regexp.QuoteMeta(given) + `[ \x{a0}](\p{Lu}\p{Ll}[\p{L}'’-]*)\b`)
+	if err != nil {
+		return ""
+	}
+	surnames := map[string]int{}
+	for _, g := range rx.FindAllStringSubmatch(pageText, 50) {
+		if !roleWords[strings.ToLower(g[1])] && g[1] != given {
+			surnames[g[1]]++
+		}
+	}
+	if len(surnames) != 1 {
+		return ""
+	}
+	for s, n := range surnames {
+		if n >= 2 {
+			return given + " " + s
+		}
+	}
+	return ""
+}
+
+// foldLetters lower-cases s and keeps only its letters and digits,
+// without accents: "Gàbor Muniér" and "gabor_munier" fold alike.
+func foldLetters(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if isAlnum(r) && !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // notSite removes from names those that are the site's host written as a
@@ -53,7 +171,7 @@ var bylineSelectors = []struct {
 	strict bool
 }{
 	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .author .fn, .byline .fn, .vcard .fn, .post-author .fn`, false},
-	{`.byline, .author-name, .post-author, .entry-author, .author, .article-author, .story-byline`, true},
+	{`byline, .byline, .author-name, .post-author, .entry-author, .author, .article-author, .story-byline`, true},
 	{`[class*="byline"], [class*="author"], [class*="autor"], [class*="auteur"], [data-testid*="byline"]`, true},
 }
 

@@ -67,6 +67,9 @@ func readMeta(doc *goquery.Document) pageMeta {
 		lang, _ = doc.Find("html").First().Attr("xml:lang")
 	}
 	m.Lang = lang
+	// twitter:labelN and twitter:dataN come in pairs: "Written by",
+	// "Jane Doe".
+	twLabels, twData := map[string]string{}, map[string]string{}
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		content := metaText(attr(s, "content"))
 		if content == "" {
@@ -115,6 +118,10 @@ func readMeta(doc *goquery.Document) pageMeta {
 			if !isURL(content) {
 				m.ArtAuthor = append(m.ArtAuthor, content)
 			}
+		case "twitter:label1", "twitter:label2", "twitter:label3", "twitter:label4":
+			twLabels[key[len("twitter:label"):]] = content
+		case "twitter:data1", "twitter:data2", "twitter:data3", "twitter:data4":
+			twData[key[len("twitter:data"):]] = content
 		case "article:section", "og:article:section", "section", "articlesection", "parsely-section":
 			m.Section = first(m.Section, content)
 		case "article:tag", "og:article:tag":
@@ -129,6 +136,11 @@ func readMeta(doc *goquery.Document) pageMeta {
 			}
 		}
 	})
+	for _, n := range []string{"1", "2", "3", "4"} {
+		if rxAuthorLabel.MatchString(twLabels[n]) && twData[n] != "" {
+			m.MetaAuthor = append(m.MetaAuthor, twData[n])
+		}
+	}
 	doc.Find("link[rel]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if hasToken(attr(s, "rel"), "canonical") {
 			m.Canonical = strings.TrimSpace(attr(s, "href"))

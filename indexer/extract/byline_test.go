@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func TestCleanAuthorsDropsOrganisations(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Bund der Energieverbraucher e.V.", nil},
+		{"Hanns-Seidel-Stiftung e.V", nil},
+		{"Deutscher Caritasverband", nil},
+		{"Jane Doe", []string{"Jane Doe"}},
+		{"vom Krimiblogger", []string{"Krimiblogger"}},
+	} {
+		if got := cleanAuthors(c.raw, "", false); !slices.Equal(got, c.want) {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
+
+func TestNotOutlet(t *testing.T) {
+	for _, c := range []struct {
+		names, outlets, want []string
+	}{
+		{[]string{"OÖ Volksblatt"}, []string{"Volksblatt"}, nil},
+		{[]string{"Die FURCHE", "Ursula Baatz"}, []string{"", "DIE FURCHE"}, []string{"Ursula Baatz"}},
+		{[]string{"Daniel Lemire"}, []string{"Daniel Lemire's blog"}, []string{"Daniel Lemire"}},
+		{[]string{"Jane Doe"}, []string{"BBC"}, []string{"Jane Doe"}}, // too short to compare
+	} {
+		if got := notOutlet(slices.Clone(c.names), c.outlets...); !slices.Equal(got, c.want) {
+			t.Errorf("notOutlet(%q, %q) = %q, want %q", c.names, c.outlets, got, c.want)
+		}
+	}
+}
+
+func TestCompleteNames(t *testing.T) {
+	page := "Kulturtechnik\nvon Nils Pickert\nText ...\nÜber den Autor\nNils Pickert schreibt hier.\n" +
+		"Autor: Gàbor Muniér, Datum\nLynn\nLynn Lynn\nTine Hi"
+	for _, c := range []struct {
+		names, want []string
+	}{
+		{[]string{"Nils"}, []string{"Nils Pickert"}},               // completed twice the same way
+		{[]string{"gabor_munier"}, []string{"Gàbor Muniér"}},       // user name written out
+		{[]string{"Tine"}, []string{"Tine"}},                       // completed once only
+		{[]string{"Lynn"}, []string{"Lynn"}},                       // not by itself
+		{[]string{"Jane Doe", "AFP"}, []string{"Jane Doe", "AFP"}}, // already full, or an acronym
+	} {
+		if got := completeNames(c.names, page); !slices.Equal(got, c.want) {
+			t.Errorf("completeNames(%q) = %q, want %q", c.names, got, c.want)
+		}
+	}
+}
+
+func TestTwitterLabelAuthor(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head>
+<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">
+<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 Minuten">
+</head><body></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).MetaAuthor; !slices.Equal(got, []string{"Karoline Herr"}) {
+		t.Errorf("meta authors %q, want [Karoline Herr]", got)
+	}
+}
