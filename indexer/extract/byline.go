@@ -78,14 +78,14 @@ var lowercaseNameWords = map[string]bool{
 var rxInPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$`)
 
 // rxHonorific matches a title before a name: "Dr Farida Nurlanova".
-var rxHonorific = regexp.MustCompile(`^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd)\.?\s+`)
+var rxHonorific = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd|Dipl|Ing|Mag)\.?\s+|(?:Rechtsanwalt|Rechtsanwältin|Notar|Notarin|Steuerberater|Steuerberaterin|Pfarrer|Pfarrerin|Maître|Me)\s+)+`)
 
 // cleanAuthors reduces a raw byline to person names. site is the outlet's
 // name (or domain), which is never an author. strict asks for names that
 // look like names (capitalised words); it is used for bylines found in
 // page text, while names from metadata are trusted more.
 func cleanAuthors(raw, site string, strict bool) []string {
-	raw = strings.Join(strings.Fields(raw), " ")
+	raw = strings.Join(strings.Fields(strings.ReplaceAll(raw, "\u00ad", "")), " ") // no soft hyphens
 	if raw == "" || isURL(raw) {
 		return nil
 	}

@@ -70,3 +70,38 @@ func TestTwitterLabelAuthor(t *testing.T) {
 		t.Errorf("meta authors %q, want [Karoline Herr]", got)
 	}
 }
+
+func TestPageAuthorsVisibleByline(t *testing.T) {
+	for _, c := range []struct {
+		name, html string
+		want       []string
+	}{
+		{"byline under the heading beats a different meta author",
+			`<head><meta name="author" content="Site Admin Person"></head><body><h1>Energy prices</h1><h5><em>Von Leonora Holling</em></h5><p>Text.</p></body>`,
+			[]string{"Leonora Holling"}},
+		{"posted on a date by",
+			`<body><h1>Items</h1><div>Posted on September 21, 2020 by Adi Tzlil</div><p>Text.</p></body>`,
+			[]string{"Adi Tzlil"}},
+		{"meta and byline agree: meta kept",
+			`<head><meta name="author" content="Rudolf Fischer"></head><body><h1>Offroad</h1><p>By Rudolf Fischer</p></body>`,
+			[]string{"Rudolf Fischer"}},
+		{"a heading that starts with von is no byline",
+			`<body><h1>Demut</h1><h2>Von Risiken und Nebenwirkungen</h2><p>Text.</p></body>`,
+			nil},
+		{"bylines in comments do not count",
+			`<body><h1>Rules</h1><p>Text.</p><div class="comments"><p>by Jane Roe</p></div></body>`,
+			nil},
+		{"labelled author with a role",
+			`<body><h1>Tunesien</h1><p>Text.</p><p>Autorin: Uta Staschewski (Projektleiterin)</p></body>`,
+			[]string{"Uta Staschewski"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, c.want) {
+			t.Errorf("%s: authors %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -2,13 +2,14 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // This file finds who wrote a page: metadata first, then byline markup.
@@ -16,6 +17,16 @@ import (
 // pageAuthors returns the authors a page names: JSON-LD, then author meta
 // tags, then article:author, then byline elements.
 func (x *Extractor) pageAuthors(p *page, site string) []string {
+	names := x.markedAuthors(p, site)
+	vis := notOutlet(visibleAuthors(p, site), site, p.meta.SiteName)
+	if len(vis) > 0 && !agree(names, vis) {
+		return vis
+	}
+	return names
+}
+
+// markedAuthors returns the authors that metadata or byline markup name.
+func (x *Extractor) markedAuthors(p *page, site string) []string {
 	m := p.meta
 	host := hostOf(p.url)
 	var pageText string // read once, when a name needs completing
@@ -199,4 +210,74 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 		}
 	}
 	return nil
+}
+
+// rxVisibleByline matches a line of the page that introduces its author,
+// with the names in group 1: "Von Leonora Holling", "Posted on September
+// 21, 2020 by Adi Tzlil", "Text von Christian Seiler", "Autorin: Uta
+// Staschewski, Projektleiterin", "Auteur : Kossivi Tiassou".
+var rxVisibleByline = regexp.MustCompile(`(?i)^(?:(?:(?:blog\s+)?beitrag|artikel|ein\s+beitrag|text|texte|texto|story|words|posted|written|published|reported|erstellt|geschrieben|verfasst|publié|écrit|escrito|publicado|scritto|pubblicato)\s+)?` +
+	`(?:(?:on|am|le|el|il)\s+[^:]{3,30}?\s+)?(?:by|von|vom|par|por|di|door)\s*:?\s+(.+)$|` +
+	`^(?:autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?|redaktion)\s*:?\s+(.+)$`)
+
+// visibleAuthors returns the names of the first byline line the page
+// shows near its main heading (from three lines above it to thirty
+// lines below), leaving out navigation, sidebars and comments; nil when
+// there is no heading or no such line.
+func visibleAuthors(p *page, site string) []string {
+	h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First()
+	if h1.Length() == 0 {
+		return nil
+	}
+	head := text(h1)
+	body := p.doc.Find("body").First()
+	if body.Length() == 0 || head == "" {
+		return nil
+	}
+	noise := map[*html.Node]bool{}
+	body.Find(noiseSelector + `, footer, #footer, .footer`).Each(func(_ int, e *goquery.Selection) {
+		noise[e.Get(0)] = true
+	})
+	var lines []string
+	for _, par := range paragraphs(body.Get(0), func(n *html.Node) bool { return noise[n] }) {
+		lines = append(lines, strings.Split(par, "\n")...)
+	}
+	at := slices.IndexFunc(lines, func(l string) bool { return sameText(l, head) })
+	if at < 0 {
+		return nil
+	}
+	for _, l := range lines[max(0, at-3):min(len(lines), at+30)] {
+		l = strings.TrimSpace(l)
+		if utf8.RuneCountInString(l) > 100 {
+			continue
+		}
+		g := rxVisibleByline.FindStringSubmatch(l)
+		if g == nil {
+			continue
+		}
+		names := cleanAuthors(g[1]+g[2], site, true)
+		if len(names) > 1 && slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
+			continue // "Von Risiken und Nebenwirkungen": words, not names
+		}
+		if len(names) > 0 {
+			return names
+		}
+	}
+	return nil
+}
+
+// agree reports whether two lists of names share a person, written alike
+// or one in the other ("Rudolf Fischer" in "Rudolf Fischer, Simon
+// Kohler", "Nils" in "Nils Pickert").
+func agree(a, b []string) bool {
+	for _, x := range a {
+		fx := foldLetters(x)
+		for _, y := range b {
+			fy := foldLetters(y)
+			if fx != "" && fy != "" && (strings.Contains(fx, fy) || strings.Contains(fy, fx)) {
+				return true
+			}
+		}
+	}
+	return false
 }
