@@ -190,19 +190,19 @@ func stripDatePrefix(title string) string {
 // og:title, twitter:title, headings (h1 to h3 and elements marked as a
 // post or entry title), the <title> element and trafilatura's guess.
 //
-// A heading confirmed by another source wins: one equal to a metadata
-// title, else the longest one that is a part of <title> or of a metadata
-// title ("Title | Blog Archive | Site"). Without confirmation the metadata
-// title is used, then a marked heading, then <title> without the site
-// name.
+// A heading confirmed by another source wins, a main heading (<h1> or a
+// marked title) before any other: one equal to a metadata title, else
+// the longest one that is a part of <title> or of a metadata title
+// ("Title | Blog Archive | Site"). Without confirmation, the headline
+// the reader sees is preferred to the metadata, which is often written
+// for search engines and social networks: the first main heading that
+// shares a word with the metadata titles, or the only <h1> of the page.
+// Then the metadata title is used, then a marked heading, then <title>
+// without the site name.
 func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	m := p.meta
 	metaTitles := []string{m.LD.Headline, m.OGTitle, m.TwTitle, m.MetaTitle}
 	site := first(p.site, siteFromDOM(p.doc))
-	type heading struct {
-		text string
-		main bool // an <h1> or a marked title, not any <h2> or <h3>
-	}
 	var headings []heading
 	var marked, h1s []string
 	p.doc.Find("h1, h2, h3, [itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title").EachWithBreak(func(i int, s *goquery.Selection) bool {
@@ -215,7 +215,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		}
 		name := goquery.NodeName(s)
 		isMarked := s.Is("[itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title, h2.entry-header, h3.entry-header")
-		headings = append(headings, heading{t, name == "h1" || isMarked})
+		headings = append(headings, heading{text: t, main: name == "h1" || isMarked})
 		switch {
 		case isMarked:
 			marked = append(marked, t)
@@ -225,14 +225,20 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		return len(headings) < 40
 	})
 	titleTag := m.TitleTag
+	sources := append([]string{titleTag}, metaTitles...)
 
-	for _, mt := range metaTitles {
-		if mt == "" {
-			continue
-		}
-		for _, h := range headings {
-			if sameText(h.text, mt) || sameText(h.text, stripSite(mt, site)) {
-				return h.text
+	for _, main := range []bool{true, false} {
+		for _, mt := range metaTitles {
+			if mt == "" {
+				continue
+			}
+			for _, h := range headings {
+				if h.main != main {
+					continue
+				}
+				if sameText(h.text, mt) || sameText(h.text, stripSite(mt, site)) {
+					return h.text
+				}
 			}
 		}
 	}
@@ -241,7 +247,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		if utf8.RuneCountInString(h.text) <= utf8.RuneCountInString(best) {
 			continue
 		}
-		for _, src := range append([]string{titleTag}, metaTitles...) {
+		for _, src := range sources {
 			if src == "" {
 				continue
 			}
@@ -253,6 +259,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	}
 	if best != "" {
 		return best
+	}
+	if h := visibleHeadline(headings, sources, site); h != "" {
+		return h
 	}
 	for _, mt := range metaTitles {
 		if mt != "" {
@@ -277,6 +286,107 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	}
 	return titleTag
 }
+
+// heading is a candidate title found in a page's headings.
+type heading struct {
+	text string // without a kicker
+	main bool   // an <h1> or a marked title, not any <h2> or <h3>
+}
+
+// visibleHeadline returns the first main heading that shares a word with
+// the page's titles (<title> and the metadata titles) other than the
+// site's name: the headline as the reader sees it, when the metadata
+// word it differently ("Kind krank? Was Arbeitgeber jetzt wissen müssen"
+// for the heading "Kind krank: Was Arbeitgeber wissen müssen"). It
+// returns "" when no main heading shares a word.
+func visibleHeadline(headings []heading, sources []string, site string) string {
+	siteWords := wordSet(site)
+	titleWords := map[string]bool{}
+	for _, src := range sources {
+		for w := range wordSet(src) {
+			if !siteWords[w] {
+				titleWords[w] = true
+			}
+		}
+	}
+	for _, h := range headings {
+		if !h.main || utf8.RuneCountInString(h.text) < 4 {
+			continue
+		}
+		if addsToTitle(h.text, sources, site) {
+			return "" // the heading confirms a title, which is cleaner
+		}
+		for w := range wordSet(h.text) {
+			if titleWords[w] {
+				return h.text
+			}
+		}
+	}
+	return ""
+}
+
+// addsToTitle reports whether heading is one of the titles with words
+// that are not the title's: a kicker before it ("Tunesien Große Aufgaben
+// für die neue Regierung" for the title "Große Aufgaben für die neue
+// Regierung"), or a part after a separator ("... | FASSETTE.NET", "... •
+// 02.02.2022"). The title is then the cleaner text.
+func addsToTitle(heading string, titles []string, site string) bool {
+	nh := normText(noSoftHyphens(heading))
+	for _, t := range titles {
+		for _, c := range []string{t, stripSite(t, site)} {
+			nc := normText(noSoftHyphens(c))
+			switch {
+			case nc == "":
+			case nc == nh:
+				if normText(heading) != normText(c) {
+					return true // the same words, but cut by soft hyphens
+				}
+			case strings.HasSuffix(nh, " "+nc), isTitlePart(heading, c, true):
+				return true
+			case strings.HasPrefix(nh, nc+" ") && isDigit(rune(nh[len(nc)+1])):
+				return true // a date after the title
+			}
+		}
+	}
+	return false
+}
+
+// noSoftHyphens removes the soft hyphens that pages put into long words
+// to allow a break ("Mes\u00adsen\u00adger\u00addiens\u00adte").
+func noSoftHyphens(s string) string {
+	return strings.ReplaceAll(s, "\u00ad", "")
+}
+
+// isDigit reports whether r is an ASCII digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// wordSet returns the words of s of four or more letters, folded as
+// normText folds them, without numbers and month names: an archive's
+// heading "Monthly Archives: August 2005" shares only its date with the
+// page's <title> "August 2005 – Certain Doubts".
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(normText(s)) {
+		if utf8.RuneCountInString(w) >= 4 && !strings.ContainsFunc(w, unicode.IsDigit) && !monthNames[w] {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+// monthNames holds the names of the months in English, German, French,
+// Spanish and Italian, lower-cased, of four or more letters.
+var monthNames = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april june july august september october november december
+		januar februar märz april juni juli oktober dezember jänner
+		janvier février mars avril juin juillet août septembre octobre novembre décembre
+		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+		gennaio febbraio aprile maggio giugno luglio settembre ottobre novembre dicembre`) {
+		set[w] = true
+	}
+	return set
+}()
 
 // isTitlePart reports whether part is the whole of title or one of the
 // parts that separators (" | ", " - ", " » "...) divide it into. Short
