@@ -182,30 +182,29 @@ func publishedIn(s string) (corpus.Date, bool) {
 const headerWindow = 40
 
 // headerDate returns the date shown in the article's header: the first
-// date written in a short text piece after the first h1, before the body
-// starts (a piece of more than 200 letters) and within headerWindow
-// pieces. A date inside an element with a machine-readable datetime is
-// read from that attribute. Dates after a word of change ("Updated 12
+// date written in a short text piece after the title heading (see
+// titleHeading), before the body starts (the second piece of more than
+// 200 letters) and within headerWindow pieces. A <time> element is read
+// from its datetime attribute. Dates after a word of change ("Updated 12
 // May 2020") are skipped. It returns the zero Date when the page has no
-// h1 or no such date.
+// title heading or no such date.
 func (x *Extractor) headerDate(p *page) corpus.Date {
-	h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First()
-	if h1.Length() == 0 {
+	h := titleHeading(p)
+	if h == nil {
 		return corpus.Date{}
 	}
 	lang := p.language()
 	var (
-		seen   int
-		inside bool
-		d      corpus.Date
-		done   bool
+		seen, long   int
+		inside, done bool
+		d            corpus.Date
 	)
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if done {
 			return
 		}
-		if n == h1.Get(0) {
+		if n == h {
 			inside = true
 			return // the title itself holds no date
 		}
@@ -214,7 +213,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 		if inside && n.Type == html.ElementNode && n.Data == "time" {
 			if v := nodeAttr(n, "datetime"); v != "" && !changeBefore(n) {
-				if d = x.dates.parseIn(v, lang); !d.IsZero() {
+				if d = x.dates.parseIn(v, lang); d.Precision == corpus.PrecisionDay {
 					done = true
 					return
 				}
@@ -226,14 +225,18 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 				return
 			}
 			seen++
-			if seen > headerWindow || utf8.RuneCountInString(s) > 200 {
+			if utf8.RuneCountInString(s) > 200 {
+				long++
+			}
+			if seen > headerWindow || long > 1 {
 				done = true
 				return
 			}
-			if m, ok := x.dates.findIn(s, lang); ok && m.Date.Precision == corpus.PrecisionDay &&
-				!rxChangeWords.MatchString(s[:m.Start]) && !changeBefore(n) {
-				d, done = m.Date, true
-				return
+			if utf8.RuneCountInString(s) <= 100 && !changeBefore(n) {
+				if hd := x.dateInPiece(s, lang); !hd.IsZero() {
+					d, done = hd, true
+					return
+				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -242,6 +245,81 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 	}
 	walk(p.root)
 	return d
+}
+
+// rxPieceSeparators split a header piece such as "1. Februar 2022 ,
+// Daniel Dillenburg" or "Politik | 3. März 2021" into its parts.
+var rxPieceSeparators = regexp.MustCompile(`\s*[,|–—•·]\s+|\s+[|–—•·]\s*`)
+
+// dateInPiece returns the day written in a short piece of a header, in
+// English, in numbers or, part by part, in the page's language; or the
+// zero Date. A date after a word of change is not read.
+func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
+	if m, ok := x.dates.findIn(s, lang); ok {
+		if m.Date.Precision != corpus.PrecisionDay || rxChangeWords.MatchString(s[:m.Start]) {
+			return corpus.Date{}
+		}
+		return m.Date
+	}
+	if !rxYear.MatchString(s) {
+		return corpus.Date{}
+	}
+	for _, part := range rxPieceSeparators.Split(s, -1) {
+		if utf8.RuneCountInString(part) > 40 || !rxYear.MatchString(part) {
+			continue
+		}
+		if rxChangeWords.MatchString(part) {
+			return corpus.Date{}
+		}
+		if d := x.dates.parseIn(part, lang); d.Precision == corpus.PrecisionDay {
+			return d
+		}
+	}
+	return corpus.Date{}
+}
+
+// titleHeading returns the heading that holds the article's title: the
+// first h1, h2 or h3 outside sidebars whose text holds a title the page
+// declares or is most of it (not the site name of "Title | Site"), else
+// the first such h1; or nil.
+func titleHeading(p *page) *html.Node {
+	m := p.meta
+	var titles []string
+	for _, t := range []string{m.OGTitle, m.TwTitle, m.MetaTitle, m.LD.Headline, m.TitleTag} {
+		if t = normTitle(t); utf8.RuneCountInString(t) >= 10 {
+			titles = append(titles, t)
+		}
+	}
+	var found *html.Node
+	p.doc.Find("h1, h2, h3").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		t := normTitle(e.Text())
+		if utf8.RuneCountInString(t) < 10 || inNoise(e) {
+			return true
+		}
+		for _, title := range titles {
+			if strings.Contains(t, title) || strings.Contains(title, t) && 2*utf8.RuneCountInString(t) >= utf8.RuneCountInString(title) {
+				found = e.Get(0)
+				return false
+			}
+		}
+		return true
+	})
+	if found != nil {
+		return found
+	}
+	p.doc.Find("h1").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		if inNoise(e) {
+			return true
+		}
+		found = e.Get(0)
+		return false
+	})
+	return found
+}
+
+// normTitle returns a title in lower case with its spaces collapsed.
+func normTitle(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // changeBefore reports whether the text just before n (in its parent or,
@@ -286,16 +364,18 @@ func nodeText(n *html.Node) string {
 // articleDate returns the publication date of a single-article page. The
 // page's declarations (see pageDate) come first, then the date line that
 // heads the body (lineDate) when it says more, then go-htmldate. The date
-// shown in the article's header overrides them when another source
-// confirms it: declarations disagree more often with the page than the
-// page with itself (a meta tag stamped in UTC a day later, a CMS date that
-// is not the one printed under the title).
+// shown in the article's header (see headerDate) is taken before
+// go-htmldate's guess when the page declares none, and overrides the
+// declarations when another source confirms it: declarations disagree
+// more often with the page than the page with itself (a meta tag stamped
+// in UTC a day later, a CMS date that is not the one printed under the
+// title).
 func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
 	d := x.pageDate(p)
 	if d.IsZero() || lineDate.Precision > d.Precision && lineDate.Time.Year() == d.Time.Year() {
 		d = lineDate // the date line under the title says more
 	}
-	if h := x.headerDate(p); !h.IsZero() && h != d && x.confirmed(p, h) {
+	if h := x.dates.notToday(x.headerDate(p)); !h.IsZero() && h != d && (d.IsZero() || x.confirmed(p, h)) {
 		return h
 	}
 	if d.IsZero() {
