@@ -283,7 +283,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		got, floor float64
 	}{
 		{"title", pct(titleOK, titleN), 85},
-		{"date", pct(dateOK, dateN), 86},
+		{"date", pct(dateOK, dateN), 88},
 		{"authors", pct(authOK, authN), 62},
 		{"same persons", pct(personsOK, authN), 63},
 		{"main-text snippets", pct(withOK, withN), 86},
