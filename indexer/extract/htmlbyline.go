@@ -212,18 +212,37 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 	return nil
 }
 
-// rxVisibleByline matches a line of the page that introduces its author,
-// with the names in group 1: "Von Leonora Holling", "Posted on September
-// 21, 2020 by Adi Tzlil", "Text von Christian Seiler", "Autorin: Uta
-// Staschewski, Projektleiterin", "Auteur : Kossivi Tiassou".
-var rxVisibleByline = regexp.MustCompile(`(?i)^(?:(?:(?:blog\s+)?beitrag|artikel|ein\s+beitrag|text|texte|texto|story|words|posted|written|published|reported|erstellt|geschrieben|verfasst|publié|écrit|escrito|publicado|scritto|pubblicato)\s+)?` +
-	`(?:(?:on|am|le|el|il)\s+[^:]{3,30}?\s+)?(?:by|von|vom|par|por|di|door)\s*:?\s+(.+)$|` +
-	`^(?:autor(?:in|en)?|authors?|auteur|autore|verfasser(?:in)?|redaktion)\s*:?\s+(.+)$`)
+var (
+	// rxLabelledByline matches a line that says outright who wrote the
+	// article, with the names in group 1 or 2: "Text von Christian Seiler",
+	// "Posted on September 21, 2020 by Adi Tzlil", "Ein Artikel von Pamela
+	// Sladky", "Autorin: Uta Staschewski, Projektleiterin", "Auteur :
+	// Kossivi Tiassou".
+	rxLabelledByline = regexp.MustCompile(`(?i)^(?:(?:blog\s+)?beitrag|artikel|ein\s+(?:beitrag|artikel|text|bericht)|text|texte|texto|story|words|posted|written|published|reported|erstellt|geschrieben|verfasst|publié|écrit|escrito|publicado|scritto|pubblicato)\s+` +
+		`(?:(?:on|am|le|el|il)\s+[^:]{3,30}?\s+)?(?:by|von|vom|par|por|di|door)\s*:?\s+(.+)$|` +
+		`^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|autore|verfasser(?:in)?|redaktion|text)\s*:\s*(.+)$`)
+	// rxBareByline matches a line that starts with the word that
+	// introduces names: "Von Leonora Holling", "By Jane Doe". Such a line
+	// may also be a heading ("Von Risiken und Nebenwirkungen").
+	rxBareByline = regexp.MustCompile(`(?i)^(?:by|von|vom|par|por|door)\s*:?\s+(.+)$|^(?:autor(?:in|en)?|authors?|auteur)\s+(.+)$`)
+	// rxAuthorLabelLine matches a line that only announces the author,
+	// whose name is on the next line: "Autor", "Written by".
+	rxAuthorLabelLine = regexp.MustCompile(`(?i)^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|verfasser(?:in)?|written\s+by|von|by)\s*:?$`)
+	// rxDatePart matches a part of a date line: "11.12.2019", "13:10
+	// Uhr", "27 January 2022".
+	rxDatePart = regexp.MustCompile(`(?i)^(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?:\s*uhr)?|\d{1,2}\.?\s+` + monthPattern + `\.?\s+\d{4}|` + monthPattern + `\.?\s+\d{1,2},?\s+\d{4})$`)
+	// rxMetaSep separates the parts of a date-and-author line.
+	rxMetaSep = regexp.MustCompile(`\s+[|•·–—-]\s+`)
+)
 
-// visibleAuthors returns the names of the first byline line the page
-// shows near its main heading (from three lines above it to thirty
-// lines below), leaving out navigation, sidebars and comments; nil when
-// there is no heading or no such line.
+// visibleAuthors returns the names of the byline the page shows with its
+// main heading, leaving out navigation, sidebars, footers and comments:
+// a line that names the author outright anywhere in the article (from
+// three lines above the heading to two hundred below), else a line that
+// starts with "By" or "Von", an author label followed by the name, or a
+// date line that ends with a name ("04.02.2022 | 13:10 Uhr | Uta
+// Helkenberg"), close to the heading. It returns nil when the page has no
+// heading or no such line.
 func visibleAuthors(p *page, site string) []string {
 	h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First()
 	if h1.Length() == 0 {
@@ -240,30 +259,66 @@ func visibleAuthors(p *page, site string) []string {
 	})
 	var lines []string
 	for _, par := range paragraphs(body.Get(0), func(n *html.Node) bool { return noise[n] }) {
-		lines = append(lines, strings.Split(par, "\n")...)
+		for _, l := range strings.Split(par, "\n") {
+			lines = append(lines, strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")))
+		}
 	}
 	at := slices.IndexFunc(lines, func(l string) bool { return sameText(l, head) })
 	if at < 0 {
 		return nil
 	}
-	for _, l := range lines[max(0, at-3):min(len(lines), at+30)] {
-		l = strings.TrimSpace(l)
+	from := max(0, at-3)
+	near := lines[from:min(len(lines), at+30)]
+	for _, l := range lines[from:min(len(lines), at+200)] {
+		if g := rxLabelledByline.FindStringSubmatch(l); g != nil && utf8.RuneCountInString(l) <= 100 {
+			if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+				return names
+			}
+		}
+	}
+	for i, l := range near {
 		if utf8.RuneCountInString(l) > 100 {
 			continue
 		}
-		g := rxVisibleByline.FindStringSubmatch(l)
-		if g == nil {
-			continue
+		if g := rxBareByline.FindStringSubmatch(l); g != nil {
+			if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+				return names
+			}
 		}
-		names := cleanAuthors(g[1]+g[2], site, true)
-		if len(names) > 1 && slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
-			continue // "Von Risiken und Nebenwirkungen": words, not names
+		if rxAuthorLabelLine.MatchString(l) && i+1 < len(near) && utf8.RuneCountInString(near[i+1]) <= 60 {
+			names := lineNames(near[i+1], site)
+			if len(names) > 0 && !slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
+				return names
+			}
 		}
-		if len(names) > 0 {
-			return names
+		if parts := rxMetaSep.Split(l, -1); len(parts) > 1 && from+i <= at+5 && rxDatePart.MatchString(parts[0]) {
+			rest := parts[1:]
+			for len(rest) > 1 && rxDatePart.MatchString(rest[0]) {
+				rest = rest[1:]
+			}
+			if len(rest) == 1 {
+				if names := lineNames(rest[0], site); len(names) == 1 && strings.Contains(names[0], " ") {
+					return names
+				}
+			}
 		}
 	}
 	return nil
+}
+
+// lineNames returns the person names of a byline seen in the page, or nil
+// when they look like words rather than names ("Von Risiken und
+// Nebenwirkungen" gives two one-word "names") or like an outlet (one word
+// in capitals).
+func lineNames(raw, site string) []string {
+	if w := strings.Fields(raw); len(w) == 1 && isAllCaps(w[0]) {
+		return nil // "Ein Beitrag von PLASTVERARBEITER": an outlet
+	}
+	names := cleanAuthors(raw, site, true)
+	if len(names) > 1 && slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
+		return nil
+	}
+	return names
 }
 
 // agree reports whether two lists of names share a person, written alike

@@ -284,8 +284,8 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 	}{
 		{"title", pct(titleOK, titleN), 85},
 		{"date", pct(dateOK, dateN), 88},
-		{"authors", pct(authOK, authN), 62},
-		{"same persons", pct(personsOK, authN), 63},
+		{"authors", pct(authOK, authN), 64},
+		{"same persons", pct(personsOK, authN), 65},
 		{"main-text snippets", pct(withOK, withN), 86},
 		{"boilerplate snippets avoided", pct(woOK, woN), 90},
 	} {
