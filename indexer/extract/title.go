@@ -263,6 +263,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	if h := visibleHeadline(headings, sources, site); h != "" {
 		return h
 	}
+	if h := onlyHeadline(headings, sources, site); h != "" {
+		return h
+	}
 	for _, mt := range metaTitles {
 		if mt != "" {
 			if t := stripSite(mt, site); t != "" && !sameText(t, site) {
@@ -323,6 +326,32 @@ func visibleHeadline(headings []heading, sources []string, site string) string {
 		}
 	}
 	return ""
+}
+
+// onlyHeadline returns the page's headline when the page has one <h1>,
+// no marked title, and the <h1> comes before any other heading: a page
+// that heads its text with "Chorgeschichte" or "Finanzierung Ihres Autos"
+// names it so, whatever its <title> says ("Geschichte - St. Georgs
+// Chorknaben Ulm"). In scripts written without spaces (Chinese,
+// Japanese) words cannot be compared, and an <h1> there often carries
+// reading aids (ruby): there it returns "".
+func onlyHeadline(headings []heading, sources []string, site string) string {
+	mains := 0
+	for _, h := range headings {
+		if h.main {
+			mains++
+		}
+	}
+	if mains != 1 || !headings[0].main {
+		return ""
+	}
+	h := headings[0].text
+	if strings.ContainsFunc(h, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
+	}) || addsToTitle(h, sources, site) {
+		return ""
+	}
+	return h
 }
 
 // addsToTitle reports whether heading is one of the titles with words
