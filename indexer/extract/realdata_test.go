@@ -282,7 +282,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"title", pct(titleOK, titleN), 85},
+		{"title", pct(titleOK, titleN), 90},
 		{"date", pct(dateOK, dateN), 88},
 		{"authors", pct(authOK, authN), 64},
 		{"same persons", pct(personsOK, authN), 65},

@@ -190,7 +190,8 @@ func stripDatePrefix(title string) string {
 // og:title, twitter:title, headings (h1 to h3 and elements marked as a
 // post or entry title), the <title> element and trafilatura's guess.
 //
-// A heading confirmed by another source wins, a main heading (<h1> or a
+// An <h1> that most sources repeat wins (see bestSupported). Else a
+// heading confirmed by another source wins, a main heading (<h1> or a
 // marked title) before any other: one equal to a metadata title, else
 // the longest one that is a part of <title> or of a metadata title
 // ("Title | Blog Archive | Site"). Without confirmation, the headline
@@ -226,6 +227,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	})
 	titleTag := m.TitleTag
 	sources := append([]string{titleTag}, metaTitles...)
+	if t := bestSupported(p, site); t != "" {
+		return t
+	}
 
 	for _, main := range []bool{true, false} {
 		for _, mt := range metaTitles {
@@ -288,6 +292,72 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		return h1s[0]
 	}
 	return titleTag
+}
+
+// bestSupported returns the <h1> that most of the page's independent
+// title sources repeat, when three or more do (the <h1> itself counted)
+// and no title of the metadata has as many. The sources are the JSON-LD
+// headline, og:title (or twitter:title, its usual copy), the title meta
+// tag, <title> without the site name and the <h1>s, counted even inside
+// navigation (a breadcrumb ending in the headline). It returns "" when
+// no <h1> stands out so.
+//
+// News pages often carry several titles (one for search engines, one
+// for social networks, one on the page); the one that most sources
+// repeat is the article's.
+func bestSupported(p *page, site string) string {
+	m := p.meta
+	families := []string{m.LD.Headline, first(m.OGTitle, m.TwTitle), m.MetaTitle, m.TitleTag}
+	var h1s []string
+	p.doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
+		h1s = append(h1s, headingText(s))
+	})
+	agrees := func(src, c string) bool { return sameText(src, c) || sameText(stripSite(src, site), c) }
+	best, bestN, second := "", 0, 0
+	for _, c := range h1s {
+		if c == "" || sameText(c, best) || (site != "" && sameText(c, site)) {
+			continue
+		}
+		n := 0
+		for _, f := range families {
+			if f != "" && agrees(f, c) {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		for _, h := range h1s {
+			if sameText(h, c) {
+				n++
+			}
+		}
+		switch {
+		case n > bestN:
+			best, bestN, second = c, n, bestN
+		case n > second:
+			second = n
+		}
+	}
+	// The families that no <h1> repeats count for their own titles.
+	for _, f := range families {
+		if f == "" {
+			continue
+		}
+		n := 0
+		for _, o := range families {
+			if o != "" && (sameText(o, f) || sameText(stripSite(o, site), stripSite(f, site))) {
+				n++
+			}
+		}
+		if !sameText(stripSite(f, site), best) && !sameText(f, best) && n > second {
+			second = n
+		}
+	}
+	if bestN >= 3 && bestN > second {
+		return best
+	}
+	return ""
 }
 
 // heading is a candidate title found in a page's headings.
