@@ -42,17 +42,19 @@ func TestNotOutlet(t *testing.T) {
 
 func TestCompleteNames(t *testing.T) {
 	page := "Kulturtechnik\nvon Nils Pickert\nText ...\nÜber den Autor\nNils Pickert schreibt hier.\n" +
-		"Autor: Gàbor Muniér, Datum\nLynn\nLynn Lynn\nTine Hi"
+		"Autor: Gàbor Muniér, Datum\nLynn\nLynn Lynn\nTine Hi\nvon Henry Steinhau\nChefredakteur Christian P. Stadtfeld sagt"
 	for _, c := range []struct {
 		names, want []string
 	}{
-		{[]string{"Nils"}, []string{"Nils Pickert"}},               // completed twice the same way
-		{[]string{"gabor_munier"}, []string{"Gàbor Muniér"}},       // user name written out
-		{[]string{"Tine"}, []string{"Tine"}},                       // completed once only
+		{[]string{"Nils"}, []string{"Nils Pickert"}},         // completed twice the same way
+		{[]string{"gabor_munier"}, []string{"Gàbor Muniér"}}, // user name written out
+		{[]string{"Tine"}, []string{"Tine"}},                 // completed once only
+		{[]string{"Henry"}, []string{"Henry Steinhau"}},      // once, but the host says so
+		{[]string{"christian.stadtfeld"}, []string{"Christian P. Stadtfeld"}},
 		{[]string{"Lynn"}, []string{"Lynn"}},                       // not by itself
 		{[]string{"Jane Doe", "AFP"}, []string{"Jane Doe", "AFP"}}, // already full, or an acronym
 	} {
-		if got := completeNames(c.names, page); !slices.Equal(got, c.want) {
+		if got := completeNames(c.names, page, "steinhau"); !slices.Equal(got, c.want) {
 			t.Errorf("completeNames(%q) = %q, want %q", c.names, got, c.want)
 		}
 	}

@@ -15,34 +15,47 @@ import (
 // This file finds who wrote a page: metadata first, then byline markup.
 
 // pageAuthors returns the authors a page names: JSON-LD, then author meta
-// tags, then article:author, then byline elements.
+// tags, then article:author, then byline elements; but a byline the page
+// shows with its heading wins when it names someone else.
 func (x *Extractor) pageAuthors(p *page, site string) []string {
 	names := x.markedAuthors(p, site)
 	vis := notOutlet(visibleAuthors(p, site), site, p.meta.SiteName)
 	if len(vis) > 0 && !agree(names, vis) {
-		return vis
+		names = vis
 	}
-	return names
+	if len(names) == 0 {
+		return nil
+	}
+	pageText := p.meta.TitleTag + "\n" + text(p.doc.Find("body"))
+	return completeNames(names, pageText, p.meta.SiteName, domainLabel(hostOf(p.url)))
 }
 
 // markedAuthors returns the authors that metadata or byline markup name.
 func (x *Extractor) markedAuthors(p *page, site string) []string {
 	m := p.meta
 	host := hostOf(p.url)
-	var pageText string // read once, when a name needs completing
 	for _, src := range [][]string{m.LD.Authors, m.MetaAuthor, m.ArtAuthor} {
 		var names []string
 		for _, raw := range src {
 			names = append(names, cleanAuthors(raw, site, false)...)
 		}
-		if names = notOutlet(notSite(names, host), site, m.SiteName); len(names) > 0 {
-			if pageText == "" {
-				pageText = m.TitleTag + "\n" + text(p.doc.Find("body"))
-			}
-			return completeNames(names, pageText)
+		names = slices.DeleteFunc(notOutlet(notSite(names, host), site, m.SiteName), isInitials)
+		if len(names) > 0 {
+			return names
 		}
 	}
 	return notOutlet(notSite(bylineAuthors(p.doc.Selection, site), host), site, m.SiteName)
+}
+
+// isInitials reports whether a name from metadata is only initials in
+// capitals ("DT", "LN"), which sites use as editor codes.
+func isInitials(n string) bool {
+	for _, r := range n {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return n != "" && utf8.RuneCountInString(n) <= 3
 }
 
 // notOutlet removes from names those that name the outlet rather than a
@@ -78,33 +91,52 @@ func notOutlet(names []string, outlets ...string) []string {
 }
 
 // rxCapName matches a run of two to four capitalised words in text.
-var rxCapName = regexp.MustCompile(`\p{Lu}[\p{L}'’-]*\.?(?:\s\p{Lu}[\p{L}'’-]*\.?){1,3}`)
+var rxCapName = regexp.MustCompile(`\p{Lu}[\p{L}'’-]*\.?(?:[ \x{a0}]\p{Lu}[\p{L}'’-]*\.?){1,3}`)
 
 // completeNames replaces names that metadata gives in a short form by the
 // full name the page writes: a user name ("arian-schlichenmayer",
-// "gabor_munier") by the capitalised name with the same letters ("Arian
-// Schlichenmayer", "Gàbor Muniér"), and a lone first name ("Nils") by the
-// name it starts in the page ("Nils Pickert") when the page completes it
-// one way only.
-func completeNames(names []string, pageText string) []string {
+// "christian.stadtfeld") by the capitalised name with the same letters
+// ("Arian Schlichenmayer", "Christian P. Stadtfeld"), and a lone first
+// name ("Nils") by the name it starts in the page ("Nils Pickert") when
+// the page completes it one way only. outlets are the site's name and
+// host label: a surname they contain ("Henry" on steinhau.com) needs to
+// be seen only once.
+func completeNames(names []string, pageText string, outlets ...string) []string {
 	out := make([]string, 0, len(names))
 	for _, n := range names {
 		switch {
 		case isHandle(n):
 			want := foldLetters(n)
-			for _, c := range rxCapName.FindAllString(pageText, -1) {
-				if foldLetters(c) == want {
-					n = c
-					break
-				}
-			}
+			n = first(writtenName(want, pageText), n)
 		case !strings.ContainsAny(n, " .") && utf8.RuneCountInString(n) >= 3 && startsUpper(n) && !isAllCaps(n):
-			n = first(fullName(n, pageText), n)
+			n = first(fullName(n, pageText, outlets), n)
 		}
 		out = append(out, n)
 	}
 	return out
 }
+
+// writtenName returns the capitalised name of two or more words in
+// pageText whose letters, with or without a middle initial, are those of
+// the user name handle (folded), or "".
+func writtenName(handle, pageText string) string {
+	for _, c := range rxCapName.FindAllString(pageText, -1) {
+		words := strings.Fields(c)
+		for i := 0; i+2 <= len(words); i++ { // "Chefredakteur Christian P. Stadtfeld"
+			name := strings.Join(words[i:], " ")
+			if foldLetters(name) == handle || foldLetters(rxMiddleInitial.ReplaceAllString(name, " ")) == handle {
+				if n, ok := personName(name, "", true); ok { // not "Staff Report"
+					return n
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// rxMiddleInitial matches an initial between two names: the "P." of
+// "Christian P. Stadtfeld".
+var rxMiddleInitial = regexp.MustCompile(`\s\p{Lu}\.\s`)
 
 // isHandle reports whether a name is written as a user name: in lower
 // case, without spaces.
@@ -119,9 +151,10 @@ func startsUpper(s string) bool {
 }
 
 // fullName returns the first name given followed by the one surname the
-// page puts after it at least twice (in the byline and the author box,
-// say), or "" when the page gives none or several.
-func fullName(given, pageText string) string {
+// page puts after it, or "" when the page gives none or several. The
+// surname must be seen twice (in the byline and the author box, say), or
+// once when an outlet's name contains it.
+func fullName(given, pageText string, outlets []string) string {
 	rx, err := regexp.Compile(`\b` + regexp.QuoteMeta(given) + `[ \x{a0}](\p{Lu}\p{Ll}[\p{L}'’-]*)\b`)
 	if err != nil {
 		return ""
@@ -136,7 +169,11 @@ func fullName(given, pageText string) string {
 		return ""
 	}
 	for s, n := range surnames {
-		if n >= 2 {
+		inOutlet := slices.ContainsFunc(outlets, func(o string) bool {
+			fo, fs := foldLetters(o), foldLetters(s)
+			return len(fs) >= 4 && strings.Contains(fo, fs)
+		})
+		if n >= 2 || inOutlet {
 			return given + " " + s
 		}
 	}
@@ -241,16 +278,18 @@ var (
 // three lines above the heading to two hundred below), else a line that
 // starts with "By" or "Von", an author label followed by the name, or a
 // date line that ends with a name ("04.02.2022 | 13:10 Uhr | Uta
-// Helkenberg"), close to the heading. It returns nil when the page has no
-// heading or no such line.
+// Helkenberg"), close to the heading. The heading is the first h1, or
+// else the line that repeats the title of the metadata. It returns nil
+// when the page has no heading or no such line.
 func visibleAuthors(p *page, site string) []string {
-	h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First()
-	if h1.Length() == 0 {
-		return nil
+	// The heading is the first h1, else the line that is the title the
+	// metadata gives.
+	heads := []string{p.meta.OGTitle, p.meta.TwTitle, p.meta.MetaTitle}
+	if h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First(); h1.Length() > 0 {
+		heads = []string{text(h1)}
 	}
-	head := text(h1)
 	body := p.doc.Find("body").First()
-	if body.Length() == 0 || head == "" {
+	if body.Length() == 0 {
 		return nil
 	}
 	noise := map[*html.Node]bool{}
@@ -263,7 +302,9 @@ func visibleAuthors(p *page, site string) []string {
 			lines = append(lines, strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")))
 		}
 	}
-	at := slices.IndexFunc(lines, func(l string) bool { return sameText(l, head) })
+	at := slices.IndexFunc(lines, func(l string) bool {
+		return slices.ContainsFunc(heads, func(h string) bool { return sameText(l, h) })
+	})
 	if at < 0 {
 		return nil
 	}
