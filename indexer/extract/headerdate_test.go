@@ -8,30 +8,33 @@ import (
 )
 
 func TestHeaderDate(t *testing.T) {
-	// %s is the page head's extra tags, %h the header under the title.
+	// %s is the page head's extra tags, %a the kicker above the title, %h
+	// the header under it.
 	const page = `<html lang="%l"><head><title>Harbour notes | Coast News</title>%s</head><body>
 <header><h1>Coast News</h1><div class="today">Friday, 3 March 2023</div></header>
-<article><h2>Harbour notes</h2>%h
+<article>%a<h2>Harbour notes</h2>%h
 <p>The harbour reopened after three weeks of works, to the applause of the fishermen and of the traders of the market, who had waited all winter.</p>
 <p>The mayor said the works cost less than planned and that the harbour road will stay open all summer long, even on market days and holidays.</p>
 <p>On 1 May 2023 the ferry will call again.</p>
 </article></body></html>`
 	tests := []struct {
-		name, lang, head, header, want string
+		name, lang, head, above, header, want string
 	}{
-		{"no declaration: the header, not the site's clock", "en", "", `<p class="byline">By Jane Doe | March 2, 2023</p>`, "2023-03-02"},
-		{"no declaration: German date in a byline piece", "de", "", `<p>1. Februar 2023 , Daniel Dillenburg</p>`, "2023-02-01"},
-		{"time element read from its datetime", "en", "", `<p>Published <time datetime="2023-02-27T23:30:00-06:00">Feb 27</time></p>`, "2023-02-27"},
+		{"no declaration: the header, not the site's clock", "en", "", "", `<p class="byline">By Jane Doe | March 2, 2023</p>`, "2023-03-02"},
+		{"no declaration: German date in a byline piece", "de", "", "", `<p>1. Februar 2023 , Daniel Dillenburg</p>`, "2023-02-01"},
+		{"time element read from its datetime", "en", "", "", `<p>Published <time datetime="2023-02-27T23:30:00-06:00">Feb 27</time></p>`, "2023-02-27"},
 		{"UTC stamp a day later, header confirmed by the URL", "en",
 			`<meta property="article:published_time" content="2023-02-28T05:30:00+00:00"><link rel="canonical" href="https://news.example/2023/02/27/harbour-notes/">`,
-			`<p>Published: February 27, 2023 at 11:30 p.m.</p>`, "2023-02-27"},
+			"", `<p>Published: February 27, 2023 at 11:30 p.m.</p>`, "2023-02-27"},
 		{"unconfirmed header does not override a declaration", "en",
 			`<meta property="article:published_time" content="2023-02-20T10:00:00+01:00">`,
-			`<p>February 27, 2023</p>`, "2023-02-20"},
-		{"an update date is not the header date", "en", "", `<p><span>Updated:</span> <span>February 27, 2023</span></p><p>First published February 26, 2023</p>`, "2023-02-26"},
+			"", `<p>February 27, 2023</p>`, "2023-02-20"},
+		{"an update date is not the header date", "en", "", "", `<p><span>Updated:</span> <span>February 27, 2023</span></p><p>First published February 26, 2023</p>`, "2023-02-26"},
+		{"German date with a comma, in pieces", "de", "", "", `<p>Von <a href="/a">Christian Thiele</a>, <span>07 Dezember, 2022</span></p>`, "2022-12-07"},
+		{"a kicker above the title, closer than the site's clock", "fr", "", `<p>Politique | 30 septembre 2022</p>`, "", "2022-09-30"},
 	}
 	for _, tt := range tests {
-		src := strings.NewReplacer("%l", tt.lang, "%s", tt.head, "%h", tt.header).Replace(page)
+		src := strings.NewReplacer("%l", tt.lang, "%s", tt.head, "%a", tt.above, "%h", tt.header).Replace(page)
 		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: src})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)

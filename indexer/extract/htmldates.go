@@ -181,13 +181,18 @@ func publishedIn(s string) (corpus.Date, bool) {
 // the header of an article (kicker, subtitle, byline, date) is short.
 const headerWindow = 40
 
+// headerAbove is how many text pieces above the title headerDate reads
+// when none below it holds a date.
+const headerAbove = 6
+
 // headerDate returns the date shown in the article's header: the first
 // date written in a short text piece after the title heading (see
 // titleHeading), before the body starts (the second piece of more than
-// 200 letters) and within headerWindow pieces. A <time> element is read
-// from its datetime attribute. Dates after a word of change ("Updated 12
-// May 2020") are skipped. It returns the zero Date when the page has no
-// title heading or no such date.
+// 120 letters) and within headerWindow pieces, else the closest date in
+// the headerAbove pieces above the title (a kicker or byline line). A
+// <time> element is read from its datetime attribute. Dates after a word
+// of change ("Updated 12 May 2020") are skipped. It returns the zero Date
+// when the page has no title heading or no such date.
 func (x *Extractor) headerDate(p *page) corpus.Date {
 	h := titleHeading(p)
 	if h == nil {
@@ -198,6 +203,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		seen, long   int
 		inside, done bool
 		d            corpus.Date
+		before       []*html.Node // the last text pieces above the title
 	)
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -219,13 +225,19 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 				}
 			}
 		}
+		if !inside && n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+			before = append(before, n)
+			if len(before) > headerAbove {
+				before = before[1:]
+			}
+		}
 		if inside && n.Type == html.TextNode {
 			s := strings.Join(strings.Fields(n.Data), " ")
 			if s == "" {
 				return
 			}
 			seen++
-			if utf8.RuneCountInString(s) > 200 {
+			if utf8.RuneCountInString(s) > 120 {
 				long++
 			}
 			if seen > headerWindow || long > 1 {
@@ -244,6 +256,13 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 	}
 	walk(p.root)
+	for i := len(before) - 1; i >= 0 && d.IsZero(); i-- {
+		// A kicker or byline line above the title: the closest date.
+		s := strings.Join(strings.Fields(before[i].Data), " ")
+		if utf8.RuneCountInString(s) <= 100 && !changeBefore(before[i]) {
+			d = x.dateInPiece(s, lang)
+		}
+	}
 	return d
 }
 
@@ -264,11 +283,16 @@ func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 	if !rxYear.MatchString(s) {
 		return corpus.Date{}
 	}
+	if utf8.RuneCountInString(s) <= 40 && !rxUpdateNotice.MatchString(s) {
+		if d := x.dates.parseIn(s, lang); d.Precision == corpus.PrecisionDay {
+			return d // "07 Dezember, 2022"
+		}
+	}
 	for _, part := range rxPieceSeparators.Split(s, -1) {
 		if utf8.RuneCountInString(part) > 40 || !rxYear.MatchString(part) {
 			continue
 		}
-		if rxChangeWords.MatchString(part) {
+		if rxUpdateNotice.MatchString(part) {
 			return corpus.Date{}
 		}
 		if d := x.dates.parseIn(part, lang); d.Precision == corpus.PrecisionDay {
