@@ -418,10 +418,36 @@ func onlyHeadline(headings []heading, sources []string, site string) string {
 	h := headings[0].text
 	if strings.ContainsFunc(h, func(r rune) bool {
 		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
-	}) || addsToTitle(h, sources, site) {
+	}) || addsToTitle(h, sources, site) || sharesOnlyDate(h, sources) {
 		return ""
 	}
 	return h
+}
+
+// sharesOnlyDate reports whether heading shares with the titles a number
+// or a month name but no other word: "Monthly Archives: August 2005" and
+// "August 2005 – Certain Doubts" name a period, not an article.
+func sharesOnlyDate(heading string, titles []string) bool {
+	words := map[string]bool{}
+	for _, t := range titles {
+		for _, w := range strings.Fields(normText(t)) {
+			words[w] = true
+		}
+	}
+	date := false
+	for _, w := range strings.Fields(normText(heading)) {
+		if !words[w] {
+			continue
+		}
+		if !strings.ContainsFunc(w, unicode.IsDigit) && !monthNames[w] {
+			if utf8.RuneCountInString(w) >= 4 {
+				return false
+			}
+			continue
+		}
+		date = true
+	}
+	return date
 }
 
 // addsToTitle reports whether heading is one of the titles with words

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/clippings/clippings/corpus"
 	"strings"
 	"testing"
 
@@ -65,6 +66,91 @@ func TestUntruncate(t *testing.T) {
 	} {
 		if got := untruncate(tt.in, p); got != tt.want {
 			t.Errorf("untruncate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestPageTitleEvidence extracts small pages whose title sources disagree
+// and checks which title wins.
+func TestPageTitleEvidence(t *testing.T) {
+	const body = `<p>` + "The council met on Monday and talked for a long time about the harbour, the bridge and the budget of the coming year. " +
+		"Several members asked questions about the costs, and the mayor answered each of them in turn before the vote was taken." + `</p>`
+	for _, tt := range []struct{ name, head, top, want string }{
+		{
+			name: "visible headline over social title",
+			head: `<title>Harbour: council votes for the bridge | Coastal News</title><meta property="og:title" content="Harbour: council votes for the bridge">`,
+			top:  `<h1>Council votes for the new harbour bridge after long debate</h1>`,
+			want: "Council votes for the new harbour bridge after long debate",
+		},
+		{
+			name: "heading with a kicker before the title",
+			head: `<title>Council votes for the bridge | Coastal News</title><meta property="og:title" content="Council votes for the bridge">`,
+			top:  `<h1>Harbour Council votes for the bridge</h1>`,
+			want: "Council votes for the bridge",
+		},
+		{
+			name: "heading with a date after the title",
+			head: `<title>Council votes for the bridge</title>`,
+			top:  `<h1>Council votes for the bridge 02.02.2022 • Coastal News</h1>`,
+			want: "Council votes for the bridge",
+		},
+		{
+			name: "archive heading shares only a date",
+			head: `<title>August 2005 – Coastal News</title><meta property="og:title" content="Council votes for the bridge">`,
+			top:  `<h1>Monthly Archives: August 2005</h1>`,
+			want: "Council votes for the bridge",
+		},
+		{
+			name: "the only headline names the page",
+			head: `<title>Home</title>`,
+			top:  `<h1>Time to say goodbye.</h1><h2>What comes next</h2>`,
+			want: "Time to say goodbye.",
+		},
+		{
+			name: "a late h1 is no headline",
+			head: `<title>Expert opinion in the crisis</title>`,
+			top:  `<h2>First point</h2><h1>While you are here</h1>`,
+			want: "Expert opinion in the crisis",
+		},
+		{
+			name: "most sources agree on the h1 in a breadcrumb",
+			head: `<title>Bridge: the town sues the builder over bad stones | Coastal News</title>` +
+				`<meta property="og:title" content="Bridge disaster: harbour in a bad state">` +
+				`<meta name="twitter:title" content="Bridge disaster: harbour in a bad state">` +
+				`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge: the town sues the builder over bad stones"}</script>`,
+			top: `<nav><ol><li><a href="/">Home</a></li><li><h1>Bridge: the town sues the builder over bad stones</h1></li></ol></nav>` +
+				`<h2 class="headline">Bridge disaster: harbour in a bad state</h2>`,
+			want: "Bridge: the town sues the builder over bad stones",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head>` + tt.head + `</head><body><article>` + tt.top + body + `</article></body></html>`
+			arts, err := New(Options{}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := arts[0].Title; got != tt.want {
+				t.Errorf("title %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAddsToTitle(t *testing.T) {
+	titles := []string{"Große Aufgaben für die neue Regierung | Stiftung"}
+	for _, tt := range []struct {
+		heading string
+		want    bool
+	}{
+		{"Tunesien Große Aufgaben für die neue Regierung", true},
+		{"Große Aufgaben für die neue Regierung 02.02.2022 • Presse", true},
+		{"Große Aufgaben für die neue Regierung | Stiftung", true},
+		{"Große Aufgaben für die neue Regierung", false},
+		{"Große Auf\u00adgaben für die neue Re\u00adgierung", true},
+		{"Große Aufgaben für die neue Regierung in Tunesien", false},
+	} {
+		if got := addsToTitle(tt.heading, titles, "Stiftung"); got != tt.want {
+			t.Errorf("addsToTitle(%q) = %v, want %v", tt.heading, got, tt.want)
 		}
 	}
 }
