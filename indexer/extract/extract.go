@@ -93,7 +93,7 @@ func (x *Extractor) Extract(f corpus.File) ([]corpus.Article, error) {
 		a.Source = corpus.SourceOf(f.Path, i+1)
 		a.ID = corpus.IDOf(a.Source)
 		a.Countries, a.Topics = nil, nil
-		a.Outlet = x.outlets.resolve(a.Outlet)
+		a.Outlet = x.outlets.resolveAt(a.Outlet, a.URL)
 		for j, m := range a.Mentions {
 			a.Mentions[j] = x.outlets.resolve(m)
 		}

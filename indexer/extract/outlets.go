@@ -109,3 +109,30 @@ func (t outletTable) resolve(name string) string {
 	name = strings.Join(strings.Fields(name), " ")
 	return strings.TrimSpace(rxWeekdayOf.ReplaceAllString(name, ""))
 }
+
+// genericOutletWords end the names that sites give themselves besides the
+// outlet's own name: "Stack Overflow Blog", "Spiegel Online".
+var genericOutletWords = map[string]bool{
+	"blog": true, "news": true, "online": true, "magazine": true, "magazin": true, "website": true,
+}
+
+// resolveAt resolves an outlet named on the page at pageURL. A name that
+// is the host's name plus a generic word ("Stack Overflow Blog" on
+// stackoverflow.blog) is the outlet the host names, unless the user's
+// table says otherwise.
+func (t outletTable) resolveAt(name, pageURL string) string {
+	if _, ok := t.user[strings.TrimPrefix(outletKey(name), "the ")]; ok {
+		return t.resolve(name)
+	}
+	out := t.resolve(name)
+	words := strings.Fields(out)
+	host := hostOf(pageURL)
+	if len(words) < 2 || host == "" || !genericOutletWords[strings.ToLower(words[len(words)-1])] {
+		return out
+	}
+	core := strings.Join(words[:len(words)-1], " ")
+	if label := foldLetters(domainLabel(host)); label != "" && label == foldLetters(core) {
+		return t.resolve(core)
+	}
+	return out
+}
