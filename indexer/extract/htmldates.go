@@ -89,12 +89,12 @@ var timeSelectors = []string{
 }
 
 // timeElementDate returns the date of the first dating element of s that
-// parses, skipping comments and sidebars.
+// parses, skipping comments, sidebars and the dates of changes.
 func (x *Extractor) timeElementDate(s *goquery.Selection, lang string) corpus.Date {
 	var d corpus.Date
 	for _, sel := range timeSelectors {
 		s.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
-			if inNoise(e) {
+			if inNoise(e) || isChangeElement(e.Get(0)) {
 				return true
 			}
 			for _, a := range []string{"datetime", "content", "title"} {
@@ -216,6 +216,9 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template") {
 			return
+		}
+		if n.Type == html.ElementNode && isChangeElement(n) {
+			return // the date of a change, not of the publication
 		}
 		if inside && n.Type == html.ElementNode && n.Data == "time" {
 			if v := nodeAttr(n, "datetime"); v != "" && !changeBefore(n) {
@@ -344,6 +347,14 @@ func titleHeading(p *page) *html.Node {
 // normTitle returns a title in lower case with its spaces collapsed.
 func normTitle(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// isChangeElement reports whether element n is marked as giving the date
+// of a change: itemprop="dateModified" or a class naming a modification.
+// (WordPress's "updated" class also marks publication dates.)
+func isChangeElement(n *html.Node) bool {
+	return strings.EqualFold(nodeAttr(n, "itemprop"), "dateModified") ||
+		strings.Contains(strings.ToLower(nodeAttr(n, "class")), "modified")
 }
 
 // changeBefore reports whether the text just before n (in its parent or,
