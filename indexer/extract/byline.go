@@ -61,9 +61,15 @@ var roleWords = map[string]bool{
 	"corporation": true, "company": true, "organisation": true, "organization": true,
 }
 
-// orgSuffixes end words that name organisations, not persons:
-// "Hanns-Seidel-Stiftung", "Caritasverband".
-var orgSuffixes = []string{"stiftung", "verband", "verein", "institut", "zeitung", "verlag", "redaktion"}
+var (
+	// orgSuffixes end words that name organisations, not persons:
+	// "Hanns-Seidel-Stiftung", "Caritasverband".
+	orgSuffixes = []string{"stiftung", "verband", "verein", "institut", "zeitung", "verlag", "redaktion"}
+	// jobSuffixes end compound words that name jobs: "Projektleiterin",
+	// "Geschäftsführer" (but "Leiter" alone may be a surname).
+	jobSuffixes = []string{"leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin",
+		"direktor", "direktorin", "führer", "führerin", "redakteur", "redakteurin", "korrespondent", "korrespondentin"}
+)
 
 // lowercaseNameWords may appear in lower case inside a name ("Ludwig van
 // Beethoven", "Ana de la Cruz").
@@ -142,6 +148,11 @@ func personName(s, site string, strict bool) (string, bool) {
 		}
 		for _, suf := range orgSuffixes {
 			if strings.HasSuffix(lw, suf) {
+				return "", false
+			}
+		}
+		for _, suf := range jobSuffixes {
+			if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
 				return "", false
 			}
 		}

@@ -17,6 +17,8 @@ func TestCleanAuthorsDropsOrganisations(t *testing.T) {
 		{"Hanns-Seidel-Stiftung e.V", nil},
 		{"Deutscher Caritasverband", nil},
 		{"Jane Doe", []string{"Jane Doe"}},
+		{"Uta Staschewski, Projektleiterin der HSS", []string{"Uta Staschewski"}},
+		{"John Leiter", []string{"John Leiter"}},
 		{"vom Krimiblogger", []string{"Krimiblogger"}},
 	} {
 		if got := cleanAuthors(c.raw, "", false); !slices.Equal(got, c.want) {

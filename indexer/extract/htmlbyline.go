@@ -278,15 +278,15 @@ var (
 // three lines above the heading to two hundred below), else a line that
 // starts with "By" or "Von", an author label followed by the name, or a
 // date line that ends with a name ("04.02.2022 | 13:10 Uhr | Uta
-// Helkenberg"), close to the heading. The heading is the first h1, or
-// else the line that repeats the title of the metadata. It returns nil
+// Helkenberg"), close to the heading. The heading is the first line
+// that repeats the title of the metadata or the first h1. It returns nil
 // when the page has no heading or no such line.
 func visibleAuthors(p *page, site string) []string {
 	// The heading is the first h1, else the line that is the title the
 	// metadata gives.
 	heads := []string{p.meta.OGTitle, p.meta.TwTitle, p.meta.MetaTitle}
 	if h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First(); h1.Length() > 0 {
-		heads = []string{text(h1)}
+		heads = append(heads, text(h1))
 	}
 	body := p.doc.Find("body").First()
 	if body.Length() == 0 {
@@ -299,7 +299,9 @@ func visibleAuthors(p *page, site string) []string {
 	var lines []string
 	for _, par := range paragraphs(body.Get(0), func(n *html.Node) bool { return noise[n] }) {
 		for _, l := range strings.Split(par, "\n") {
-			lines = append(lines, strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")))
+			if l = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")); l != "" {
+				lines = append(lines, l)
+			}
 		}
 	}
 	at := slices.IndexFunc(lines, func(l string) bool {
