@@ -228,7 +228,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	titleTag := m.TitleTag
 	sources := append([]string{titleTag}, metaTitles...)
 	if t := bestSupported(p, site); t != "" {
-		return t
+		return withoutKicker(t, metaTitles)
 	}
 
 	for _, main := range []bool{true, false} {
@@ -241,7 +241,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 					continue
 				}
 				if sameText(h.text, mt) || sameText(h.text, stripSite(mt, site)) {
-					return h.text
+					return withoutKicker(h.text, metaTitles)
 				}
 			}
 		}
@@ -262,7 +262,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		}
 	}
 	if best != "" {
-		return best
+		return withoutKicker(best, metaTitles)
 	}
 	if h := visibleHeadline(headings, sources, site); h != "" {
 		return h
@@ -358,6 +358,20 @@ func bestSupported(p *page, site string) string {
 		return best
 	}
 	return ""
+}
+
+// withoutKicker returns the metadata title that title ends with, when
+// title only adds a kicker before it ("Einheit der Woche Lagen-Pyramide
+// mit GA2" for the JSON-LD headline "Lagen-Pyramide mit GA2"), else
+// title.
+func withoutKicker(title string, metaTitles []string) string {
+	nt := normText(title)
+	for _, mt := range metaTitles {
+		if nm := normText(mt); len(strings.Fields(nm)) >= 2 && strings.HasSuffix(nt, " "+nm) {
+			return mt
+		}
+	}
+	return title
 }
 
 // heading is a candidate title found in a page's headings.

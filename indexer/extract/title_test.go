@@ -154,3 +154,16 @@ func TestAddsToTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutKicker(t *testing.T) {
+	metas := []string{"Lagen-Pyramide mit GA2", "", "Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE"}
+	for _, tt := range []struct{ in, want string }{
+		{"Einheit der Woche Lagen-Pyramide mit GA2", "Lagen-Pyramide mit GA2"},
+		{"Lagen-Pyramide mit GA2", "Lagen-Pyramide mit GA2"},
+		{"Lagen-Pyramide mit GA2 und mehr", "Lagen-Pyramide mit GA2 und mehr"},
+	} {
+		if got := withoutKicker(tt.in, metas); got != tt.want {
+			t.Errorf("withoutKicker(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
