@@ -30,6 +30,8 @@ func TestHeaderDate(t *testing.T) {
 			`<meta property="article:published_time" content="2023-02-20T10:00:00+01:00">`,
 			"", `<p>February 27, 2023</p>`, "2023-02-20"},
 		{"an update date is not the header date", "en", "", "", `<p><span>Updated:</span> <span>February 27, 2023</span></p><p>First published February 26, 2023</p>`, "2023-02-26"},
+		{"a generic date tag yields to the header", "en", `<meta name="date" content="2023-02-24">`, "",
+			`<p>February 22, 2023</p>`, "2023-02-22"},
 		{"a time element of a change is skipped", "en", "", "",
 			`<p><time itemprop="dateModified" datetime="2023-02-28T10:00:00">Feb 28</time> <time itemprop="datePublished" datetime="2023-02-20T10:00:00">Feb 20</time></p>`, "2023-02-20"},
 		{"German date with a comma, in pieces", "de", "", "", `<p>Von <a href="/a">Christian Thiele</a>, <span>07 Dezember, 2022</span></p>`, "2022-12-07"},

@@ -91,28 +91,34 @@ var timeSelectors = []string{
 // timeElementDate returns the date of the first dating element of s that
 // parses, skipping comments, sidebars and the dates of changes.
 func (x *Extractor) timeElementDate(s *goquery.Selection, lang string) corpus.Date {
-	var d corpus.Date
 	for _, sel := range timeSelectors {
-		s.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
-			if inNoise(e) || isChangeElement(e.Get(0)) {
-				return true
-			}
-			for _, a := range []string{"datetime", "content", "title"} {
-				if v, ok := e.Attr(a); ok {
-					if d = x.dates.parseIn(v, lang); !d.IsZero() {
-						return false
-					}
-				}
-			}
-			if t := text(e); utf8.RuneCountInString(t) < 80 {
-				d = x.dates.parseIn(t, lang)
-			}
-			return d.IsZero()
-		})
-		if !d.IsZero() {
+		if d := x.datingElement(s, sel, lang); !d.IsZero() {
 			return d
 		}
 	}
+	return corpus.Date{}
+}
+
+// datingElement returns the date of the first element of s matched by sel
+// that parses, skipping comments, sidebars and the dates of changes.
+func (x *Extractor) datingElement(s *goquery.Selection, sel, lang string) corpus.Date {
+	var d corpus.Date
+	s.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		if inNoise(e) || isChangeElement(e.Get(0)) {
+			return true
+		}
+		for _, a := range []string{"datetime", "content", "title"} {
+			if v, ok := e.Attr(a); ok {
+				if d = x.dates.parseIn(v, lang); !d.IsZero() {
+					return false
+				}
+			}
+		}
+		if t := text(e); utf8.RuneCountInString(t) < 80 {
+			d = x.dates.parseIn(t, lang)
+		}
+		return d.IsZero()
+	})
 	return d
 }
 
@@ -191,7 +197,8 @@ const headerAbove = 6
 // 120 letters) and within headerWindow pieces, else the closest date in
 // the headerAbove pieces above the title (a kicker or byline line). A
 // <time> element is read from its datetime attribute. Dates after a word
-// of change ("Updated 12 May 2020") are skipped. It returns the zero Date
+// of change ("Updated 12 May 2020") and in comments, sidebars and
+// navigation are skipped. It returns the zero Date
 // when the page has no title heading or no such date.
 func (x *Extractor) headerDate(p *page) corpus.Date {
 	h := titleHeading(p)
@@ -199,6 +206,8 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		return corpus.Date{}
 	}
 	lang := p.language()
+	noise := map[*html.Node]bool{}
+	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) { noise[e.Get(0)] = true })
 	var (
 		seen, long   int
 		inside, done bool
@@ -217,8 +226,8 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template") {
 			return
 		}
-		if n.Type == html.ElementNode && isChangeElement(n) {
-			return // the date of a change, not of the publication
+		if n.Type == html.ElementNode && (isChangeElement(n) || noise[n]) {
+			return // the date of a change, a comment or a sidebar
 		}
 		if inside && n.Type == html.ElementNode && n.Data == "time" {
 			if v := nodeAttr(n, "datetime"); v != "" && !changeBefore(n) {
@@ -400,17 +409,18 @@ func nodeText(n *html.Node) string {
 // page's declarations (see pageDate) come first, then the date line that
 // heads the body (lineDate) when it says more, then go-htmldate. The date
 // shown in the article's header (see headerDate) is taken before
-// go-htmldate's guess when the page declares none, and overrides the
-// declarations when another source confirms it: declarations disagree
-// more often with the page than the page with itself (a meta tag stamped
-// in UTC a day later, a CMS date that is not the one printed under the
-// title).
+// go-htmldate's guess when the page declares none, before generic date
+// tags when it declares no publication date (see declaresPublication),
+// and before a publication date when another source confirms it:
+// declarations disagree more often with the page than the page with
+// itself (a meta tag stamped in UTC a day later, a CMS date that is not
+// the one printed under the title).
 func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
 	d := x.pageDate(p)
 	if d.IsZero() || lineDate.Precision > d.Precision && lineDate.Time.Year() == d.Time.Year() {
 		d = lineDate // the date line under the title says more
 	}
-	if h := x.dates.notToday(x.headerDate(p)); !h.IsZero() && h != d && (d.IsZero() || x.confirmed(p, h)) {
+	if h := x.dates.notToday(x.headerDate(p)); !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h)) {
 		return h
 	}
 	if d.IsZero() {
@@ -432,4 +442,14 @@ func (x *Extractor) confirmed(p *page, d corpus.Date) bool {
 		return true
 	}
 	return x.timeElementDate(p.doc.Selection, p.language()) == d || x.htmlDate(p) == d
+}
+
+// declaresPublication reports whether the page declares its publication
+// date in an article-specific way (article:published_time and its kin,
+// JSON-LD datePublished, an element marked as the publication date), not
+// only in generic date tags ("date", "dc.date") that many sites fill with
+// the day a page was generated.
+func (x *Extractor) declaresPublication(p *page) bool {
+	return !x.dates.parse(p.meta.Published).IsZero() || !x.dates.parse(p.meta.LD.Published).IsZero() ||
+		!x.datingElement(p.doc.Selection, timeSelectors[0], p.language()).IsZero()
 }
