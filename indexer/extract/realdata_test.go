@@ -283,7 +283,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		got, floor float64
 	}{
 		{"title", pct(titleOK, titleN), 90},
-		{"date", pct(dateOK, dateN), 89},
+		{"date", pct(dateOK, dateN), 90},
 		{"authors", pct(authOK, authN), 65},
 		{"same persons", pct(personsOK, authN), 66},
 		{"main-text snippets", pct(withOK, withN), 86},
