@@ -20,7 +20,7 @@ import (
 func (x *Extractor) pageAuthors(p *page, site string) []string {
 	names := x.markedAuthors(p, site)
 	vis := notOutlet(visibleAuthors(p, site), site, p.meta.SiteName)
-	if len(vis) > 0 && !agree(names, vis) {
+	if len(vis) > 0 && (!agree(names, vis) || fuller(vis, names)) {
 		names = vis
 	}
 	if len(names) == 0 {
@@ -265,6 +265,9 @@ var (
 	// rxAuthorLabelLine matches a line that only announces the author,
 	// whose name is on the next line: "Autor", "Written by".
 	rxAuthorLabelLine = regexp.MustCompile(`(?i)^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|verfasser(?:in)?|written\s+by|von|by)\s*:?$`)
+	// rxStrongLabelLine matches an author label that cannot be anything
+	// else: "Autorin", "Von:".
+	rxStrongLabelLine = regexp.MustCompile(`(?i)^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|verfasser(?:in)?|written\s+by|von\s*:|by\s*:)\s*:?$`)
 	// rxDatePart matches a part of a date line: "11.12.2019", "13:10
 	// Uhr", "27 January 2022".
 	rxDatePart = regexp.MustCompile(`(?i)^(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?:\s*uhr)?|\d{1,2}\.?\s+` + monthPattern + `\.?\s+\d{4}|` + monthPattern + `\.?\s+\d{1,2},?\s+\d{4})$`)
@@ -312,9 +315,15 @@ func visibleAuthors(p *page, site string) []string {
 	}
 	from := max(0, at-3)
 	near := lines[from:min(len(lines), at+30)]
-	for _, l := range lines[from:min(len(lines), at+200)] {
+	wide := lines[from:min(len(lines), at+200)]
+	for i, l := range wide {
 		if g := rxLabelledByline.FindStringSubmatch(l); g != nil && utf8.RuneCountInString(l) <= 100 {
 			if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+				return names
+			}
+		}
+		if rxStrongLabelLine.MatchString(l) && i+1 < len(wide) && utf8.RuneCountInString(wide[i+1]) <= 60 {
+			if names := fullNames(lineNames(wide[i+1], site)); len(names) > 0 {
 				return names
 			}
 		}
@@ -329,8 +338,7 @@ func visibleAuthors(p *page, site string) []string {
 			}
 		}
 		if rxAuthorLabelLine.MatchString(l) && i+1 < len(near) && utf8.RuneCountInString(near[i+1]) <= 60 {
-			names := lineNames(near[i+1], site)
-			if len(names) > 0 && !slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
+			if names := fullNames(lineNames(near[i+1], site)); len(names) > 0 {
 				return names
 			}
 		}
@@ -349,6 +357,15 @@ func visibleAuthors(p *page, site string) []string {
 	return nil
 }
 
+// fullNames returns names when each has two words or more, else nil: a
+// line under an author label must hold full names.
+func fullNames(names []string) []string {
+	if slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
+		return nil
+	}
+	return names
+}
+
 // lineNames returns the person names of a byline seen in the page, or nil
 // when they look like words rather than names ("Von Risiken und
 // Nebenwirkungen" gives two one-word "names") or like an outlet (one word
@@ -362,6 +379,19 @@ func lineNames(raw, site string) []string {
 		return nil
 	}
 	return names
+}
+
+// fuller reports whether the names a hold every name of b, some of them
+// written out more fully or with more names besides ("Todd Bates" for
+// "Todd"; "Rudolf Fischer, Simon Kohler" for "Rudolf Fischer").
+func fuller(a, b []string) bool {
+	for _, y := range b {
+		fy := foldLetters(y)
+		if !slices.ContainsFunc(a, func(x string) bool { return strings.HasPrefix(foldLetters(x), fy) }) {
+			return false
+		}
+	}
+	return len(b) > 0 && len(strings.Join(a, "")) > len(strings.Join(b, ""))
 }
 
 // agree reports whether two lists of names share a person, written alike
