@@ -467,8 +467,10 @@ func sharesOnlyDate(heading string, titles []string) bool {
 // addsToTitle reports whether heading is one of the titles with words
 // that are not the title's: a kicker before it ("Tunesien Große Aufgaben
 // für die neue Regierung" for the title "Große Aufgaben für die neue
-// Regierung"), or a part after a separator ("... | FASSETTE.NET", "... •
-// 02.02.2022"). The title is then the cleaner text.
+// Regierung"), a part after a separator ("... | FASSETTE.NET", after a
+// title as written, not as guessed without its site name), or a date
+// after it ("... 02.02.2022 • Presse"). The title is then the cleaner
+// text.
 func addsToTitle(heading string, titles []string, site string) bool {
 	nh := normText(noSoftHyphens(heading))
 	for _, t := range titles {
@@ -480,7 +482,7 @@ func addsToTitle(heading string, titles []string, site string) bool {
 				if normText(heading) != normText(c) {
 					return true // the same words, but cut by soft hyphens
 				}
-			case strings.HasSuffix(nh, " "+nc), isTitlePart(heading, c, true):
+			case strings.HasSuffix(nh, " "+nc), c == t && isTitlePart(heading, c, true):
 				return true
 			case strings.HasPrefix(nh, nc+" ") && isDigit(rune(nh[len(nc)+1])):
 				return true // a date after the title

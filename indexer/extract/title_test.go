@@ -137,13 +137,14 @@ func TestPageTitleEvidence(t *testing.T) {
 }
 
 func TestAddsToTitle(t *testing.T) {
-	titles := []string{"Große Aufgaben für die neue Regierung | Stiftung"}
+	titles := []string{"Große Aufgaben für die neue Regierung | Stiftung", "Große Aufgaben für die neue Regierung"}
 	for _, tt := range []struct {
 		heading string
 		want    bool
 	}{
 		{"Tunesien Große Aufgaben für die neue Regierung", true},
 		{"Große Aufgaben für die neue Regierung 02.02.2022 • Presse", true},
+		{"Große Aufgaben für die neue Regierung | Blog", true},
 		{"Große Aufgaben für die neue Regierung | Stiftung", true},
 		{"Große Aufgaben für die neue Regierung", false},
 		{"Große Auf\u00adgaben für die neue Re\u00adgierung", true},
