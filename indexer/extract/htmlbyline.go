@@ -285,8 +285,8 @@ var (
 // that repeats the title of the metadata or the first h1. It returns nil
 // when the page has no heading or no such line.
 func visibleAuthors(p *page, site string) []string {
-	// The heading is the first h1, else the line that is the title the
-	// metadata gives.
+	// The heading is a line that repeats the title the metadata gives or
+	// the first h1.
 	heads := []string{p.meta.OGTitle, p.meta.TwTitle, p.meta.MetaTitle}
 	if h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First(); h1.Length() > 0 {
 		heads = append(heads, text(h1))
@@ -307,14 +307,17 @@ func visibleAuthors(p *page, site string) []string {
 			}
 		}
 	}
-	at := slices.IndexFunc(lines, func(l string) bool {
-		return slices.ContainsFunc(heads, func(h string) bool { return sameText(l, h) })
-	})
-	if at < 0 {
+	var anchors []int // the lines that repeat the heading
+	for i, l := range lines {
+		if len(anchors) < 3 && slices.ContainsFunc(heads, func(h string) bool { return sameText(l, h) }) {
+			anchors = append(anchors, i)
+		}
+	}
+	if len(anchors) == 0 {
 		return nil
 	}
+	at := anchors[0]
 	from := max(0, at-3)
-	near := lines[from:min(len(lines), at+30)]
 	wide := lines[from:min(len(lines), at+200)]
 	for i, l := range wide {
 		if g := rxLabelledByline.FindStringSubmatch(l); g != nil && utf8.RuneCountInString(l) <= 100 {
@@ -328,6 +331,20 @@ func visibleAuthors(p *page, site string) []string {
 			}
 		}
 	}
+	for _, at := range anchors {
+		if names := nearByline(lines, at, site); len(names) > 0 {
+			return names
+		}
+	}
+	return nil
+}
+
+// nearByline returns the names of a byline close to the heading at line
+// at: a line that starts with "By" or "Von", an author label followed by
+// the name, or a date line that ends with a name.
+func nearByline(lines []string, at int, site string) []string {
+	from := max(0, at-3)
+	near := lines[from:min(len(lines), at+30)]
 	for i, l := range near {
 		if utf8.RuneCountInString(l) > 100 {
 			continue
