@@ -34,6 +34,8 @@ func TestHeaderDate(t *testing.T) {
 			`<p>February 22, 2023</p>`, "2023-02-22"},
 		{"a time element of a change is skipped", "en", "", "",
 			`<p><time itemprop="dateModified" datetime="2023-02-28T10:00:00">Feb 28</time> <time itemprop="datePublished" datetime="2023-02-20T10:00:00">Feb 20</time></p>`, "2023-02-20"},
+		{"the article's own aside is its metadata, not a sidebar", "de", "", "",
+			`<aside class="meta"><p>Von Jana Roth</p><p><time datetime="2023-02-21">21.02.2023 - 13:30</time></p></aside>`, "2023-02-21"},
 		{"German date with a comma, in pieces", "de", "", "", `<p>Von <a href="/a">Christian Thiele</a>, <span>07 Dezember, 2022</span></p>`, "2022-12-07"},
 		{"a kicker above the title, closer than the site's clock", "fr", "", `<p>Politique | 30 septembre 2022</p>`, "", "2022-09-30"},
 	}

@@ -104,7 +104,7 @@ func (x *Extractor) timeElementDate(s *goquery.Selection, lang string) corpus.Da
 func (x *Extractor) datingElement(s *goquery.Selection, sel, lang string) corpus.Date {
 	var d corpus.Date
 	s.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
-		if inNoise(e) || isChangeElement(e.Get(0)) {
+		if inDateNoise(e) || isChangeElement(e.Get(0)) {
 			return true
 		}
 		for _, a := range []string{"datetime", "content", "title"} {
@@ -207,7 +207,9 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 	}
 	lang := p.language()
 	noise := map[*html.Node]bool{}
-	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) { noise[e.Get(0)] = true })
+	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) {
+		noise[e.Get(0)] = !articleAside(e)
+	})
 	var (
 		seen, long   int
 		inside, done bool
@@ -356,6 +358,23 @@ func titleHeading(p *page) *html.Node {
 // normTitle returns a title in lower case with its spaces collapsed.
 func normTitle(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// articleAside reports whether e is an <aside> inside an <article>: the
+// article's own box of metadata (author, date, tags), not a sidebar.
+func articleAside(e *goquery.Selection) bool {
+	return goquery.NodeName(e) == "aside" && e.ParentsFiltered("article").Length() > 0
+}
+
+// inDateNoise is inNoise for dating elements: e is inside a sidebar,
+// comment or navigation, an article's own aside excepted.
+func inDateNoise(e *goquery.Selection) bool {
+	noisy := false
+	e.ParentsFiltered(noiseSelector).AddSelection(e.Filter(noiseSelector)).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		noisy = !articleAside(a)
+		return !noisy
+	})
+	return noisy
 }
 
 // isChangeElement reports whether element n is marked as giving the date
