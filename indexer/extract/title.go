@@ -241,6 +241,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 					continue
 				}
 				if sameText(h.text, mt) || sameText(h.text, stripSite(mt, site)) {
+					if l := longerHeadline(headings, h.text, sources, site); l != "" {
+						return l
+					}
 					return withoutKicker(h.text, metaTitles)
 				}
 			}
@@ -356,6 +359,20 @@ func bestSupported(p *page, site string) string {
 	}
 	if bestN >= 3 && bestN > second {
 		return best
+	}
+	return ""
+}
+
+// longerHeadline returns the main heading that says title and goes on
+// ("Ultium Cells erhöht Gigafactory-Kapazität in Tennessee" for an <h3>
+// "Ultium Cells erhöht Gigafactory-Kapazität" that repeats the metadata
+// title in a list of recent posts), or "".
+func longerHeadline(headings []heading, title string, sources []string, site string) string {
+	nt := normText(title)
+	for _, h := range headings {
+		if h.main && strings.HasPrefix(normText(h.text), nt+" ") && !addsToTitle(h.text, sources, site) {
+			return h.text
+		}
 	}
 	return ""
 }

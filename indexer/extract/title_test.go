@@ -113,6 +113,13 @@ func TestPageTitleEvidence(t *testing.T) {
 			want: "Expert opinion in the crisis",
 		},
 		{
+			name: "the headline goes on from the metadata title",
+			head: `<title>Council votes for the bridge - Coastal News</title><meta property="og:title" content="Council votes for the bridge - Coastal News">` +
+				`<meta property="og:site_name" content="Coastal News">`,
+			top:  `<h1>Council votes for the bridge in Harbourtown</h1><ul><li><h3 class="entry-title">Council votes for the bridge</h3></li></ul>`,
+			want: "Council votes for the bridge in Harbourtown",
+		},
+		{
 			name: "most sources agree on the h1 in a breadcrumb",
 			head: `<title>Bridge: the town sues the builder over bad stones | Coastal News</title>` +
 				`<meta property="og:title" content="Bridge disaster: harbour in a bad state">` +
