@@ -23,8 +23,8 @@ func (x *Extractor) pageAuthors(p *page, site string) []string {
 	if len(vis) > 0 && (!agree(names, vis) || fuller(vis, names)) {
 		names = vis
 	}
-	if len(names) == 0 {
-		return nil
+	if !slices.ContainsFunc(names, needsCompleting) {
+		return names
 	}
 	pageText := p.meta.TitleTag + "\n" + text(p.doc.Find("body"))
 	return completeNames(names, pageText, p.meta.SiteName, domainLabel(hostOf(p.url)))
@@ -108,12 +108,23 @@ func completeNames(names []string, pageText string, outlets ...string) []string 
 		case isHandle(n):
 			want := foldLetters(n)
 			n = first(writtenName(want, pageText), n)
-		case !strings.ContainsAny(n, " .") && utf8.RuneCountInString(n) >= 3 && startsUpper(n) && !isAllCaps(n):
+		case isFirstName(n):
 			n = first(fullName(n, pageText, outlets), n)
 		}
 		out = append(out, n)
 	}
 	return out
+}
+
+// needsCompleting reports whether completeNames may write a name out.
+func needsCompleting(n string) bool {
+	return isHandle(n) || isFirstName(n)
+}
+
+// isFirstName reports whether n may be a first name alone: one
+// capitalised word, not in capitals.
+func isFirstName(n string) bool {
+	return !strings.ContainsAny(n, " .") && utf8.RuneCountInString(n) >= 3 && startsUpper(n) && !isAllCaps(n)
 }
 
 // writtenName returns the capitalised name of two or more words in
@@ -308,8 +319,17 @@ func visibleAuthors(p *page, site string) []string {
 		}
 	}
 	var anchors []int // the lines that repeat the heading
+	normHeads := map[string]bool{}
+	minLen, maxLen := 1<<30, 0
+	for _, h := range heads {
+		if nh := normText(h); nh != "" {
+			normHeads[nh] = true
+			minLen, maxLen = min(minLen, len(nh)), max(maxLen, len(nh))
+		}
+	}
 	for i, l := range lines {
-		if len(anchors) < 3 && slices.ContainsFunc(heads, func(h string) bool { return sameText(l, h) }) {
+		// Only lines about as long as a heading are worth normalising.
+		if len(anchors) < 3 && len(l) >= minLen && len(l) <= 2*maxLen+8 && normHeads[normText(l)] {
 			anchors = append(anchors, i)
 		}
 	}
