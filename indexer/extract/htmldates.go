@@ -319,7 +319,7 @@ func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 // titleHeading returns the heading that holds the article's title: the
 // first h1, h2 or h3 outside sidebars whose text holds a title the page
 // declares or is most of it (not the site name of "Title | Site"), else
-// the first such h1; or nil.
+// the first such h1 that is not empty; or nil.
 func titleHeading(p *page) *html.Node {
 	m := p.meta
 	var titles []string
@@ -346,7 +346,7 @@ func titleHeading(p *page) *html.Node {
 		return found
 	}
 	p.doc.Find("h1").EachWithBreak(func(_ int, e *goquery.Selection) bool {
-		if inNoise(e) {
+		if inNoise(e) || strings.TrimSpace(e.Text()) == "" {
 			return true
 		}
 		found = e.Get(0)
