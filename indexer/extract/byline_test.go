@@ -124,3 +124,17 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONLDWebPageAuthor(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Piraten"},
+{"@type":"WebPage","name":"Grundeinkommen","author":{"@id":"#/schema/person/1"}},
+{"@type":["Person"],"@id":"#/schema/person/1","name":"Harald Bauer"}]}
+</script></head><body></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).LD.Authors; !slices.Equal(got, []string{"Harald Bauer"}) {
+		t.Errorf("JSON-LD authors %q, want [Harald Bauer]", got)
+	}
+}

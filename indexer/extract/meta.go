@@ -188,6 +188,7 @@ func readJSONLD(src string, ld *ldArticle) {
 		}
 	}
 	index(v)
+	var pageAuthors []string // the WebPage's, used when no article names any
 	var walk func(any)
 	walk = func(v any) {
 		switch t := v.(type) {
@@ -207,6 +208,11 @@ func readJSONLD(src string, ld *ldArticle) {
 				if ld.SiteName == "" {
 					ld.SiteName = ldString(t["name"])
 				}
+			case anyType(types, func(s string) bool { return s == "WebPage" }):
+				// Older Yoast graphs put the author on the page node.
+				if pageAuthors == nil {
+					pageAuthors = ldNames(t["author"], ids)
+				}
 			}
 			for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item"} {
 				walk(t[k])
@@ -214,6 +220,9 @@ func readJSONLD(src string, ld *ldArticle) {
 		}
 	}
 	walk(v)
+	if len(ld.Authors) == 0 {
+		ld.Authors = pageAuthors
+	}
 }
 
 // fill copies the fields of one JSON-LD article node.
