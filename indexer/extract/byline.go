@@ -54,6 +54,12 @@ var roleWords = map[string]bool{
 	"name": true, "datum": true, "date": true, "stand": true, "abgelegt": true, "unter": true,
 	"beiträge": true, "archiv": true, "anzeigen": true, "hecho": true, "experte": true, "expertin": true,
 	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
+	// Think-tank and academic roles: "Mark Ellery, Research Fellow, Security Studies".
+	"fellow": true, "fellows": true, "research": true, "researcher": true, "studies": true,
+	"director": true, "professor": true, "lecturer": true, "associate": true, "programme": true,
+	"program": true, "deputy": true, "manager": true, "officer": true, "coordinator": true,
+	"consultant": true, "adviser": true, "advisor": true, "specialist": true, "secretary": true,
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "intern": true,
 	// Organisations: "Bund der Energieverbraucher e.V.", "Hanns-Seidel-Stiftung".
 	"e.v": true, "ev": true, "verein": true, "verband": true, "verlag": true, "zeitung": true,
 	"ag": true, "association": true, "society": true, "council": true, "ministry": true,

@@ -298,3 +298,15 @@ func TestCleanAuthorsPrefixesAndJunk(t *testing.T) {
 		t.Errorf("notSite = %q", got)
 	}
 }
+
+func TestCleanAuthorsRoles(t *testing.T) {
+	for in, want := range map[string]string{
+		"By Mark Ellery, Research Fellow, Security Studies": "Mark Ellery",
+		"Jane Roe, Director of the Eurasia Programme":       "Jane Roe",
+		"By Farida Nurlanova, Senior Fellow":                "Farida Nurlanova",
+	} {
+		if got := strings.Join(cleanAuthors(in, "", true), ","); got != want {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
