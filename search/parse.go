@@ -88,48 +88,40 @@ func (p *parser) keyword(op string) bool {
 // orExpr parses and-expressions separated by OR. field is the field of
 // an enclosing field:( ... ), or "".
 func (p *parser) orExpr(field string) (query.Query, error) {
-	var alts []query.Query
-	for {
-		q, err := p.andExpr(field)
-		if err != nil {
-			return nil, err
-		}
-		alts = append(alts, q)
-		p.space()
-		opPos := p.pos
-		if !p.keyword("OR") {
-			if len(alts) == 1 {
-				return q, nil
-			}
-			return query.NewBooleanQueryForQueryString(nil, alts, nil), nil
-		}
-		p.space()
-		if p.atEnd() {
-			return nil, p.errAt(opPos, "OR needs something on both sides")
-		}
-	}
+	return p.chain(field, "OR", p.andExpr, func(qs []query.Query) query.Query {
+		return query.NewBooleanQueryForQueryString(nil, qs, nil)
+	})
 }
 
 // andExpr parses sequences separated by AND.
 func (p *parser) andExpr(field string) (query.Query, error) {
-	var all []query.Query
+	return p.chain(field, "AND", p.sequence, func(qs []query.Query) query.Query {
+		return query.NewBooleanQueryForQueryString(qs, nil, nil)
+	})
+}
+
+// chain parses operands separated by the operator op and joins two or
+// more of them with join; a single operand is returned as it is.
+func (p *parser) chain(field, op string, operand func(string) (query.Query, error),
+	join func([]query.Query) query.Query) (query.Query, error) {
+	var qs []query.Query
 	for {
-		q, err := p.sequence(field)
+		q, err := operand(field)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, q)
+		qs = append(qs, q)
 		p.space()
 		opPos := p.pos
-		if !p.keyword("AND") {
-			if len(all) == 1 {
+		if !p.keyword(op) {
+			if len(qs) == 1 {
 				return q, nil
 			}
-			return query.NewBooleanQueryForQueryString(all, nil, nil), nil
+			return join(qs), nil
 		}
 		p.space()
 		if p.atEnd() {
-			return nil, p.errAt(opPos, "AND needs something on both sides")
+			return nil, p.errAt(opPos, "%s needs something on both sides", op)
 		}
 	}
 }
