@@ -119,24 +119,25 @@ func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "read %d files, %d articles", s.Files, s.Articles)
 	if len(s.ByFormat) > 1 {
-		formats := make([]string, 0, len(s.ByFormat))
-		for f, n := range s.ByFormat {
-			formats = append(formats, fmt.Sprintf("%d %s", n, f))
-		}
-		sort.Strings(formats)
-		fmt.Fprintf(&b, " (%s)", strings.Join(formats, ", "))
+		fmt.Fprintf(&b, " (%s)", joinCounts(s.ByFormat, "%[2]d %[1]s"))
 	}
 	fmt.Fprintf(&b, "; skipped %d files", s.SkippedFiles())
 	if len(s.Skipped) > 0 {
-		reasons := make([]string, 0, len(s.Skipped))
-		for r, n := range s.Skipped {
-			reasons = append(reasons, fmt.Sprintf("%s: %d", r, n))
-		}
-		sort.Strings(reasons)
-		fmt.Fprintf(&b, " (%s)", strings.Join(reasons, ", "))
+		fmt.Fprintf(&b, " (%s)", joinCounts(s.Skipped, "%[1]s: %[2]d"))
 	}
 	fmt.Fprintf(&b, "; %s, %.1f articles/s", s.Elapsed.Round(time.Millisecond), s.Rate())
 	return b.String()
+}
+
+// joinCounts formats each key and count of m with format (key as %[1],
+// count as %[2]) and joins them, sorted, with commas.
+func joinCounts[K ~string](m map[K]int, format string) string {
+	parts := make([]string, 0, len(m))
+	for k, n := range m {
+		parts = append(parts, fmt.Sprintf(format, k, n))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
 }
 
 // Run indexes every article of the corpus in fsys into sink, in batches.
