@@ -1,8 +1,12 @@
 package search
 
 import (
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -11,7 +15,7 @@ import (
 // recorded with another version (ErrMappingVersion), which must then be
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // Field names of the index documents.
 const (
@@ -75,6 +79,25 @@ var keywordFields = []string{
 	fieldSource, fieldDatePrecision, fieldMentions,
 }
 
+// foldSuffix names the folded twin of a keyword field: people_fold holds
+// every value of people as one lower-case term without accents, so that
+// person:"angela merkel" finds "Angela Merkel" while the facets keep the
+// names as written.
+const foldSuffix = "_fold"
+
+// analyzerFold is the analyzer of the folded twins: the whole value is
+// one token, lower-cased, with accents folded to ASCII.
+const analyzerFold = "clippings_keyword_fold"
+
+// foldedFields are the keyword fields that get a folded twin: the names
+// and labels a researcher types. Countries are codes, upper-cased by the
+// query; language, year, source and date_precision are written by the
+// program.
+var foldedFields = map[string]bool{
+	fieldOutlet: true, fieldTopics: true, fieldPeople: true, fieldPlaces: true,
+	fieldAuthors: true, fieldTags: true, fieldSection: true, fieldMentions: true,
+}
+
 // newMapping returns the static index mapping: every field is declared,
 // nothing is guessed from the documents (dynamic mapping is off), and
 // nothing goes into bleve's composite "_all" field, since free text is
@@ -96,7 +119,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		})
 	}
 	for _, name := range keywordFields {
-		add(name, &mapping.FieldMapping{
+		fms := []*mapping.FieldMapping{{
 			Type:      "text",
 			Analyzer:  keyword.Name,
 			Store:     true,
@@ -105,7 +128,21 @@ func newMapping() *mapping.IndexMappingImpl {
 			// A keyword matches or not: how often and among how many
 			// values does not make an article more relevant.
 			SkipFreqNorm: true,
-		})
+		}}
+		if foldedFields[name] {
+			fms = append(fms, &mapping.FieldMapping{
+				Name:         name + foldSuffix,
+				Type:         "text",
+				Analyzer:     analyzerFold,
+				Index:        true,
+				SkipFreqNorm: true,
+			})
+		}
+		sub := mapping.NewDocumentStaticMapping()
+		for _, fm := range fms {
+			sub.AddFieldMapping(fm)
+		}
+		doc.AddSubDocumentMapping(name, sub)
 	}
 	add(fieldDate, &mapping.FieldMapping{
 		Type:      "datetime",
@@ -121,6 +158,16 @@ func newMapping() *mapping.IndexMappingImpl {
 	}
 
 	m := mapping.NewIndexMapping()
+	// The analyzer is described in the mapping itself, so that an index
+	// opened later analyzes queries the same way.
+	if err := m.AddCustomAnalyzer(analyzerFold, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []any{asciifolding.Name},
+		"tokenizer":     single.Name,
+		"token_filters": []any{lowercase.Name},
+	}); err != nil {
+		panic("search: " + err.Error()) // the definition above is static
+	}
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = en.AnalyzerName
 	// Only reached by a field-less query that buildQuery did not expand.

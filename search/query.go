@@ -26,8 +26,10 @@ import (
 //   - the singular facet names are accepted as field names (country,
 //     topic, person, place, author, tag, mention); unknown fields are
 //     rejected;
-//   - keyword fields match exactly (person:"Angela Merkel"), countries
-//     in upper case (country:fr);
+//   - keyword fields match the whole value, without regard to case or
+//     accents for names and labels (person:"angela merkel" finds "Angela
+//     Merkel", through the folded twin people_fold), countries in upper
+//     case (country:fr);
 //   - date:2015, date:2015-11 and date:2015-11-20 are that period,
 //     date:>="2015-01-01" a range, and year:>=2010 a date range;
 //   - a leading wildcard, which would scan the whole dictionary, is
@@ -151,7 +153,7 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 		if strings.HasPrefix(q.Wildcard, "*") || strings.HasPrefix(q.Wildcard, "?") {
 			return nil, leadingWildcard(r.q, -1) // prescan missed it
 		}
-		return r.pattern(q.FieldVal, q.Boost(), func(field string, boost float64, text bool) query.Query {
+		return r.pattern(q.FieldVal, q.Boost(), true, func(field string, boost float64, text bool) query.Query {
 			c := *q
 			c.FieldVal = field
 			if text {
@@ -169,7 +171,7 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			}
 			return nil, &QueryError{Query: r.q, Pos: pos, Msg: "bad regular expression: " + err.Error()}
 		}
-		return r.pattern(q.FieldVal, q.Boost(), func(field string, boost float64, _ bool) query.Query {
+		return r.pattern(q.FieldVal, q.Boost(), false, func(field string, boost float64, _ bool) query.Query {
 			c := *q
 			c.FieldVal = field
 			c.SetBoost(boost)
@@ -227,6 +229,13 @@ func (r *rewriter) leaf(field, value string, boost float64, clone func(string, f
 	case kindText:
 		return clone(f.field, boost), nil
 	case kindKeyword:
+		if foldedFields[f.field] {
+			m := query.NewMatchQuery(value)
+			m.SetField(f.field + foldSuffix)
+			m.Analyzer = analyzerFold
+			m.SetBoost(boost)
+			return m, nil
+		}
 		if f.field == fieldCountries {
 			value = strings.ToUpper(value)
 		}
@@ -248,8 +257,11 @@ func (r *rewriter) leaf(field, value string, boost float64, clone func(string, f
 	return dateRange(d.Time, periodEnd(d)), nil
 }
 
-// pattern rewrites a wildcard or regular expression query on field.
-func (r *rewriter) pattern(field string, boost float64, clone func(string, float64, bool) query.Query) (query.Query, error) {
+// pattern rewrites a wildcard or regular expression query on field. A
+// wildcard on a keyword field with a folded twin (fold) searches the twin,
+// so that person:merk* finds "Merkel"; a regular expression keeps to the
+// values as written.
+func (r *rewriter) pattern(field string, boost float64, fold bool, clone func(string, float64, bool) query.Query) (query.Query, error) {
 	if field == "" {
 		return anyField(boost, func(f string, b float64) query.Query { return clone(f, b, true) }), nil
 	}
@@ -261,6 +273,11 @@ func (r *rewriter) pattern(field string, boost float64, clone func(string, float
 	case kindText:
 		return clone(f.field, boost, true), nil
 	case kindKeyword, kindYear:
+		if fold && foldedFields[f.field] {
+			// The folded twin holds lower-case terms; accents in a
+			// pattern are kept as written.
+			return clone(f.field+foldSuffix, boost, true), nil
+		}
 		return clone(f.field, boost, false), nil
 	}
 	return nil, &QueryError{Query: r.q, Pos: r.scan.fields[field],
