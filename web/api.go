@@ -225,7 +225,27 @@ func (s *Server) handleOpenAPI(c echo.Context) error {
 	return c.Blob(http.StatusOK, "application/yaml", openAPIDoc)
 }
 
-// handleHealth serves GET /healthz.
+// HealthResponse is the JSON body of GET /healthz.
+type HealthResponse struct {
+	// Status is "ok" when the index answers a search, "unavailable" when
+	// it does not.
+	Status string `json:"status"`
+	// Articles is the number of articles in the index.
+	Articles uint64 `json:"articles"`
+	// Error says why the index did not answer.
+	Error string `json:"error,omitempty"`
+}
+
+// handleHealth serves GET /healthz: 200 when the index answers a search,
+// 503 when it does not, so that a load balancer or a supervisor stops
+// sending requests to a server whose index is gone or damaged.
 func (s *Server) handleHealth(c echo.Context) error {
-	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.BackendTimeout)
+	defer cancel()
+	res, err := s.backend.Search(ctx, search.Request{Size: 1})
+	if err != nil {
+		s.opts.Logger.Error("health check failed", "err", err)
+		return c.JSON(http.StatusServiceUnavailable, HealthResponse{Status: "unavailable", Error: err.Error()})
+	}
+	return c.JSON(http.StatusOK, HealthResponse{Status: "ok", Articles: res.Total})
 }

@@ -344,8 +344,15 @@ func TestHealthz(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status %d", rec.Code)
 	}
-	if m := decodeJSON(t, rec); len(m) != 1 || m["status"] != "ok" {
-		t.Errorf("body = %s", rec.Body)
+	b := newFakeBackend()
+	if m := decodeJSON(t, rec); len(m) != 2 || m["status"] != "ok" || m["articles"] != float64(len(b.articles)) {
+		t.Errorf("body = %s, want status ok and %d articles", rec.Body, len(b.articles))
+	}
+	b.err = errors.New("index gone")
+	srv, _ = newTestServer(b)
+	rec = get(t, srv, "/healthz")
+	if m := decodeJSON(t, rec); rec.Code != http.StatusServiceUnavailable || m["status"] != "unavailable" || m["error"] != "index gone" {
+		t.Errorf("broken index: %d %s, want 503 unavailable saying why", rec.Code, rec.Body)
 	}
 }
 
