@@ -32,7 +32,8 @@ import (
 // processes can share it: a server (`clippings serve`) opens its Store
 // with Options.ReadOnly, which only forbids Rebuild, and picks up the
 // generations that `clippings reindex` makes live with Reload or Watch.
-// Only one process should rebuild a given folder at a time.
+// A Rebuild holds DIR/LOCK while it runs, so that a second process
+// rebuilding the same folder fails with ErrLocked instead of racing it.
 //
 // A Store is safe for concurrent use. Search, Article and Count run on
 // the live generation; switching waits for the calls in flight to end
@@ -191,6 +192,11 @@ func (s *Store) Rebuild(ctx context.Context, build func(ctx context.Context, ix 
 	if s.closed {
 		return fmt.Errorf("search: rebuild %s: the store is closed", s.dir)
 	}
+	unlock, err := s.lock()
+	if err != nil {
+		return fmt.Errorf("search: rebuild %s: %w", s.dir, err)
+	}
+	defer unlock()
 	name, err := s.newGeneration()
 	if err != nil {
 		return err
