@@ -15,21 +15,30 @@ import (
 
 // siteName returns the name of the site, or "". The candidates are
 // og:site_name, the JSON-LD publisher and WebSite names, the publisher
-// and application-name meta tags, in that order of trust; a candidate
-// that the page's host or the ends of its <title> confirm gains trust
-// (og:site_name is sometimes a section: "U.S." on reuters.com). Without
-// any candidate the host of the page's address is the site.
+// and application-name meta tags, in that order of trust, then the ends of
+// the <title>; a candidate that the page's host or the ends of its
+// <title> confirm gains trust (og:site_name is sometimes a section: "U.S."
+// on reuters.com, whose titles end in "- Reuters"). A name written as a
+// lower-case slug of the host ("cleveland", "@politifact") is replaced by
+// the host's name as the <title> writes it. Without any candidate the
+// host of the page's address is the site.
 func (x *Extractor) siteName(p *page) string {
 	m := p.meta
 	host := hostOf(p.url)
+	label := domainLabel(host)
 	ends := titleEnds(m.TitleTag)
 	best, bestScore := "", 0
-	for i, c := range []string{m.SiteName, m.LD.Publisher, m.LD.SiteName, m.Publisher, m.AppName} {
-		if c == "" || isURL(c) || utf8.RuneCountInString(c) > 80 {
-			continue
+	consider := func(c string, score int) {
+		if len(ends) == 2 && sameText(c, m.TitleTag) {
+			// The page's whole <title> given as its site's name: only
+			// its last part names the site.
+			c = ends[1]
 		}
-		score := 5 - i
-		if host != "" && sameLetters(c, domainLabel(host)) {
+		c = cleanSiteName(c, label)
+		if c == "" || isURL(c) || utf8.RuneCountInString(c) > 80 {
+			return
+		}
+		if host != "" && namesHost(c, label) {
 			score += 4
 		}
 		for _, e := range ends {
@@ -42,10 +51,78 @@ func (x *Extractor) siteName(p *page) string {
 			best, bestScore = c, score
 		}
 	}
-	if best != "" {
-		return best
+	for i, c := range []string{m.SiteName, m.LD.Publisher, m.LD.SiteName, m.Publisher, m.AppName} {
+		consider(c, 5-i)
 	}
-	return host
+	if host != "" && best != "" {
+		// A <title> end counts only when it names the host: "Reuters"
+		// on reuters.com, not the last words of a headline; and only
+		// against another candidate, so that a personal site named
+		// after its author ("… | Wolfgang Michal") keeps its host and
+		// its author.
+		for _, e := range ends {
+			if namesHost(e, label) {
+				consider(e, 2-4)
+			}
+		}
+	}
+	if best == "" {
+		return host
+	}
+	if host != "" && !hasUpper(best) && sameLetters(best, label) {
+		// A slug: the page may write the name properly elsewhere.
+		if w := hostAsWritten(host, m.TitleTag); w != "" {
+			return w
+		}
+		for _, e := range ends {
+			if strings.EqualFold(strings.TrimPrefix(strings.ToLower(e), "www."), host) {
+				return e
+			}
+		}
+	}
+	return best
+}
+
+// rxSiteSep divides a site name that adds a slogan or a second name:
+// "LinkNaija | Nigeria's popular news platform", "The Jerusalem Post |
+// JPost.com", "Autoracing | F1 | Indy | MotoGP".
+var rxSiteSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|·|•)\s+|\s*\|\s*`)
+
+// cleanSiteName trims a site name candidate: a leading "@" (a Twitter
+// handle given as og:site_name) goes, and of a name divided by
+// separators the part naming the host (label) is kept, or the first.
+func cleanSiteName(c, label string) string {
+	c = strings.TrimPrefix(strings.TrimSpace(c), "@")
+	parts := rxSiteSep.Split(c, -1)
+	if len(parts) < 2 {
+		return c
+	}
+	for _, part := range parts {
+		if label != "" && sameLetters(part, label) {
+			return strings.TrimSpace(part)
+		}
+	}
+	return strings.TrimSpace(parts[0])
+}
+
+// namesHost reports whether a site name spells the host's domain label,
+// with or without a leading article: "The Hollywood Reporter" for
+// hollywoodreporter.com.
+func namesHost(name, label string) bool {
+	if sameLetters(name, label) {
+		return true
+	}
+	for _, the := range []string{"the ", "The ", "THE "} {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(name), the); ok && sameLetters(rest, label) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUpper reports whether s has an upper-case letter.
+func hasUpper(s string) bool {
+	return strings.IndexFunc(s, unicode.IsUpper) >= 0
 }
 
 // displaySite returns outlet, or when outlet is only the page's host

@@ -175,3 +175,56 @@ func TestWithoutKicker(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanSiteName(t *testing.T) {
+	for _, c := range []struct{ in, label, want string }{
+		{"LinkNaija | Nigeria's popular news platform", "linknaija", "LinkNaija"},
+		{"The Jerusalem Post | JPost.com", "jpost", "The Jerusalem Post"},
+		{"Autoracing | F1 | Indy | MotoGP", "autoracing", "Autoracing"},
+		{"News | Example Daily", "exampledaily", "Example Daily"},
+		{"@politifact", "politifact", "politifact"},
+		{" Remember 80/90 - Memorabilia anni 80/90 ", "remember8090", "Remember 80/90"},
+		{"Spiegel-Online", "spiegel", "Spiegel-Online"},
+	} {
+		if got := cleanSiteName(c.in, c.label); got != c.want {
+			t.Errorf("cleanSiteName(%q, %q) = %q, want %q", c.in, c.label, got, c.want)
+		}
+	}
+}
+
+func TestSiteNameEvidence(t *testing.T) {
+	x := New(Options{})
+	for _, c := range []struct{ name, head, url, want string }{
+		{"a section as og:site_name loses to the title's end naming the host",
+			`<meta property="og:site_name" content="U.S."><title>Oil drifts lower - Reuters</title>`,
+			"https://www.reuters.com/article/oil", "Reuters"},
+		{"a slug is written as the title writes it",
+			`<meta property="og:site_name" content="@politifact"><title>What drugs cross the border? | PolitiFact West Virginia</title>`,
+			"https://www.politifact.com/x", "PolitiFact"},
+		{"a slug is the host the title ends with",
+			`<meta property="og:site_name" content="cleveland"><title>Doobie Brothers reunite - cleveland.com</title>`,
+			"https://www.cleveland.com/x", "cleveland.com"},
+		{"a leading article does not hide the host",
+			`<meta property="og:site_name" content="The Hollywood Reporter"><title>Stadia launches | Hollywood Reporter</title>`,
+			"https://www.hollywoodreporter.com/x", "The Hollywood Reporter"},
+		{"the whole title as site name names the site by its last part",
+			`<meta property="og:site_name" content="Achtsam durch die Krise | Die FURCHE"><title>Achtsam durch die Krise | Die FURCHE</title>`,
+			"https://www.furche.at/x", "Die FURCHE"},
+		{"a personal site's title end alone does not make an outlet",
+			`<title>Sorgfaltspflicht statt Gesetz | Wolfgang Michal</title><meta name="author" content="Wolfgang Michal">`,
+			"https://wolfgangmichal.de/x", "Wolfgang Michal"},
+	} {
+		doc := `<html><head>` + c.head + `<link rel="canonical" href="` + c.url + `"></head><body><article><h1>Headline</h1><p>` +
+			strings.Repeat("Some text of the article body goes here. ", 20) + `</p></article></body></html>`
+		arts, err := x.Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: doc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Outlet; got != c.want {
+			t.Errorf("%s: outlet = %q, want %q", c.name, got, c.want)
+		}
+		if strings.Contains(c.head, `name="author"`) && len(arts[0].Authors) != 1 {
+			t.Errorf("%s: authors = %q, want the site's author", c.name, arts[0].Authors)
+		}
+	}
+}
