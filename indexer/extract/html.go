@@ -115,15 +115,15 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Lead = first(m.LD.Description, m.Desc)
 	}
 
-	a.Authors = x.pageAuthors(p, a.Outlet)
+	a.Authors = onlyPersons(x.pageAuthors(p, a.Outlet), a.Outlet)
 	if len(a.Authors) == 0 {
-		a.Authors = lineAuthors
+		a.Authors = onlyPersons(lineAuthors, a.Outlet)
 	}
 	if len(a.Authors) == 0 && trMeta.Author != "" {
-		a.Authors = cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true)
+		a.Authors = onlyPersons(cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true), a.Outlet)
 	}
 	if len(a.Authors) == 0 {
-		a.Authors = bodyAuthors(body)
+		a.Authors = onlyPersons(bodyAuthors(body), a.Outlet)
 	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {

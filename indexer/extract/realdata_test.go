@@ -300,9 +300,13 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 	}{
 		{"title", pct(titleOK, titleN), 90},
 		{"date", pct(dateOK, dateN), 90},
-		{"authors", pct(authOK, authN), 66.5},
-		{"same persons", pct(personsOK, authN), 68},
-		{"bylines under the issue's rule", pct(ruleOK, authN), 76},
+		// The two raw author figures count a label such as "dpa/lno" or
+		// "Redaktion" as a right answer; the issue wants persons only, so
+		// dropping agencies lowers them: the figure that counts is the
+		// next one.
+		{"authors", pct(authOK, authN), 65.5},
+		{"same persons", pct(personsOK, authN), 67},
+		{"bylines under the issue's rule", pct(ruleOK, authN), 77},
 		{"main-text snippets", pct(withOK, withN), 86},
 		{"boilerplate snippets avoided", pct(woOK, woN), 90},
 	} {
