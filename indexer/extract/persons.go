@@ -77,9 +77,10 @@ func outletBrand(outlet string) string {
 
 // onlyPersons returns the names among authors that are persons: it
 // removes labels before a name, an outlet after it, a name written twice,
-// news agencies, desks, degrees, names of things ("The Russian"), one
-// outlet's brand standing alone ("Beachbody" on The Beachbody Blog), and a lone word beside an agency (the dateline in "PTI,
-// Washington").
+// news agencies, desks, degrees, names of things ("The Russian"), the
+// outlet's brand standing alone ("Beachbody" on The Beachbody Blog), and
+// a lone word beside an agency or a full name (the dateline in "PTI,
+// Washington", the first outlet in "Victor Tangermann, Futurism").
 func onlyPersons(authors []string, outlet string) []string {
 	if len(authors) == 0 {
 		return authors
@@ -119,8 +120,10 @@ func onlyPersons(authors []string, outlet string) []string {
 		}
 		out = append(out, n)
 	}
-	if agency {
-		// "PTI, Washington": beside an agency, a lone word is a place.
+	if agency || slices.ContainsFunc(out, func(n string) bool { return strings.Contains(n, " ") }) {
+		// Beside an agency a lone word is a place ("PTI, Washington");
+		// beside a full name, the outlet the piece first ran in
+		// ("Victor Tangermann, Futurism").
 		out = slices.DeleteFunc(out, func(n string) bool { return !strings.Contains(n, " ") })
 	}
 	return out

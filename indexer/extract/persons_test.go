@@ -30,6 +30,8 @@ func TestOnlyPersons(t *testing.T) {
 		{"a word of the outlet's name", []string{"Beachbody"}, "The Beachbody Blog", []string{}},
 		{"initials written twice stay", []string{"R. R."}, "Example", []string{"R. R."}},
 		{"a personal site's host is no evidence", []string{"Heiko"}, "heiko-adams.de", []string{"Heiko"}},
+		{"an outlet beside a full name", []string{"Victor Tangermann", "Futurism"}, "ScienceAlert", []string{"Victor Tangermann"}},
+		{"user names together stay", []string{"jdadmin", "webnata"}, "Example", []string{"jdadmin", "webnata"}},
 		{"a personal site named after its author", []string{"Mady"}, "Mady Morrison", []string{"Mady"}},
 		{"a first name is not the outlet's", []string{"Regan"}, "The Anti-June Cleaver", []string{"Regan"}},
 		{"a user name stays", []string{"jdadmin"}, "Jeongdong Theater", []string{"jdadmin"}},
