@@ -50,3 +50,39 @@ func TestHeaderDate(t *testing.T) {
 		}
 	}
 }
+
+func TestDatelineDate(t *testing.T) {
+	x := New(Options{Now: fixedNow})
+	tests := []struct{ p, lang, want string }{
+		{"29.11.2022 – Mehrfach und vehement hatte die Branche davor gewarnt.", "de", "2022-11-29"},
+		{"(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten.", "de", "2022-11-21"},
+		{"BERLIN, 3 May 2021 – The minister said the plan would be ready by June.", "en", "2021-05-03"},
+		{"Bern (sda), 12.01.2022, 10:15 Uhr - Der Bundesrat hat entschieden.", "de", "2022-01-12"},
+		{"On 3 May 2021 the minister said the plan would be ready by June.", "en", ""},
+		{"The report of 3 May 2021 – long awaited – says little.", "en", ""},
+		{"3 May 2021 was a cold day in Berlin.", "en", ""},
+		{"May 2021 – The minister said the plan would be ready.", "en", ""},
+	}
+	for _, tt := range tests {
+		if got := x.datelineDate(tt.p, tt.lang); got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("datelineDate(%q) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestDatelineDatesArticle(t *testing.T) {
+	// The lead comes first; the dateline opens the second paragraph.
+	const page = `<html lang="de"><head><title>Branche protestiert</title></head><body><article>
+<h1>Branche protestiert</h1>
+<p>Am vergangenen Freitag hat die Bundesregierung den Gesetzentwurf beschlossen, und die Branche ist darüber nicht glücklich, wie ihre Verbände sagen.</p>
+<p>29.11.2022 – Mehrfach und vehement hatte die Branche vor den Folgen gewarnt, doch die Regierung blieb bei ihrem Entwurf und verteidigte ihn.</p>
+<p>Die Verbände kündigten an, weiter gegen das Gesetz zu kämpfen, bis es im Bundestag beraten wird, und riefen ihre Mitglieder zu Protesten auf.</p>
+</article><div class="teaser"><p class="date">02.12.2022</p><p>Neue Förderung für Wärmepumpen</p></div></body></html>`
+	arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Date.String(); got != "2022-11-29" {
+		t.Errorf("date %q, want 2022-11-29", got)
+	}
+}

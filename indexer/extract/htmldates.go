@@ -472,3 +472,30 @@ func (x *Extractor) declaresPublication(p *page) bool {
 	return !x.dates.parse(p.meta.Published).IsZero() || !x.dates.parse(p.meta.LD.Published).IsZero() ||
 		!x.datingElement(p.doc.Selection, timeSelectors[0], p.language()).IsZero()
 }
+
+var (
+	// rxDatelineHead matches what may precede the date of a dateline: an
+	// opening parenthesis or a place ("BERLIN, ", "Bern (sda) ").
+	rxDatelineHead = regexp.MustCompile(`^(?:\(|\p{Lu}[\p{L}.' -]{0,30}(?:\s*\([\p{L}/ ]{1,12}\))?\s*,\s*)?$`)
+	// rxDatelineTail matches what follows the date of a dateline before
+	// the text goes on: a closing parenthesis or a dash, after an optional
+	// time of day.
+	rxDatelineTail = regexp.MustCompile(`^(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?)?\s*(?:\)|[–—-]\s|:\s)`)
+)
+
+// datelineWindow is how many paragraphs at the head of a body may open
+// with a dateline: a lead or a repeated heading may come first.
+const datelineWindow = 3
+
+// datelineDate returns the day of the dateline that opens a paragraph,
+// as news agencies and press releases write it: "29.11.2022 – The
+// minister said …", "(21. November 2022) Consumers …", "BERLIN, 3 May
+// 2021 – …". It returns the zero Date when p does not open so.
+func (x *Extractor) datelineDate(p, lang string) corpus.Date {
+	m, ok := x.dates.findIn(p, lang)
+	if !ok || m.Date.Precision != corpus.PrecisionDay || !rxDatelineHead.MatchString(p[:m.Start]) ||
+		!rxDatelineTail.MatchString(strings.ToLower(p[m.End:])) {
+		return corpus.Date{}
+	}
+	return m.Date
+}
