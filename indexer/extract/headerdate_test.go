@@ -86,3 +86,31 @@ func TestDatelineDatesArticle(t *testing.T) {
 		t.Errorf("date %q, want 2022-11-29", got)
 	}
 }
+
+func TestMarkedDate(t *testing.T) {
+	// %m is the line that may announce the publication date; the page
+	// also shows the date of a later episode in a teaser.
+	const page = `<html lang="%l"><head><title>Episode 158</title></head><body><article>
+<h1>Episode 158</h1>
+<p>In this episode we talk about fusion in stars and about what particle accelerators can tell us about it, with a guest from the lab.</p>
+<p>The guest explains why the experiment took ten years to prepare and what the team hopes to learn from the next runs of the machine.</p>
+%m
+</article><div class="teaser"><p>24.08.2019</p><p>Episode 159: Plankton</p></div>
+<div id="comments"><p>Posted on 25.08.2019 by Tom</p></div></body></html>`
+	tests := []struct{ name, lang, marked, want string }{
+		{"German, numeric", "de", `<p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde</p>`, "2019-08-16"},
+		{"German, with a colon", "de", `<p>Erstellt am: 01.08.2019</p>`, "2019-08-01"},
+		{"English, in words", "en", `<p>Posted on August 14, 2019 by Ann</p>`, "2019-08-14"},
+		{"Italian month name", "it", `<p>Pubblicato il 12 agosto 2019</p>`, "2019-08-12"},
+	}
+	for _, tt := range tests {
+		src := strings.NewReplacer("%l", tt.lang, "%m", tt.marked).Replace(page)
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: src})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

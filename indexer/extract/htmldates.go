@@ -443,6 +443,9 @@ func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
 		return h
 	}
 	if d.IsZero() {
+		d = x.markedDate(p)
+	}
+	if d.IsZero() {
 		d = x.htmlDate(p)
 	}
 	return d
@@ -498,4 +501,46 @@ func (x *Extractor) datelineDate(p, lang string) corpus.Date {
 		return corpus.Date{}
 	}
 	return m.Date
+}
+
+// rxPublishedLead matches the words that announce a publication date at
+// the start of a line: "Published on", "Veröffentlicht am", "Erstellt
+// am:", "Publié le", "Pubblicato il".
+var rxPublishedLead = regexp.MustCompile(`(?i)^(?:first |originally )?(?:published|posted|veröffentlicht|erschienen|erstellt|publiziert|publié|publiée|mis en ligne|pubblicato|publicado|publicada|gepubliceerd|opublikowano)(?:\s+(?:on|am|le|il|el|op|at|den))?\s*:?\s*`)
+
+// markedDate returns the day a page announces as its publication date in
+// so many words, in the first line of its text outside sidebars, comments
+// and navigation that starts with such words ("Veröffentlicht am
+// 16.08.2019", "Published on March 3, 2020"), or the zero Date.
+func (x *Extractor) markedDate(p *page) corpus.Date {
+	lang := p.language()
+	noise := map[*html.Node]bool{}
+	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) {
+		noise[e.Get(0)] = !articleAside(e)
+	})
+	var d corpus.Date
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template" || n.Data == "head"):
+			return true
+		case n.Type == html.ElementNode && (isChangeElement(n) || noise[n]):
+			return true
+		case n.Type == html.TextNode:
+			s := strings.Join(strings.Fields(n.Data), " ")
+			if lead := rxPublishedLead.FindStringIndex(s); lead != nil && lead[1] < len(s) && utf8.RuneCountInString(s) <= 100 {
+				if d = x.dateInPiece(s[lead[1]:], lang); !d.IsZero() {
+					return false
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(p.root)
+	return d
 }
