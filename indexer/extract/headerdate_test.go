@@ -114,3 +114,29 @@ func TestMarkedDate(t *testing.T) {
 		}
 	}
 }
+
+func TestLogoHeadingIsNoTitle(t *testing.T) {
+	// No heading repeats the title; the only h1 is the site's logo, next
+	// to the site's clock.
+	const page = `<html lang="de"><head><title>Wir dekorieren die Liegestühle um</title>
+<meta name="date" content="2017-05-01T17:05:00+0200"></head><body>
+<div class="top"><h1>%h</h1><span class="today">Mittwoch, 26.02.2020</span></div>
+<article><h2>Die Zukunft der Arbeit</h2>
+<p>Die Digitalisierung verändert die Arbeitswelt schneller als gedacht, sagen die Forscher, und die Politik reagiert darauf nur zögerlich und ohne Plan.</p>
+<p>Viele Berufe werden verschwinden, neue entstehen, und wer heute eine Ausbildung beginnt, wird sie im Laufe seines Lebens mehrmals wechseln müssen.</p>
+</article></body></html>`
+	tests := []struct{ name, h1, want string }{
+		{"a link to the home page", `<a href="/" class="logo">Deutschlandfunk</a>`, "2017-05-01"},
+		{"a link to the home page's index", `<a href="https://www.example.de/index.html">Deutschlandfunk</a>`, "2017-05-01"},
+		{"a link to an article is a title", `<a href="/arbeit-titanic.html">Wir dekorieren auf der Titanic</a>`, "2020-02-26"},
+	}
+	for _, tt := range tests {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%h", tt.h1, 1)})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"net/url"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -346,13 +348,30 @@ func titleHeading(p *page) *html.Node {
 		return found
 	}
 	p.doc.Find("h1").EachWithBreak(func(_ int, e *goquery.Selection) bool {
-		if inNoise(e) || strings.TrimSpace(e.Text()) == "" {
+		if inNoise(e) || strings.TrimSpace(e.Text()) == "" || isLogoHeading(e, p.site) {
 			return true
 		}
 		found = e.Get(0)
 		return false
 	})
 	return found
+}
+
+// isLogoHeading reports whether heading e is the site's logo, not an
+// article's title: it only names the site, or only links to the site's
+// home page.
+func isLogoHeading(e *goquery.Selection, site string) bool {
+	t := normTitle(e.Text())
+	if site != "" && t == normTitle(site) {
+		return true
+	}
+	a := e.Find("a[href]")
+	if a.Length() != 1 || normTitle(a.Text()) != t {
+		return false
+	}
+	href, _ := a.Attr("href")
+	u, err := url.Parse(strings.TrimSpace(href))
+	return err == nil && u.RawQuery == "" && (u.Path == "" || u.Path == "/" || path.Base(u.Path) == "index.html" && path.Dir(u.Path) == "/")
 }
 
 // normTitle returns a title in lower case with its spaces collapsed.
