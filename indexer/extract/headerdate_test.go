@@ -38,6 +38,9 @@ func TestHeaderDate(t *testing.T) {
 			`<aside class="meta"><p>Von Jana Roth</p><p><time datetime="2023-02-21">21.02.2023 - 13:30</time></p></aside>`, "2023-02-21"},
 		{"German date with a comma, in pieces", "de", "", "", `<p>Von <a href="/a">Christian Thiele</a>, <span>07 Dezember, 2022</span></p>`, "2022-12-07"},
 		{"a kicker above the title, closer than the site's clock", "fr", "", `<p>Politique | 30 septembre 2022</p>`, "", "2022-09-30"},
+		{"numeric header in the order the URL confirms", "en", `<link rel="canonical" href="https://news.example/education/2022/oct/02/harbour-notes">`,
+			"", `<p><span class="time">02/10/2022</span> <span>Jane Doe</span></p>`, "2022-10-02"},
+		{"numeric header in the language's order when nothing says otherwise", "en", "", "", `<p><span class="time">02/10/2022</span></p>`, "2022-02-10"},
 	}
 	for _, tt := range tests {
 		src := strings.NewReplacer("%l", tt.lang, "%s", tt.head, "%a", tt.above, "%h", tt.header).Replace(page)
@@ -138,5 +141,30 @@ func TestLogoHeadingIsNoTitle(t *testing.T) {
 		if got := arts[0].Date.String(); got != tt.want {
 			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestURLDay(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://www.theguardian.com/education/2020/oct/02/uk-university-halls", "2020-10-02"},
+		{"https://janedoe.example/2015/11/20/harbour-notes/", "2015-11-20"},
+		{"https://janedoe.example/2015/11/harbour-notes/", ""},
+		{"https://janedoe.example/2015/13/20/harbour-notes/", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := urlDay(tt.url); got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("urlDay(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+func TestAmbiguousNumericDateNeedsLanguage(t *testing.T) {
+	p := newDateParser(fixedNow)
+	if d := p.parse("10/05/2022 05:22 pm"); !d.IsZero() {
+		t.Errorf("parse guessed %q for an all-numeric date of unknown order", d)
+	}
+	if d := p.parseIn("10/05/2022 05:22 pm", "es"); d.String() != "2022-05-10" {
+		t.Errorf("parseIn(es) = %q, want 2022-05-10", d)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -458,7 +459,11 @@ func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
 	if d.IsZero() || lineDate.Precision > d.Precision && lineDate.Time.Year() == d.Time.Year() {
 		d = lineDate // the date line under the title says more
 	}
-	if h := x.dates.notToday(x.headerDate(p)); !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h)) {
+	h := x.dates.notToday(x.headerDate(p))
+	if sw, ok := swapDayMonth(h); ok && !x.declared(p, h) && x.declared(p, sw) {
+		h = sw // "02/10/2020" read month first, but the URL says 2 October
+	}
+	if !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h)) {
 		return h
 	}
 	if d.IsZero() {
@@ -473,16 +478,53 @@ func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
 // confirmed reports whether a source other than the header gives the day
 // d: a date declaration, the URL path, a dating element or go-htmldate.
 func (x *Extractor) confirmed(p *page, d corpus.Date) bool {
+	return x.declared(p, d) || x.timeElementDate(p.doc.Selection, p.language()) == d || x.htmlDate(p) == d
+}
+
+// declared reports whether the page's date declarations or its URL path
+// give the day d.
+func (x *Extractor) declared(p *page, d corpus.Date) bool {
+	if d.Precision != corpus.PrecisionDay {
+		return false
+	}
 	m := p.meta
 	for _, c := range append([]string{m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...) {
 		if c != "" && x.dates.parse(c) == d {
 			return true
 		}
 	}
-	if p.url != "" && strings.Contains(p.url, d.Time.Format("/2006/01/02/")) {
-		return true
+	return urlDay(p.url) == d
+}
+
+// rxURLPathDay matches a day in a URL path, its month in digits or in
+// English: "/2015/11/20/", "/2020/oct/02/".
+var rxURLPathDay = regexp.MustCompile(`(?i)/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|` + monthPattern + `)/(0?[1-9]|[12]\d|3[01])(?:/|$)`)
+
+// urlDay returns the day written in the path of URL u, or the zero Date.
+func urlDay(u string) corpus.Date {
+	g := rxURLPathDay.FindStringSubmatch(u)
+	if g == nil {
+		return corpus.Date{}
 	}
-	return x.timeElementDate(p.doc.Selection, p.language()) == d || x.htmlDate(p) == d
+	y, _ := strconv.Atoi(g[1])
+	m, ok := monthOf(g[2])
+	if !ok {
+		n, _ := strconv.Atoi(g[2])
+		m = time.Month(n)
+	}
+	d, _ := strconv.Atoi(g[len(g)-1]) // monthPattern holds a group
+	return makeDate(y, m, d, corpus.PrecisionDay)
+}
+
+// swapDayMonth returns the day d with its day and month swapped, when
+// both readings are real days: the other reading of an all-numeric date
+// such as "02/10/2020".
+func swapDayMonth(d corpus.Date) (corpus.Date, bool) {
+	if d.Precision != corpus.PrecisionDay || d.Time.Day() > 12 || d.Time.Day() == int(d.Time.Month()) {
+		return corpus.Date{}, false
+	}
+	sw := makeDate(d.Time.Year(), time.Month(d.Time.Day()), int(d.Time.Month()), corpus.PrecisionDay)
+	return sw, !sw.IsZero()
 }
 
 // declaresPublication reports whether the page declares its publication
