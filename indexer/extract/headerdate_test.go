@@ -168,3 +168,18 @@ func TestAmbiguousNumericDateNeedsLanguage(t *testing.T) {
 		t.Errorf("parseIn(es) = %q, want 2022-05-10", d)
 	}
 }
+
+func TestURLOriginal(t *testing.T) {
+	day := func(s string) corpus.Date { return parseISODate(s) }
+	tests := []struct{ url, date, want string }{
+		{"https://www.example.de/home/2017/7/12/unter-uns", "2019-06-17", "2017-07-12"},
+		{"https://www.example.de/home/2017/7/12/unter-uns", "2017-07-13", "2017-07-13"},
+		{"https://www.example.de/home/2017/7/12/unter-uns", "2017-07-01", "2017-07-01"},
+		{"https://www.example.de/home/unter-uns", "2019-06-17", "2019-06-17"},
+	}
+	for _, tt := range tests {
+		if got := urlOriginal(tt.url, day(tt.date)); got.String() != tt.want {
+			t.Errorf("urlOriginal(%q, %s) = %q, want %q", tt.url, tt.date, got, tt.want)
+		}
+	}
+}

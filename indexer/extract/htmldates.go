@@ -453,8 +453,30 @@ func nodeText(n *html.Node) string {
 // and before a publication date when another source confirms it:
 // declarations disagree more often with the page than the page with
 // itself (a meta tag stamped in UTC a day later, a CMS date that is not
-// the one printed under the title).
+// the one printed under the title). A day in the URL path long before
+// the date found is the original publication (see urlOriginal).
 func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
+	return urlOriginal(p.url, x.pageArticleDate(p, lineDate))
+}
+
+// republishGap is how much later than the day in its URL path a page's
+// date must be for the URL's day to be taken as the original publication.
+// Closer dates are corrections and time-zone shifts, not republications.
+const republishGap = 30 * 24 * time.Hour
+
+// urlOriginal returns the day written in the path of URL u when it is
+// more than republishGap before d: the address was fixed when the piece
+// first appeared, while a move to a new system or a republication
+// restamped its date. Else it returns d.
+func urlOriginal(u string, d corpus.Date) corpus.Date {
+	if ud := urlDay(u); !ud.IsZero() && !d.IsZero() && d.Time.Sub(ud.Time) > republishGap {
+		return ud
+	}
+	return d
+}
+
+// pageArticleDate is articleDate before the URL path is heard.
+func (x *Extractor) pageArticleDate(p *page, lineDate corpus.Date) corpus.Date {
 	d := x.pageDate(p)
 	if d.IsZero() || lineDate.Precision > d.Precision && lineDate.Time.Year() == d.Time.Year() {
 		d = lineDate // the date line under the title says more
