@@ -183,3 +183,30 @@ func TestURLOriginal(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderDateTitleAndLeads(t *testing.T) {
+	// %t is the title tag, %h the heading, %d the line under it; the
+	// site's clock is a <time> element above the article.
+	const page = `<html lang="de"><head><title>%t</title></head><body>
+<div class="top"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></div>
+<div class="page"><h2>%h</h2>%d
+<p>Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows zu Hause, und seit einigen Jahren auch auf den Bühnen der Stadttheater.</p>
+<p>Woher kommt eigentlich der Hass auf sie? Die Frage stellt sich, seit in mehreren Städten Lesungen für Kinder gestört und abgesagt werden mussten.</p>
+</div></body></html>`
+	tests := []struct{ name, title, heading, line, want string }{
+		{"title tag and heading differ in their dashes", "Kolumne: Queer Royal – Über Dragqueens auf der Bühne", "Kolumne: Queer Royal - Über Dragqueens auf der Bühne",
+			`<p><span class="text_datum">31. Oktober 2023.</span></p>`, "2023-10-31"},
+		{"a member's registration is not the publication", "Was ist Freie Software - Forum", "Was ist Freie Software",
+			`<dl><dd><strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl><p>von Anna » 21.01.2009, 05:42</p>`, "2009-01-21"},
+	}
+	for _, tt := range tests {
+		src := strings.NewReplacer("%t", tt.title, "%h", tt.heading, "%d", tt.line).Replace(page)
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: src})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -169,6 +169,16 @@ var rxCopyright = regexp.MustCompile(`(?i)©|&copy;|\(c\)\s*\d|copyright`)
 // rxChangeWords mark a date as that of a change, not the publication.
 var rxChangeWords = regexp.MustCompile(`(?i)(?:updated|modified|changed|revised|änderung|geändert|aktualisiert|mis à jour|modifié|actualizado|aggiornato)\W*$`)
 
+// rxOtherEventWords mark a date as that of another event than the
+// publication: a forum member's registration, a birth.
+var rxOtherEventWords = regexp.MustCompile(`(?i)(?:registriert|registered|joined|member since|mitglied seit|inscrit le|inscrit depuis|geboren|born)\W*$`)
+
+// notPublicationLead reports whether the text before a date says it is
+// not the publication's: a change, a registration, a birth.
+func notPublicationLead(s string) bool {
+	return rxChangeWords.MatchString(s) || rxOtherEventWords.MatchString(s)
+}
+
 // publishedIn returns the publication day written in a text in a form
 // whose day and month order is certain ("4. 2. 2022.", "4 February
 // 2022"): the first date, or the next one when the first follows a word
@@ -292,7 +302,7 @@ var rxPieceSeparators = regexp.MustCompile(`\s*[,|–—•·]\s+|\s+[|–—•
 // zero Date. A date after a word of change is not read.
 func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 	if m, ok := x.dates.findIn(s, lang); ok {
-		if m.Date.Precision != corpus.PrecisionDay || rxChangeWords.MatchString(s[:m.Start]) {
+		if m.Date.Precision != corpus.PrecisionDay || notPublicationLead(s[:m.Start]) {
 			return corpus.Date{}
 		}
 		return m.Date
@@ -375,9 +385,11 @@ func isLogoHeading(e *goquery.Selection, site string) bool {
 	return err == nil && u.RawQuery == "" && (u.Path == "" || u.Path == "/" || path.Base(u.Path) == "index.html" && path.Dir(u.Path) == "/")
 }
 
-// normTitle returns a title in lower case with its spaces collapsed.
+// normTitle returns a title in lower case with only its letters and
+// digits, space separated: a title tag and its heading often differ in
+// dashes and quotes ("Queer Royal – Über" and "Queer Royal - Über").
 func normTitle(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return normText(s)
 }
 
 // articleAside reports whether e is an <aside> inside an <article>: the
@@ -406,8 +418,8 @@ func isChangeElement(n *html.Node) bool {
 }
 
 // changeBefore reports whether the text just before n (in its parent or,
-// when n starts its parent, before the parent) is a word of change such as
-// "Updated:".
+// when n starts its parent, before the parent) says its date is not the
+// publication's (see notPublicationLead), such as "Updated:".
 func changeBefore(n *html.Node) bool {
 	for i := 0; i < 3 && n != nil; i++ {
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
@@ -415,7 +427,7 @@ func changeBefore(n *html.Node) bool {
 			if t == "" {
 				continue
 			}
-			return rxChangeWords.MatchString(t)
+			return notPublicationLead(t)
 		}
 		n = n.Parent
 	}
