@@ -40,6 +40,7 @@ func TestHeaderDate(t *testing.T) {
 		{"a kicker above the title, closer than the site's clock", "fr", "", `<p>Politique | 30 septembre 2022</p>`, "", "2022-09-30"},
 		{"numeric header in the order the URL confirms", "en", `<link rel="canonical" href="https://news.example/education/2022/oct/02/harbour-notes">`,
 			"", `<p><span class="time">02/10/2022</span> <span>Jane Doe</span></p>`, "2022-10-02"},
+		{"a two-digit year in a day-first header", "de", "", "", `<p><span>28.09.19</span><span>12:44</span></p>`, "2019-09-28"},
 		{"numeric header in the language's order when nothing says otherwise", "en", "", "", `<p><span class="time">02/10/2022</span></p>`, "2022-02-10"},
 	}
 	for _, tt := range tests {
@@ -207,6 +208,23 @@ func TestHeaderDateTitleAndLeads(t *testing.T) {
 		}
 		if got := arts[0].Date.String(); got != tt.want {
 			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestShortDate(t *testing.T) {
+	x := New(Options{Now: fixedNow})
+	tests := []struct{ s, lang, want string }{
+		{"28.09.19", "de", "2019-09-28"},
+		{"10.12.19, 14:05", "fr", "2019-12-10"},
+		{"3.4.98", "de", "1998-04-03"},
+		{"28.09.19", "en", ""},
+		{"Version 1.12.19", "de", ""},
+		{"31.02.19", "de", ""},
+	}
+	for _, tt := range tests {
+		if got := x.shortDate(tt.s, tt.lang); got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("shortDate(%q, %s) = %q, want %q", tt.s, tt.lang, got, tt.want)
 		}
 	}
 }

@@ -307,6 +307,9 @@ func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 		}
 		return m.Date
 	}
+	if d := x.shortDate(s, lang); !d.IsZero() {
+		return d
+	}
 	if !rxYear.MatchString(s) {
 		return corpus.Date{}
 	}
@@ -327,6 +330,28 @@ func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 		}
 	}
 	return corpus.Date{}
+}
+
+// rxShortDMY matches a piece that starts with a day written with a
+// two-digit year: "28.09.19", "10.12.19, 14:05".
+var rxShortDMY = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[\s,]|$)`)
+
+// shortDate returns the day of a header piece that starts with a date
+// of two-digit year in the day-first order of its language ("28.09.19"),
+// in the century that puts it closest before today, or the zero Date.
+func (x *Extractor) shortDate(s, lang string) corpus.Date {
+	g := rxShortDMY.FindStringSubmatch(s)
+	if g == nil || monthFirst[lang] {
+		return corpus.Date{}
+	}
+	d, _ := strconv.Atoi(g[1])
+	m, _ := strconv.Atoi(g[2])
+	y, _ := strconv.Atoi(g[3])
+	y += 2000
+	if y > x.dates.now().Year() {
+		y -= 100
+	}
+	return x.dates.notFuture(makeDate(y, time.Month(m), d, corpus.PrecisionDay))
 }
 
 // titleHeading returns the heading that holds the article's title: the
