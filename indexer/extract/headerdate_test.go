@@ -228,3 +228,26 @@ func TestShortDate(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderDateAboveInTitleContainer(t *testing.T) {
+	// The story's own date line is above its title; below, after the
+	// story's container, comes a list of other stories with their dates.
+	const page = `<html lang="de"><head><title>HSV Hamburg verpflichtet Nationalspieler | Handball</title></head><body>
+<div id="story"><p>02.02.2022 10:16 Uhr - 1. Bundesliga - PM Vereine</p>
+<h1>HSV Hamburg verpflichtet Nationalspieler</h1><div id="news_content"></div>
+<a href="/hbl1.html">zur Seite von 1. Bundesliga</a></div>
+<div class="list">%l</div></body></html>`
+	tests := []struct{ name, list, want string }{
+		{"other stories' dates below, outside the story", `<p><small>30.01.2022 · Männer · HBL1</small></p><p><a href="/n1.html">Roth übernimmt Zweitligisten</a></p>`, "2022-02-02"},
+		{"no other dates", ``, "2022-02-02"},
+	}
+	for _, tt := range tests {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%l", tt.list, 1)})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -227,6 +227,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		seen, long   int
 		inside, done bool
 		d            corpus.Date
+		at           *html.Node   // where d was found below the title
 		before       []*html.Node // the last text pieces above the title
 	)
 	var walk func(n *html.Node)
@@ -247,7 +248,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		if inside && n.Type == html.ElementNode && n.Data == "time" {
 			if v := nodeAttr(n, "datetime"); v != "" && !changeBefore(n) {
 				if d = x.dates.parseIn(v, lang); d.Precision == corpus.PrecisionDay {
-					done = true
+					done, at = true, n
 					return
 				}
 			}
@@ -273,7 +274,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 			}
 			if utf8.RuneCountInString(s) <= 100 && !changeBefore(n) {
 				if hd := x.dateInPiece(s, lang); !hd.IsZero() {
-					d, done = hd, true
+					d, done, at = hd, true, n
 					return
 				}
 			}
@@ -283,14 +284,32 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 	}
 	walk(p.root)
-	for i := len(before) - 1; i >= 0 && d.IsZero(); i-- {
-		// A kicker or byline line above the title: the closest date.
+	for i := len(before) - 1; i >= 0; i-- {
+		// A kicker or byline line above the title: the closest date, or,
+		// when the date below lies outside the title's container (a list
+		// of other stories after an empty article), the closest date above
+		// inside it.
+		if !d.IsZero() && (at == nil || contains(h.Parent, at) || !contains(h.Parent, before[i])) {
+			break
+		}
 		s := strings.Join(strings.Fields(before[i].Data), " ")
 		if utf8.RuneCountInString(s) <= 100 && !changeBefore(before[i]) {
-			d = x.dateInPiece(s, lang)
+			if bd := x.dateInPiece(s, lang); !bd.IsZero() {
+				d, at = bd, nil
+			}
 		}
 	}
 	return d
+}
+
+// contains reports whether node n is anc or one of its descendants.
+func contains(anc, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
 }
 
 // rxPieceSeparators split a header piece such as "1. Februar 2022 ,
