@@ -644,8 +644,9 @@ func (x *Extractor) datelineDate(p, lang string) corpus.Date {
 
 // rxPublishedLead matches the words that announce a publication date at
 // the start of a line: "Published on", "Veröffentlicht am", "Erstellt
-// am:", "Publié le", "Pubblicato il".
-var rxPublishedLead = regexp.MustCompile(`(?i)^(?:first |originally )?(?:published|posted|veröffentlicht|erschienen|erstellt|publiziert|publié|publiée|mis en ligne|pubblicato|publicado|publicada|gepubliceerd|opublikowano)(?:\s+(?:on|am|le|il|el|op|at|den))?\s*:?\s*`)
+// am:", "Publié le", "Pubblicato il", and the sentence of blog themes
+// "This entry was posted on".
+var rxPublishedLead = regexp.MustCompile(`(?i)^(?:first |originally |this (?:entry|post|article) was )?(?:published|posted|veröffentlicht|erschienen|erstellt|publiziert|publié|publiée|mis en ligne|pubblicato|publicado|publicada|gepubliceerd|opublikowano)(?:\s+(?:on|am|le|il|el|op|at|den))?\s*:?\s*`)
 
 // markedDate returns the day a page announces as its publication date in
 // so many words, in the first line of its text outside sidebars, comments
