@@ -106,6 +106,7 @@ func TestMarkedDate(t *testing.T) {
 		{"German, with a colon", "de", `<p>Erstellt am: 01.08.2019</p>`, "2019-08-01"},
 		{"English, in words", "en", `<p>Posted on August 14, 2019 by Ann</p>`, "2019-08-14"},
 		{"Italian month name", "it", `<p>Pubblicato il 12 agosto 2019</p>`, "2019-08-12"},
+		{"the words and the date in two elements", "en", `<dl><dt>Published:</dt><dd>August 13, 2019</dd></dl>`, "2019-08-13"},
 		{"a blog theme's sentence", "en", `<p><small>This entry was posted on Wednesday, August 14th, 2019 at 11:03 pm and is filed under <a href="/c">Radio</a>.</small></p>`, "2019-08-14"},
 	}
 	for _, tt := range tests {

@@ -651,14 +651,19 @@ var rxPublishedLead = regexp.MustCompile(`(?i)^(?:first |originally |this (?:ent
 // markedDate returns the day a page announces as its publication date in
 // so many words, in the first line of its text outside sidebars, comments
 // and navigation that starts with such words ("Veröffentlicht am
-// 16.08.2019", "Published on March 3, 2020"), or the zero Date.
+// 16.08.2019", "Published on March 3, 2020") or in the piece after such
+// words alone ("<dt>Published:</dt><dd>March 3, 2020</dd>"), or the zero
+// Date.
 func (x *Extractor) markedDate(p *page) corpus.Date {
 	lang := p.language()
 	noise := map[*html.Node]bool{}
 	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) {
 		noise[e.Get(0)] = !articleAside(e)
 	})
-	var d corpus.Date
+	var (
+		d       corpus.Date
+		pending bool // the last text piece was the words alone: "Published:"
+	)
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		switch {
@@ -668,8 +673,23 @@ func (x *Extractor) markedDate(p *page) corpus.Date {
 			return true
 		case n.Type == html.TextNode:
 			s := strings.Join(strings.Fields(n.Data), " ")
-			if lead := rxPublishedLead.FindStringIndex(s); lead != nil && lead[1] < len(s) && utf8.RuneCountInString(s) <= 100 {
-				if d = x.dateInPiece(s[lead[1]:], lang); !d.IsZero() {
+			if s == "" || utf8.RuneCountInString(s) > 100 {
+				pending = pending && s == ""
+				return true
+			}
+			rest := ""
+			if lead := rxPublishedLead.FindStringIndex(s); lead != nil {
+				rest = s[lead[1]:]
+				if rest == "" {
+					pending = true // the date is in the next piece
+					return true
+				}
+			} else if pending {
+				rest = s
+			}
+			pending = false
+			if rest != "" {
+				if d = x.dateInPiece(rest, lang); !d.IsZero() {
 					return false
 				}
 			}
