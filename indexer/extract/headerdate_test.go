@@ -134,6 +134,7 @@ func TestLogoHeadingIsNoTitle(t *testing.T) {
 	tests := []struct{ name, h1, want string }{
 		{"a link to the home page", `<a href="/" class="logo">Deutschlandfunk</a>`, "2017-05-01"},
 		{"a link to the home page's index", `<a href="https://www.example.de/index.html">Deutschlandfunk</a>`, "2017-05-01"},
+		{"a link to an anchor of the page is a title", `<a href="#top">Wir dekorieren auf der Titanic</a>`, "2020-02-26"},
 		{"a link to an article is a title", `<a href="/arbeit-titanic.html">Wir dekorieren auf der Titanic</a>`, "2020-02-26"},
 	}
 	for _, tt := range tests {

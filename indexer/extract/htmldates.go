@@ -426,7 +426,10 @@ func isLogoHeading(e *goquery.Selection, site string) bool {
 	}
 	href, _ := a.Attr("href")
 	u, err := url.Parse(strings.TrimSpace(href))
-	return err == nil && u.RawQuery == "" && (u.Path == "" || u.Path == "/" || path.Base(u.Path) == "index.html" && path.Dir(u.Path) == "/")
+	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.Path == "" && u.Host == "" {
+		return false // an anchor on the page itself ("#top") is not the home page
+	}
+	return u.Path == "" || u.Path == "/" || path.Base(u.Path) == "index.html" && path.Dir(u.Path) == "/"
 }
 
 // normTitle returns a title in lower case with only its letters and
