@@ -254,3 +254,28 @@ func TestHeaderDateAboveInTitleContainer(t *testing.T) {
 		}
 	}
 }
+
+func TestArchivedPageDate(t *testing.T) {
+	// A blog post, as published and as saved by a web archive: no date
+	// but the URL's month and the theme's copyright year, which is when
+	// the page was generated.
+	const page = `<html lang="de"><head><title>Literatur und Animated Typography</title>
+<link rel="canonical" href="%u"></head><body><div class="post">
+<h2>Literatur und Animated Typography</h2>
+<p>Ein Lesehinweis in eigener Sache: Der Perlentaucher bringt heute einen Essay von mir unter dem Titel „Tanz der Lettern“, über Schrift in Bewegung.</p>
+<p>Ich schlage darin vor, in der Remix-Kunst der Animated Typography ein Beispiel für eine neue Form der Literatur zu sehen, die sich bewegt.</p>
+</div><div id="footer">© 2016 Theme Blass | Powered by WordPress</div></body></html>`
+	tests := []struct{ url, want string }{
+		{"https://web.archive.org/web/20160218174457/http://bewegliche-lettern.de/2010/05/literatur-und-animated-typography/", "2010-05"},
+		{"http://bewegliche-lettern.de/2010/05/literatur-und-animated-typography/", "2010-05"},
+	}
+	for _, tt := range tests {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%u", tt.url, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}

@@ -148,17 +148,34 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	case rxURLMonth.MatchString(res.SrcString) && !rxURLDay.MatchString(res.SrcString):
 		prec = corpus.PrecisionMonth // "/2015/11/slug": the month only
 	case rxCopyright.MatchString(res.SrcString):
-		prec = corpus.PrecisionYear // "© 2022": only the year is known
+		// "© 2022" is the year the page was generated; a month in the
+		// URL path, if any, is the publication's.
+		if um := urlMonth(p.url); !um.IsZero() && um.Time.Year() <= res.DateTime.Year() {
+			return x.dates.notFuture(um)
+		}
+		prec = corpus.PrecisionYear // only the year is known
 	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
 		prec = src.Precision
 	}
 	return x.dates.notToday(x.dates.notFuture(corpus.NewDate(res.DateTime, prec)))
 }
 
+// urlMonth returns the month written in the path of URL u, or the zero
+// Date.
+func urlMonth(u string) corpus.Date {
+	g := rxURLMonth.FindStringSubmatch(u)
+	if g == nil {
+		return corpus.Date{}
+	}
+	y, _ := strconv.Atoi(g[1])
+	m, _ := strconv.Atoi(g[2])
+	return makeDate(y, time.Month(m), 1, corpus.PrecisionMonth)
+}
+
 var (
 	// rxURLMonth and rxURLDay match the dates in URL paths: "/2015/11/"
 	// and "/2015/11/20/".
-	rxURLMonth = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:/|$)`)
+	rxURLMonth = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|$)`)
 	rxURLDay   = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:/|$)`)
 )
 
