@@ -40,6 +40,8 @@ func TestHeaderDate(t *testing.T) {
 		{"a kicker above the title, closer than the site's clock", "fr", "", `<p>Politique | 30 septembre 2022</p>`, "", "2022-09-30"},
 		{"numeric header in the order the URL confirms", "en", `<link rel="canonical" href="https://news.example/education/2022/oct/02/harbour-notes">`,
 			"", `<p><span class="time">02/10/2022</span> <span>Jane Doe</span></p>`, "2022-10-02"},
+		{"a UTC stamp printed above the title is the page's local day", "de", "", `<p><time datetime="2022-11-06T23:00:00.000Z">6.11.22</time></p>`, "", "2022-11-07"},
+		{"a UTC time element under the title is the page's local day", "de", "", "", `<p>Von Marie Jaster <time datetime="2022-11-06T23:00:00Z">6. November 2022</time></p>`, "2022-11-07"},
 		{"a two-digit year in a day-first header", "de", "", "", `<p><span>28.09.19</span><span>12:44</span></p>`, "2019-09-28"},
 		{"numeric header in the language's order when nothing says otherwise", "en", "", "", `<p><span class="time">02/10/2022</span></p>`, "2022-02-10"},
 	}

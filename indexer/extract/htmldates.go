@@ -264,7 +264,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 		if inside && n.Type == html.ElementNode && n.Data == "time" {
 			if v := nodeAttr(n, "datetime"); v != "" && !changeBefore(n) {
-				if d = x.dates.parseIn(v, lang); d.Precision == corpus.PrecisionDay {
+				if d = x.timeDay(p, v); d.Precision == corpus.PrecisionDay {
 					done, at = true, n
 					return
 				}
@@ -311,12 +311,30 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 		s := strings.Join(strings.Fields(before[i].Data), " ")
 		if utf8.RuneCountInString(s) <= 100 && !changeBefore(before[i]) {
-			if bd := x.dateInPiece(s, lang); !bd.IsZero() {
+			bd := x.dateInPiece(s, lang)
+			if t := before[i].Parent; !bd.IsZero() && t != nil && t.Data == "time" && nodeAttr(t, "datetime") != "" {
+				if td := x.timeDay(p, nodeAttr(t, "datetime")); td.Precision == corpus.PrecisionDay {
+					bd = td // "6.11.22" printed from 23:00 UTC on the eve of 7 November in Berlin
+				}
+			}
+			if !bd.IsZero() {
 				d, at = bd, nil
 			}
 		}
 	}
 	return d
+}
+
+// timeDay returns the day of the datetime attribute v of a <time>
+// element: the local day of a UTC time stamp in the page's zone (see
+// localDate), else the calendar day written.
+func (x *Extractor) timeDay(p *page, v string) corpus.Date {
+	m := p.meta
+	zone := pageZone(hostOf(p.url), p.language(), append([]string{v, m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...))
+	if ld, ok := localDate(v, zone); ok {
+		return x.dates.notFuture(ld)
+	}
+	return x.dates.parseIn(v, p.language())
 }
 
 // contains reports whether node n is anc or one of its descendants.
