@@ -283,7 +283,7 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		got, floor float64
 	}{
 		{"title", pct(titleOK, titleN), 90},
-		{"date", pct(dateOK, dateN), 91.5},
+		{"date", pct(dateOK, dateN), 91.8},
 		{"authors", pct(authOK, authN), 66.5},
 		{"same persons", pct(personsOK, authN), 68},
 		{"main-text snippets", pct(withOK, withN), 86},
