@@ -201,7 +201,9 @@ func (p *dateParser) parse(s string) corpus.Date {
 	if m, ok := findDate(s); ok {
 		return p.notFuture(m.Date)
 	}
-	if len(s) > 60 || !rxYear.MatchString(s) || !hasWordLetter(s) {
+	if len(s) > 60 || !rxYear.MatchString(s) || !hasWordLetter(s) || rxNumDate.MatchString(s) {
+		// An all-numeric date such as "10/05/2022 05:22 pm" is read in
+		// the order of the page's language (see parseIn), not guessed.
 		return corpus.Date{}
 	}
 	d, err := dps.Parse(p.cfg, s)

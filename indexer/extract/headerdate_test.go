@@ -38,6 +38,12 @@ func TestHeaderDate(t *testing.T) {
 			`<aside class="meta"><p>Von Jana Roth</p><p><time datetime="2023-02-21">21.02.2023 - 13:30</time></p></aside>`, "2023-02-21"},
 		{"German date with a comma, in pieces", "de", "", "", `<p>Von <a href="/a">Christian Thiele</a>, <span>07 Dezember, 2022</span></p>`, "2022-12-07"},
 		{"a kicker above the title, closer than the site's clock", "fr", "", `<p>Politique | 30 septembre 2022</p>`, "", "2022-09-30"},
+		{"numeric header in the order the URL confirms", "en", `<link rel="canonical" href="https://news.example/education/2022/oct/02/harbour-notes">`,
+			"", `<p><span class="time">02/10/2022</span> <span>Jane Doe</span></p>`, "2022-10-02"},
+		{"a UTC stamp printed above the title is the page's local day", "de", "", `<p><time datetime="2022-11-06T23:00:00.000Z">6.11.22</time></p>`, "", "2022-11-07"},
+		{"a UTC time element under the title is the page's local day", "de", "", "", `<p>Von Marie Jaster <time datetime="2022-11-06T23:00:00Z">6. November 2022</time></p>`, "2022-11-07"},
+		{"a two-digit year in a day-first header", "de", "", "", `<p><span>28.09.19</span><span>12:44</span></p>`, "2019-09-28"},
+		{"numeric header in the language's order when nothing says otherwise", "en", "", "", `<p><span class="time">02/10/2022</span></p>`, "2022-02-10"},
 	}
 	for _, tt := range tests {
 		src := strings.NewReplacer("%l", tt.lang, "%s", tt.head, "%a", tt.above, "%h", tt.header).Replace(page)
@@ -47,6 +53,231 @@ func TestHeaderDate(t *testing.T) {
 		}
 		if got := arts[0].Date; got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
 			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestDatelineDate(t *testing.T) {
+	x := New(Options{Now: fixedNow})
+	tests := []struct{ p, lang, want string }{
+		{"29.11.2022 – Mehrfach und vehement hatte die Branche davor gewarnt.", "de", "2022-11-29"},
+		{"(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten.", "de", "2022-11-21"},
+		{"BERLIN, 3 May 2021 – The minister said the plan would be ready by June.", "en", "2021-05-03"},
+		{"Bern (sda), 12.01.2022, 10:15 Uhr - Der Bundesrat hat entschieden.", "de", "2022-01-12"},
+		{"On 3 May 2021 the minister said the plan would be ready by June.", "en", ""},
+		{"The report of 3 May 2021 – long awaited – says little.", "en", ""},
+		{"3 May 2021 was a cold day in Berlin.", "en", ""},
+		{"May 2021 – The minister said the plan would be ready.", "en", ""},
+	}
+	for _, tt := range tests {
+		if got := x.datelineDate(tt.p, tt.lang); got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("datelineDate(%q) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestDatelineDatesArticle(t *testing.T) {
+	// The lead comes first; the dateline opens the second paragraph.
+	const page = `<html lang="de"><head><title>Branche protestiert</title></head><body><article>
+<h1>Branche protestiert</h1>
+<p>Am vergangenen Freitag hat die Bundesregierung den Gesetzentwurf beschlossen, und die Branche ist darüber nicht glücklich, wie ihre Verbände sagen.</p>
+<p>29.11.2022 – Mehrfach und vehement hatte die Branche vor den Folgen gewarnt, doch die Regierung blieb bei ihrem Entwurf und verteidigte ihn.</p>
+<p>Die Verbände kündigten an, weiter gegen das Gesetz zu kämpfen, bis es im Bundestag beraten wird, und riefen ihre Mitglieder zu Protesten auf.</p>
+</article><div class="teaser"><p class="date">02.12.2022</p><p>Neue Förderung für Wärmepumpen</p></div></body></html>`
+	arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Date.String(); got != "2022-11-29" {
+		t.Errorf("date %q, want 2022-11-29", got)
+	}
+}
+
+func TestMarkedDate(t *testing.T) {
+	// %m is the line that may announce the publication date; the page
+	// also shows the date of a later episode in a teaser.
+	const page = `<html lang="%l"><head><title>Episode 158</title></head><body><article>
+<h1>Episode 158</h1>
+<p>In this episode we talk about fusion in stars and about what particle accelerators can tell us about it, with a guest from the lab.</p>
+<p>The guest explains why the experiment took ten years to prepare and what the team hopes to learn from the next runs of the machine.</p>
+%m
+</article><div class="teaser"><p>24.08.2019</p><p>Episode 159: Plankton</p></div>
+<div id="comments"><p>Posted on 25.08.2019 by Tom</p></div></body></html>`
+	tests := []struct{ name, lang, marked, want string }{
+		{"German, numeric", "de", `<p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde</p>`, "2019-08-16"},
+		{"German, with a colon", "de", `<p>Erstellt am: 01.08.2019</p>`, "2019-08-01"},
+		{"English, in words", "en", `<p>Posted on August 14, 2019 by Ann</p>`, "2019-08-14"},
+		{"Italian month name", "it", `<p>Pubblicato il 12 agosto 2019</p>`, "2019-08-12"},
+		{"the words and the date in two elements", "en", `<dl><dt>Published:</dt><dd>August 13, 2019</dd></dl>`, "2019-08-13"},
+		{"a blog theme's sentence", "en", `<p><small>This entry was posted on Wednesday, August 14th, 2019 at 11:03 pm and is filed under <a href="/c">Radio</a>.</small></p>`, "2019-08-14"},
+	}
+	for _, tt := range tests {
+		src := strings.NewReplacer("%l", tt.lang, "%m", tt.marked).Replace(page)
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: src})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLogoHeadingIsNoTitle(t *testing.T) {
+	// No heading repeats the title; the only h1 is the site's logo, next
+	// to the site's clock.
+	const page = `<html lang="de"><head><title>Wir dekorieren die Liegestühle um</title>
+<meta name="date" content="2017-05-01T17:05:00+0200"></head><body>
+<div class="top"><h1>%h</h1><span class="today">Mittwoch, 26.02.2020</span></div>
+<article><h2>Die Zukunft der Arbeit</h2>
+<p>Die Digitalisierung verändert die Arbeitswelt schneller als gedacht, sagen die Forscher, und die Politik reagiert darauf nur zögerlich und ohne Plan.</p>
+<p>Viele Berufe werden verschwinden, neue entstehen, und wer heute eine Ausbildung beginnt, wird sie im Laufe seines Lebens mehrmals wechseln müssen.</p>
+</article></body></html>`
+	tests := []struct{ name, h1, want string }{
+		{"a link to the home page", `<a href="/" class="logo">Deutschlandfunk</a>`, "2017-05-01"},
+		{"a link to the home page's index", `<a href="https://www.example.de/index.html">Deutschlandfunk</a>`, "2017-05-01"},
+		{"a link to an anchor of the page is a title", `<a href="#top">Wir dekorieren auf der Titanic</a>`, "2020-02-26"},
+		{"a link to an article is a title", `<a href="/arbeit-titanic.html">Wir dekorieren auf der Titanic</a>`, "2020-02-26"},
+	}
+	for _, tt := range tests {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%h", tt.h1, 1)})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestURLDay(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://www.theguardian.com/education/2020/oct/02/uk-university-halls", "2020-10-02"},
+		{"https://janedoe.example/2015/11/20/harbour-notes/", "2015-11-20"},
+		{"https://janedoe.example/2015/11/harbour-notes/", ""},
+		{"https://janedoe.example/2015/13/20/harbour-notes/", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := urlDay(tt.url); got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("urlDay(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+func TestAmbiguousNumericDateNeedsLanguage(t *testing.T) {
+	p := newDateParser(fixedNow)
+	if d := p.parse("10/05/2022 05:22 pm"); !d.IsZero() {
+		t.Errorf("parse guessed %q for an all-numeric date of unknown order", d)
+	}
+	if d := p.parseIn("10/05/2022 05:22 pm", "es"); d.String() != "2022-05-10" {
+		t.Errorf("parseIn(es) = %q, want 2022-05-10", d)
+	}
+}
+
+func TestURLOriginal(t *testing.T) {
+	day := func(s string) corpus.Date { return parseISODate(s) }
+	tests := []struct{ url, date, want string }{
+		{"https://www.example.de/home/2017/7/12/unter-uns", "2019-06-17", "2017-07-12"},
+		{"https://www.example.de/home/2017/7/12/unter-uns", "2017-07-13", "2017-07-13"},
+		{"https://www.example.de/home/2017/7/12/unter-uns", "2017-07-01", "2017-07-01"},
+		{"https://www.example.de/home/unter-uns", "2019-06-17", "2019-06-17"},
+	}
+	for _, tt := range tests {
+		if got := urlOriginal(tt.url, day(tt.date)); got.String() != tt.want {
+			t.Errorf("urlOriginal(%q, %s) = %q, want %q", tt.url, tt.date, got, tt.want)
+		}
+	}
+}
+
+func TestHeaderDateTitleAndLeads(t *testing.T) {
+	// %t is the title tag, %h the heading, %d the line under it; the
+	// site's clock is a <time> element above the article.
+	const page = `<html lang="de"><head><title>%t</title></head><body>
+<div class="top"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></div>
+<div class="page"><h2>%h</h2>%d
+<p>Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows zu Hause, und seit einigen Jahren auch auf den Bühnen der Stadttheater.</p>
+<p>Woher kommt eigentlich der Hass auf sie? Die Frage stellt sich, seit in mehreren Städten Lesungen für Kinder gestört und abgesagt werden mussten.</p>
+</div></body></html>`
+	tests := []struct{ name, title, heading, line, want string }{
+		{"title tag and heading differ in their dashes", "Kolumne: Queer Royal – Über Dragqueens auf der Bühne", "Kolumne: Queer Royal - Über Dragqueens auf der Bühne",
+			`<p><span class="text_datum">31. Oktober 2023.</span></p>`, "2023-10-31"},
+		{"a member's registration is not the publication", "Was ist Freie Software - Forum", "Was ist Freie Software",
+			`<dl><dd><strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl><p>von Anna » 21.01.2009, 05:42</p>`, "2009-01-21"},
+	}
+	for _, tt := range tests {
+		src := strings.NewReplacer("%t", tt.title, "%h", tt.heading, "%d", tt.line).Replace(page)
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: src})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestShortDate(t *testing.T) {
+	x := New(Options{Now: fixedNow})
+	tests := []struct{ s, lang, want string }{
+		{"28.09.19", "de", "2019-09-28"},
+		{"10.12.19, 14:05", "fr", "2019-12-10"},
+		{"3.4.98", "de", "1998-04-03"},
+		{"28.09.19", "en", ""},
+		{"Version 1.12.19", "de", ""},
+		{"31.02.19", "de", ""},
+	}
+	for _, tt := range tests {
+		if got := x.shortDate(tt.s, tt.lang); got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("shortDate(%q, %s) = %q, want %q", tt.s, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestHeaderDateAboveInTitleContainer(t *testing.T) {
+	// The story's own date line is above its title; below, after the
+	// story's container, comes a list of other stories with their dates.
+	const page = `<html lang="de"><head><title>HSV Hamburg verpflichtet Nationalspieler | Handball</title></head><body>
+<div id="story"><p>02.02.2022 10:16 Uhr - 1. Bundesliga - PM Vereine</p>
+<h1>HSV Hamburg verpflichtet Nationalspieler</h1><div id="news_content"></div>
+<a href="/hbl1.html">zur Seite von 1. Bundesliga</a></div>
+<div class="list">%l</div></body></html>`
+	tests := []struct{ name, list, want string }{
+		{"other stories' dates below, outside the story", `<p><small>30.01.2022 · Männer · HBL1</small></p><p><a href="/n1.html">Roth übernimmt Zweitligisten</a></p>`, "2022-02-02"},
+		{"no other dates", ``, "2022-02-02"},
+	}
+	for _, tt := range tests {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%l", tt.list, 1)})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestArchivedPageDate(t *testing.T) {
+	// A blog post, as published and as saved by a web archive: no date
+	// but the URL's month and the theme's copyright year, which is when
+	// the page was generated.
+	const page = `<html lang="de"><head><title>Literatur und Animated Typography</title>
+<link rel="canonical" href="%u"></head><body><div class="post">
+<h2>Literatur und Animated Typography</h2>
+<p>Ein Lesehinweis in eigener Sache: Der Perlentaucher bringt heute einen Essay von mir unter dem Titel „Tanz der Lettern“, über Schrift in Bewegung.</p>
+<p>Ich schlage darin vor, in der Remix-Kunst der Animated Typography ein Beispiel für eine neue Form der Literatur zu sehen, die sich bewegt.</p>
+</div><div id="footer">© 2016 Theme Blass | Powered by WordPress</div></body></html>`
+	tests := []struct{ url, want string }{
+		{"https://web.archive.org/web/20160218174457/http://bewegliche-lettern.de/2010/05/literatur-und-animated-typography/", "2010-05"},
+		{"http://bewegliche-lettern.de/2010/05/literatur-und-animated-typography/", "2010-05"},
+	}
+	for _, tt := range tests {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%u", tt.url, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.url, got, tt.want)
 		}
 	}
 }

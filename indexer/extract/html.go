@@ -175,6 +175,9 @@ func (x *Extractor) trimBodyHead(body []string, heads []string, site, lang strin
 				d, dUpdated = m.Date, rxUpdateNotice.MatchString(p)
 			}
 		default:
+			for j := 0; j < datelineWindow && j < len(body) && d.IsZero(); j++ {
+				d = x.datelineDate(body[j], lang)
+			}
 			return body, authors, d
 		}
 		body = body[1:]

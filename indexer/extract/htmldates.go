@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"net/url"
+	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -145,17 +148,34 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 	case rxURLMonth.MatchString(res.SrcString) && !rxURLDay.MatchString(res.SrcString):
 		prec = corpus.PrecisionMonth // "/2015/11/slug": the month only
 	case rxCopyright.MatchString(res.SrcString):
-		prec = corpus.PrecisionYear // "© 2022": only the year is known
+		// "© 2022" is the year the page was generated; a month in the
+		// URL path, if any, is the publication's.
+		if um := urlMonth(p.url); !um.IsZero() && um.Time.Year() <= res.DateTime.Year() {
+			return x.dates.notFuture(um)
+		}
+		prec = corpus.PrecisionYear // only the year is known
 	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
 		prec = src.Precision
 	}
 	return x.dates.notToday(x.dates.notFuture(corpus.NewDate(res.DateTime, prec)))
 }
 
+// urlMonth returns the month written in the path of URL u, or the zero
+// Date.
+func urlMonth(u string) corpus.Date {
+	g := rxURLMonth.FindStringSubmatch(u)
+	if g == nil {
+		return corpus.Date{}
+	}
+	y, _ := strconv.Atoi(g[1])
+	m, _ := strconv.Atoi(g[2])
+	return makeDate(y, time.Month(m), 1, corpus.PrecisionMonth)
+}
+
 var (
 	// rxURLMonth and rxURLDay match the dates in URL paths: "/2015/11/"
 	// and "/2015/11/20/".
-	rxURLMonth = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:/|$)`)
+	rxURLMonth = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|$)`)
 	rxURLDay   = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:/|$)`)
 )
 
@@ -165,6 +185,16 @@ var rxCopyright = regexp.MustCompile(`(?i)©|&copy;|\(c\)\s*\d|copyright`)
 
 // rxChangeWords mark a date as that of a change, not the publication.
 var rxChangeWords = regexp.MustCompile(`(?i)(?:updated|modified|changed|revised|änderung|geändert|aktualisiert|mis à jour|modifié|actualizado|aggiornato)\W*$`)
+
+// rxOtherEventWords mark a date as that of another event than the
+// publication: a forum member's registration, a birth.
+var rxOtherEventWords = regexp.MustCompile(`(?i)(?:registriert|registered|joined|member since|mitglied seit|inscrit le|inscrit depuis|geboren|born)\W*$`)
+
+// notPublicationLead reports whether the text before a date says it is
+// not the publication's: a change, a registration, a birth.
+func notPublicationLead(s string) bool {
+	return rxChangeWords.MatchString(s) || rxOtherEventWords.MatchString(s)
+}
 
 // publishedIn returns the publication day written in a text in a form
 // whose day and month order is certain ("4. 2. 2022.", "4 February
@@ -214,6 +244,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		seen, long   int
 		inside, done bool
 		d            corpus.Date
+		at           *html.Node   // where d was found below the title
 		before       []*html.Node // the last text pieces above the title
 	)
 	var walk func(n *html.Node)
@@ -233,8 +264,8 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 		if inside && n.Type == html.ElementNode && n.Data == "time" {
 			if v := nodeAttr(n, "datetime"); v != "" && !changeBefore(n) {
-				if d = x.dates.parseIn(v, lang); d.Precision == corpus.PrecisionDay {
-					done = true
+				if d = x.timeDay(p, v); d.Precision == corpus.PrecisionDay {
+					done, at = true, n
 					return
 				}
 			}
@@ -260,7 +291,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 			}
 			if utf8.RuneCountInString(s) <= 100 && !changeBefore(n) {
 				if hd := x.dateInPiece(s, lang); !hd.IsZero() {
-					d, done = hd, true
+					d, done, at = hd, true, n
 					return
 				}
 			}
@@ -270,14 +301,50 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 		}
 	}
 	walk(p.root)
-	for i := len(before) - 1; i >= 0 && d.IsZero(); i-- {
-		// A kicker or byline line above the title: the closest date.
+	for i := len(before) - 1; i >= 0; i-- {
+		// A kicker or byline line above the title: the closest date, or,
+		// when the date below lies outside the title's container (a list
+		// of other stories after an empty article), the closest date above
+		// inside it.
+		if !d.IsZero() && (at == nil || contains(h.Parent, at) || !contains(h.Parent, before[i])) {
+			break
+		}
 		s := strings.Join(strings.Fields(before[i].Data), " ")
 		if utf8.RuneCountInString(s) <= 100 && !changeBefore(before[i]) {
-			d = x.dateInPiece(s, lang)
+			bd := x.dateInPiece(s, lang)
+			if t := before[i].Parent; !bd.IsZero() && t != nil && t.Data == "time" && nodeAttr(t, "datetime") != "" {
+				if td := x.timeDay(p, nodeAttr(t, "datetime")); td.Precision == corpus.PrecisionDay {
+					bd = td // "6.11.22" printed from 23:00 UTC on the eve of 7 November in Berlin
+				}
+			}
+			if !bd.IsZero() {
+				d, at = bd, nil
+			}
 		}
 	}
 	return d
+}
+
+// timeDay returns the day of the datetime attribute v of a <time>
+// element: the local day of a UTC time stamp in the page's zone (see
+// localDate), else the calendar day written.
+func (x *Extractor) timeDay(p *page, v string) corpus.Date {
+	m := p.meta
+	zone := pageZone(hostOf(p.url), p.language(), append([]string{v, m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...))
+	if ld, ok := localDate(v, zone); ok {
+		return x.dates.notFuture(ld)
+	}
+	return x.dates.parseIn(v, p.language())
+}
+
+// contains reports whether node n is anc or one of its descendants.
+func contains(anc, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
 }
 
 // rxPieceSeparators split a header piece such as "1. Februar 2022 ,
@@ -289,10 +356,13 @@ var rxPieceSeparators = regexp.MustCompile(`\s*[,|–—•·]\s+|\s+[|–—•
 // zero Date. A date after a word of change is not read.
 func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 	if m, ok := x.dates.findIn(s, lang); ok {
-		if m.Date.Precision != corpus.PrecisionDay || rxChangeWords.MatchString(s[:m.Start]) {
+		if m.Date.Precision != corpus.PrecisionDay || notPublicationLead(s[:m.Start]) {
 			return corpus.Date{}
 		}
 		return m.Date
+	}
+	if d := x.shortDate(s, lang); !d.IsZero() {
+		return d
 	}
 	if !rxYear.MatchString(s) {
 		return corpus.Date{}
@@ -314,6 +384,28 @@ func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 		}
 	}
 	return corpus.Date{}
+}
+
+// rxShortDMY matches a piece that starts with a day written with a
+// two-digit year: "28.09.19", "10.12.19, 14:05".
+var rxShortDMY = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[\s,]|$)`)
+
+// shortDate returns the day of a header piece that starts with a date
+// of two-digit year in the day-first order of its language ("28.09.19"),
+// in the century that puts it closest before today, or the zero Date.
+func (x *Extractor) shortDate(s, lang string) corpus.Date {
+	g := rxShortDMY.FindStringSubmatch(s)
+	if g == nil || monthFirst[lang] {
+		return corpus.Date{}
+	}
+	d, _ := strconv.Atoi(g[1])
+	m, _ := strconv.Atoi(g[2])
+	y, _ := strconv.Atoi(g[3])
+	y += 2000
+	if y > x.dates.now().Year() {
+		y -= 100
+	}
+	return x.dates.notFuture(makeDate(y, time.Month(m), d, corpus.PrecisionDay))
 }
 
 // titleHeading returns the heading that holds the article's title: the
@@ -346,7 +438,7 @@ func titleHeading(p *page) *html.Node {
 		return found
 	}
 	p.doc.Find("h1").EachWithBreak(func(_ int, e *goquery.Selection) bool {
-		if inNoise(e) || strings.TrimSpace(e.Text()) == "" {
+		if inNoise(e) || strings.TrimSpace(e.Text()) == "" || isLogoHeading(e, p.site) {
 			return true
 		}
 		found = e.Get(0)
@@ -355,9 +447,31 @@ func titleHeading(p *page) *html.Node {
 	return found
 }
 
-// normTitle returns a title in lower case with its spaces collapsed.
+// isLogoHeading reports whether heading e is the site's logo, not an
+// article's title: it only names the site, or only links to the site's
+// home page.
+func isLogoHeading(e *goquery.Selection, site string) bool {
+	t := normTitle(e.Text())
+	if site != "" && t == normTitle(site) {
+		return true
+	}
+	a := e.Find("a[href]")
+	if a.Length() != 1 || normTitle(a.Text()) != t {
+		return false
+	}
+	href, _ := a.Attr("href")
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.Path == "" && u.Host == "" {
+		return false // an anchor on the page itself ("#top") is not the home page
+	}
+	return u.Path == "" || u.Path == "/" || path.Base(u.Path) == "index.html" && path.Dir(u.Path) == "/"
+}
+
+// normTitle returns a title in lower case with only its letters and
+// digits, space separated: a title tag and its heading often differ in
+// dashes and quotes ("Queer Royal – Über" and "Queer Royal - Über").
 func normTitle(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return normText(s)
 }
 
 // articleAside reports whether e is an <aside> inside an <article>: the
@@ -386,8 +500,8 @@ func isChangeElement(n *html.Node) bool {
 }
 
 // changeBefore reports whether the text just before n (in its parent or,
-// when n starts its parent, before the parent) is a word of change such as
-// "Updated:".
+// when n starts its parent, before the parent) says its date is not the
+// publication's (see notPublicationLead), such as "Updated:".
 func changeBefore(n *html.Node) bool {
 	for i := 0; i < 3 && n != nil; i++ {
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
@@ -395,7 +509,7 @@ func changeBefore(n *html.Node) bool {
 			if t == "" {
 				continue
 			}
-			return rxChangeWords.MatchString(t)
+			return notPublicationLead(t)
 		}
 		n = n.Parent
 	}
@@ -433,14 +547,43 @@ func nodeText(n *html.Node) string {
 // and before a publication date when another source confirms it:
 // declarations disagree more often with the page than the page with
 // itself (a meta tag stamped in UTC a day later, a CMS date that is not
-// the one printed under the title).
+// the one printed under the title). A day in the URL path long before
+// the date found is the original publication (see urlOriginal).
 func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
+	return urlOriginal(p.url, x.pageArticleDate(p, lineDate))
+}
+
+// republishGap is how much later than the day in its URL path a page's
+// date must be for the URL's day to be taken as the original publication.
+// Closer dates are corrections and time-zone shifts, not republications.
+const republishGap = 30 * 24 * time.Hour
+
+// urlOriginal returns the day written in the path of URL u when it is
+// more than republishGap before d: the address was fixed when the piece
+// first appeared, while a move to a new system or a republication
+// restamped its date. Else it returns d.
+func urlOriginal(u string, d corpus.Date) corpus.Date {
+	if ud := urlDay(u); !ud.IsZero() && !d.IsZero() && d.Time.Sub(ud.Time) > republishGap {
+		return ud
+	}
+	return d
+}
+
+// pageArticleDate is articleDate before the URL path is heard.
+func (x *Extractor) pageArticleDate(p *page, lineDate corpus.Date) corpus.Date {
 	d := x.pageDate(p)
 	if d.IsZero() || lineDate.Precision > d.Precision && lineDate.Time.Year() == d.Time.Year() {
 		d = lineDate // the date line under the title says more
 	}
-	if h := x.dates.notToday(x.headerDate(p)); !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h)) {
+	h := x.dates.notToday(x.headerDate(p))
+	if sw, ok := swapDayMonth(h); ok && !x.declared(p, h) && x.declared(p, sw) {
+		h = sw // "02/10/2020" read month first, but the URL says 2 October
+	}
+	if !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h)) {
 		return h
+	}
+	if d.IsZero() {
+		d = x.markedDate(p)
 	}
 	if d.IsZero() {
 		d = x.htmlDate(p)
@@ -451,16 +594,53 @@ func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
 // confirmed reports whether a source other than the header gives the day
 // d: a date declaration, the URL path, a dating element or go-htmldate.
 func (x *Extractor) confirmed(p *page, d corpus.Date) bool {
+	return x.declared(p, d) || x.timeElementDate(p.doc.Selection, p.language()) == d || x.htmlDate(p) == d
+}
+
+// declared reports whether the page's date declarations or its URL path
+// give the day d.
+func (x *Extractor) declared(p *page, d corpus.Date) bool {
+	if d.Precision != corpus.PrecisionDay {
+		return false
+	}
 	m := p.meta
 	for _, c := range append([]string{m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...) {
 		if c != "" && x.dates.parse(c) == d {
 			return true
 		}
 	}
-	if p.url != "" && strings.Contains(p.url, d.Time.Format("/2006/01/02/")) {
-		return true
+	return urlDay(p.url) == d
+}
+
+// rxURLPathDay matches a day in a URL path, its month in digits or in
+// English: "/2015/11/20/", "/2020/oct/02/".
+var rxURLPathDay = regexp.MustCompile(`(?i)/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|` + monthPattern + `)/(0?[1-9]|[12]\d|3[01])(?:/|$)`)
+
+// urlDay returns the day written in the path of URL u, or the zero Date.
+func urlDay(u string) corpus.Date {
+	g := rxURLPathDay.FindStringSubmatch(u)
+	if g == nil {
+		return corpus.Date{}
 	}
-	return x.timeElementDate(p.doc.Selection, p.language()) == d || x.htmlDate(p) == d
+	y, _ := strconv.Atoi(g[1])
+	m, ok := monthOf(g[2])
+	if !ok {
+		n, _ := strconv.Atoi(g[2])
+		m = time.Month(n)
+	}
+	d, _ := strconv.Atoi(g[len(g)-1]) // monthPattern holds a group
+	return makeDate(y, m, d, corpus.PrecisionDay)
+}
+
+// swapDayMonth returns the day d with its day and month swapped, when
+// both readings are real days: the other reading of an all-numeric date
+// such as "02/10/2020".
+func swapDayMonth(d corpus.Date) (corpus.Date, bool) {
+	if d.Precision != corpus.PrecisionDay || d.Time.Day() > 12 || d.Time.Day() == int(d.Time.Month()) {
+		return corpus.Date{}, false
+	}
+	sw := makeDate(d.Time.Year(), time.Month(d.Time.Day()), int(d.Time.Month()), corpus.PrecisionDay)
+	return sw, !sw.IsZero()
 }
 
 // declaresPublication reports whether the page declares its publication
@@ -471,4 +651,94 @@ func (x *Extractor) confirmed(p *page, d corpus.Date) bool {
 func (x *Extractor) declaresPublication(p *page) bool {
 	return !x.dates.parse(p.meta.Published).IsZero() || !x.dates.parse(p.meta.LD.Published).IsZero() ||
 		!x.datingElement(p.doc.Selection, timeSelectors[0], p.language()).IsZero()
+}
+
+var (
+	// rxDatelineHead matches what may precede the date of a dateline: an
+	// opening parenthesis or a place ("BERLIN, ", "Bern (sda) ").
+	rxDatelineHead = regexp.MustCompile(`^(?:\(|\p{Lu}[\p{L}.' -]{0,30}(?:\s*\([\p{L}/ ]{1,12}\))?\s*,\s*)?$`)
+	// rxDatelineTail matches what follows the date of a dateline before
+	// the text goes on: a closing parenthesis or a dash, after an optional
+	// time of day.
+	rxDatelineTail = regexp.MustCompile(`^(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?)?\s*(?:\)|[–—-]\s|:\s)`)
+)
+
+// datelineWindow is how many paragraphs at the head of a body may open
+// with a dateline: a lead or a repeated heading may come first.
+const datelineWindow = 3
+
+// datelineDate returns the day of the dateline that opens a paragraph,
+// as news agencies and press releases write it: "29.11.2022 – The
+// minister said …", "(21. November 2022) Consumers …", "BERLIN, 3 May
+// 2021 – …". It returns the zero Date when p does not open so.
+func (x *Extractor) datelineDate(p, lang string) corpus.Date {
+	m, ok := x.dates.findIn(p, lang)
+	if !ok || m.Date.Precision != corpus.PrecisionDay || !rxDatelineHead.MatchString(p[:m.Start]) ||
+		!rxDatelineTail.MatchString(strings.ToLower(p[m.End:])) {
+		return corpus.Date{}
+	}
+	return m.Date
+}
+
+// rxPublishedLead matches the words that announce a publication date at
+// the start of a line: "Published on", "Veröffentlicht am", "Erstellt
+// am:", "Publié le", "Pubblicato il", and the sentence of blog themes
+// "This entry was posted on".
+var rxPublishedLead = regexp.MustCompile(`(?i)^(?:first |originally |this (?:entry|post|article) was )?(?:published|posted|veröffentlicht|erschienen|erstellt|publiziert|publié|publiée|mis en ligne|pubblicato|publicado|publicada|gepubliceerd|opublikowano)(?:\s+(?:on|am|le|il|el|op|at|den))?\s*:?\s*`)
+
+// markedDate returns the day a page announces as its publication date in
+// so many words, in the first line of its text outside sidebars, comments
+// and navigation that starts with such words ("Veröffentlicht am
+// 16.08.2019", "Published on March 3, 2020") or in the piece after such
+// words alone ("<dt>Published:</dt><dd>March 3, 2020</dd>"), or the zero
+// Date.
+func (x *Extractor) markedDate(p *page) corpus.Date {
+	lang := p.language()
+	noise := map[*html.Node]bool{}
+	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) {
+		noise[e.Get(0)] = !articleAside(e)
+	})
+	var (
+		d       corpus.Date
+		pending bool // the last text piece was the words alone: "Published:"
+	)
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template" || n.Data == "head"):
+			return true
+		case n.Type == html.ElementNode && (isChangeElement(n) || noise[n]):
+			return true
+		case n.Type == html.TextNode:
+			s := strings.Join(strings.Fields(n.Data), " ")
+			if s == "" || utf8.RuneCountInString(s) > 100 {
+				pending = pending && s == ""
+				return true
+			}
+			rest := ""
+			if lead := rxPublishedLead.FindStringIndex(s); lead != nil {
+				rest = s[lead[1]:]
+				if rest == "" {
+					pending = true // the date is in the next piece
+					return true
+				}
+			} else if pending {
+				rest = s
+			}
+			pending = false
+			if rest != "" {
+				if d = x.dateInPiece(rest, lang); !d.IsZero() {
+					return false
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(p.root)
+	return d
 }
