@@ -113,6 +113,18 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"labelled author with a role",
 			`<body><h1>Tunesien</h1><p>Text.</p><p>Autorin: Uta Staschewski (Projektleiterin)</p></body>`,
 			[]string{"Uta Staschewski"}},
+		{"the author of a reader's letter is not the article's",
+			`<body><h1>Lage</h1><div class="leserbrief_meta"><span class="author">Karla Roe</span></div><p class="author">Gunter Frank</p></body>`,
+			[]string{"Gunter Frank"}},
+		{"a comment's author is not the article's",
+			`<body><h1>Studie</h1><p>Text.</p><ol><li id="comment-2"><span class="comment-author">Philipp Roe</span></li></ol></body>`,
+			nil},
+		{"the author of a teaser card is not the article's",
+			`<body><h1>Vielfalt</h1>` + strings.Repeat("<p>Text.</p>", 40) + `<a class="listing__link" href="/other"><h3>Other</h3><div class="item__author">Von <span>Jörn Roe</span></div></a></body>`,
+			nil},
+		{"the author of a teaser whose heading links elsewhere is not the article's",
+			`<body><h1>Pelea</h1><p>Text.</p><article class="card"><h2><a href="/other">Other</a></h2><div class="article-author"><a href="/autor/dr">Diego Roe</a></div></article></body>`,
+			nil},
 	} {
 		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
 		if err != nil {

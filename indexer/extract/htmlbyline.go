@@ -9,6 +9,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -45,6 +46,42 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 		}
 	}
 	return notOutlet(notSite(bylineAuthors(p.doc.Selection, site), host), site, m.SiteName)
+}
+
+// rxCommentClass matches the class or id of a comment or reader's letter
+// ("comment-author", "leserbrief_meta"), whose author is not the
+// article's; the word must start the name ("category-kommentar" is an
+// opinion piece's category).
+var rxCommentClass = regexp.MustCompile(`(?i)(?:^|\s)(?:comment|leserbrief|reply|kommentar|respond)`)
+
+// otherPost reports whether the byline element e belongs to something
+// other than the article that scope holds: a comment or reader's letter,
+// or a teaser for another article (inside a link, or in a list item or
+// <article> whose heading links elsewhere and that has no h1 and no long
+// paragraph). Only the elements inside scope are looked at: an archive's
+// post may itself be an <article> whose heading links to the post.
+func otherPost(e *goquery.Selection, scope *html.Node) bool {
+	for n := e.Get(0); n != nil && n != scope && n.Type == html.ElementNode; n = n.Parent {
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "id") && rxCommentClass.MatchString(a.Val) {
+				return true
+			}
+		}
+		if n == e.Get(0) {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.A:
+			if slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "href" }) {
+				return true // a teaser card is one link
+			}
+		case atom.Article, atom.Li:
+			box := e.Closest(n.Data)
+			return box.Find("h2 a[href], h3 a[href], h4 a[href]").Length() > 0 && box.Find("h1").Length() == 0 &&
+				box.Find("p").FilterFunction(func(_ int, p *goquery.Selection) bool { return utf8.RuneCountInString(text(p)) > 300 }).Length() == 0
+		}
+	}
+	return false
 }
 
 // isInitials reports whether a name from metadata is only initials in
@@ -240,7 +277,7 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 	var names []string
 	for _, group := range bylineSelectors {
 		s.Find(group.sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
-			if inNoise(e) {
+			if inNoise(e) || otherPost(e, s.Get(0)) {
 				return true
 			}
 			raw := text(e)
