@@ -20,6 +20,9 @@ var (
 	// rxCreditTail cuts a byline where a photo credit starts: "Jane Doe
 	// Foto: John Roe".
 	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*:.*$`)
+	// rxFiledUnder cuts a byline where the post's categories start:
+	// "Posted by Jane Doe under Just For Fun".
+	rxFiledUnder = regexp.MustCompile(`(?i)\s+(?:filed\s+)?(?:under|unter|in\s+categor(?:y|ies)|kategorien?:)\s.*$`)
 	// rxNameSeparator splits several names.
 	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
 	// rxBracketed removes "(AP)", "[Reuters]" and similar.
@@ -105,6 +108,7 @@ func cleanAuthors(raw, site string, strict bool) []string {
 	raw = rxBylinePrefix.ReplaceAllString(raw, "")
 	raw = rxDateTail.ReplaceAllString(raw, "")
 	raw = rxCreditTail.ReplaceAllString(raw, "")
+	raw = rxFiledUnder.ReplaceAllString(raw, "")
 	// "Jane Doe - Staff Writer", "Jane Doe — The Daily Planet"
 	for _, sep := range []string{" - ", " – ", " — ", " | "} {
 		if i := strings.Index(raw, sep); i > 0 {

@@ -125,12 +125,21 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"the author of a teaser whose heading links elsewhere is not the article's",
 			`<body><h1>Pelea</h1><p>Text.</p><article class="card"><h2><a href="/other">Other</a></h2><div class="article-author"><a href="/autor/dr">Diego Roe</a></div></article></body>`,
 			nil},
+		{"a byline led by dashes",
+			`<body><h1>Micropolitics</h1><p>Text.</p><div><em>---- by Kenneth Surin</em></div></body>`,
+			[]string{"Kenneth Surin"}},
+		{"a labelled byline after a date on the same line, above a heading that is the article's title",
+			`<body><h1>Jugendwerk</h1><div>05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</div><h2>Faire Lieferketten</h2><p>Text.</p></body>`,
+			[]string{"Eberhard Fuhr"}},
+		{"a byline that goes on with the post's categories",
+			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
+			[]string{"Nesselsetzer"}},
 	} {
 		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), title: text(doc.Find("h2").First())}
 		if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, c.want) {
 			t.Errorf("%s: authors %q, want %q", c.name, got, c.want)
 		}

@@ -27,6 +27,9 @@ type page struct {
 	base string
 	// site is the name of the site the page belongs to, or "".
 	site string
+	// title is the article's title once singleArticle has weighed it,
+	// else "".
+	title string
 	// order numbers the nodes in document order and dateHeaders lists
 	// the date headers (as Blogger and TypePad print them above a day's
 	// posts); both are computed when first needed.
@@ -115,6 +118,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Lead = first(m.LD.Description, m.Desc)
 	}
 
+	p.title = a.Title
 	a.Authors = x.pageAuthors(p, a.Outlet)
 	if len(a.Authors) == 0 {
 		a.Authors = lineAuthors

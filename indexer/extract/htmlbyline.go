@@ -330,12 +330,12 @@ var (
 // starts with "By" or "Von", an author label followed by the name, or a
 // date line that ends with a name ("04.02.2022 | 13:10 Uhr | Uta
 // Helkenberg"), close to the heading. The heading is the first line
-// that repeats the title of the metadata or the first h1. It returns nil
-// when the page has no heading or no such line.
+// that repeats the title of the metadata, the article's title or the
+// first h1. It returns nil when the page has no heading or no such line.
 func visibleAuthors(p *page, site string) []string {
 	// The heading is a line that repeats the title the metadata gives or
 	// the first h1.
-	heads := []string{p.meta.OGTitle, p.meta.TwTitle, p.meta.MetaTitle}
+	heads := []string{p.meta.OGTitle, p.meta.TwTitle, p.meta.MetaTitle, p.title}
 	if h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First(); h1.Length() > 0 {
 		heads = append(heads, text(h1))
 	}
@@ -377,9 +377,11 @@ func visibleAuthors(p *page, site string) []string {
 	from := max(0, at-3)
 	wide := lines[from:min(len(lines), at+200)]
 	for i, l := range wide {
-		if g := rxLabelledByline.FindStringSubmatch(l); g != nil && utf8.RuneCountInString(l) <= 100 {
-			if names := lineNames(g[1]+g[2], site); len(names) > 0 {
-				return names
+		for _, part := range lineParts(l) {
+			if g := rxLabelledByline.FindStringSubmatch(part); g != nil && utf8.RuneCountInString(part) <= 100 {
+				if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+					return names
+				}
 			}
 		}
 		if rxStrongLabelLine.MatchString(l) && i+1 < len(wide) && utf8.RuneCountInString(wide[i+1]) <= 60 {
@@ -406,9 +408,11 @@ func nearByline(lines []string, at int, site string) []string {
 		if utf8.RuneCountInString(l) > 100 {
 			continue
 		}
-		if g := rxBareByline.FindStringSubmatch(l); g != nil {
-			if names := lineNames(g[1]+g[2], site); len(names) > 0 {
-				return names
+		for _, part := range lineParts(l) {
+			if g := rxBareByline.FindStringSubmatch(part); g != nil {
+				if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+					return names
+				}
 			}
 		}
 		if rxAuthorLabelLine.MatchString(l) && i+1 < len(near) && utf8.RuneCountInString(near[i+1]) <= 60 {
@@ -429,6 +433,20 @@ func nearByline(lines []string, at int, site string) []string {
 		}
 	}
 	return nil
+}
+
+// lineParts returns the forms of a page line worth reading as a byline:
+// the line without the dashes or bullets that lead it ("---- by Jane
+// Doe"), and each part of a line that strings several facts together
+// ("yas! | By Cara Stiles | April 13, 2020", "05.02.2020 - Redaktion:
+// Eberhard Fuhr").
+func lineParts(l string) []string {
+	l = strings.TrimLeft(l, "-–—*•·|>~ ")
+	parts := rxMetaSep.Split(l, -1)
+	if len(parts) == 1 {
+		return parts
+	}
+	return append([]string{l}, parts...)
 }
 
 // fullNames returns names when each has two words or more, else nil: a
