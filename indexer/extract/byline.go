@@ -44,7 +44,7 @@ var roleWords = map[string]bool{
 	"group": true, "inc": true, "ltd": true, "llc": true, "gmbh": true, "department": true,
 	"office": true, "university": true, "institute": true, "foundation": true, "comments": true,
 	"comment": true, "view": true, "posts": true, "profile": true, "follow": true, "email": true,
-	"twitter": true, "facebook": true, "read": true, "more": true, "about": true, "share": true,
+	"twitter": true, "facebook": true, "read": true, "more": true, "mehr": true, "about": true, "share": true,
 	"min": true, "minute": true, "minutes": true, "ago": true, "hours": true, "photos": true,
 	"photo": true, "video": true, "illustration": true, "illustrations": true, "images": true,
 	"said": true, "says": true, "wrote": true, "writes": true, "schreibt": true, "designed": true,
@@ -289,6 +289,35 @@ func bodyAuthors(body []string) []string {
 				return names
 			}
 		}
+	}
+	if len(body) >= 3 {
+		return signature(body[len(body)-1])
+	}
+	return nil
+}
+
+var (
+	// rxSignature matches a paragraph that is only a name of two or three
+	// words, as an author signs an article at its end: "Stefan Wasmer".
+	rxSignature = regexp.MustCompile(`^[-–—]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$`)
+	// rxSignOff matches a sign-off and the name after it, which may be a
+	// single word: "Euer HansEhrlich", "Cheers, Jane".
+	rxSignOff = regexp.MustCompile(`(?i)^(?:euer|eure|dein|deine|yours|cheers|love|grüße|gruß),?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})$`)
+)
+
+// signature returns the name an article's last paragraph signs it with,
+// or nil when that paragraph is something else.
+func signature(last string) []string {
+	last = strings.TrimSpace(last)
+	g := rxSignOff.FindStringSubmatch(last)
+	if g == nil {
+		g = rxSignature.FindStringSubmatch(last)
+	}
+	if g == nil {
+		return nil
+	}
+	if names := cleanAuthors(g[1], "", true); len(names) == 1 && names[0] == g[1] {
+		return names
 	}
 	return nil
 }

@@ -159,3 +159,22 @@ func TestJSONLDWebPageAuthor(t *testing.T) {
 		t.Errorf("JSON-LD authors %q, want [Harald Bauer]", got)
 	}
 }
+
+func TestBodyAuthorsSignature(t *testing.T) {
+	text := []string{"First paragraph of the report.", "Second paragraph of the report."}
+	for _, c := range []struct {
+		last string
+		want []string
+	}{
+		{"Stefan Wasmer", []string{"Stefan Wasmer"}},
+		{"– Marina Mucha", []string{"Marina Mucha"}},
+		{"Euer HansEhrlich", []string{"HansEhrlich"}},
+		{"Mehr Homestorys", nil},            // a link, not a name
+		{"Blessing, 816 Seiten", nil},       // a book's details
+		{"Polizei bittet um Hinweise", nil}, // a subheading
+	} {
+		if got := bodyAuthors(append(slices.Clone(text), c.last)); !slices.Equal(got, c.want) {
+			t.Errorf("bodyAuthors(... %q) = %q, want %q", c.last, got, c.want)
+		}
+	}
+}
