@@ -18,8 +18,8 @@ var (
 	// rxDateTail cuts a byline where a date or an update notice starts.
 	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
 	// rxCreditTail cuts a byline where a photo credit starts: "Jane Doe
-	// Foto: John Roe".
-	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*:.*$`)
+	// Foto: John Roe", "Jane Doe Illustration von John Roe".
+	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*(?::|\s(?:von|by|par|de|di)\s).*$`)
 	// rxFiledUnder cuts a byline where the post's categories start:
 	// "Posted by Jane Doe under Just For Fun".
 	rxFiledUnder = regexp.MustCompile(`(?i)\s+(?:filed\s+)?(?:under|unter|in\s+categor(?:y|ies)|kategorien?:)\s.*$`)

@@ -178,3 +178,20 @@ func TestBodyAuthorsSignature(t *testing.T) {
 		}
 	}
 }
+
+func TestLineNamesCreditsAndAgencies(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Christian Seiler    Illustration von Markus Roost", []string{"Christian Seiler"}},
+		{"Jane Doe Photos by John Roe", []string{"Jane Doe"}},
+		{"Peter Maahn/SP-X", []string{"Peter Maahn"}},
+		{"Jane Doe, AFP, John Roe", []string{"Jane Doe", "John Roe"}},
+		{"Nils, Pickert", nil}, // one-word names that are not codes: words, not names
+	} {
+		if got := lineNames(c.raw, ""); !slices.Equal(got, c.want) {
+			t.Errorf("lineNames(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}

@@ -467,6 +467,10 @@ func lineNames(raw, site string) []string {
 		return nil // "Ein Beitrag von PLASTVERARBEITER": an outlet
 	}
 	names := cleanAuthors(raw, site, true)
+	if len(names) > 1 && slices.ContainsFunc(names, func(n string) bool { return strings.Contains(n, " ") }) {
+		// "Peter Maahn/SP-X": an agency's code beside the names.
+		names = slices.DeleteFunc(names, func(n string) bool { return !strings.Contains(n, " ") && isAllCaps(n) })
+	}
 	if len(names) > 1 && slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
 		return nil
 	}
