@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/clippings/clippings/corpus"
 )
 
 func TestCleanAuthorsDropsOrganisations(t *testing.T) {
@@ -193,5 +194,26 @@ func TestLineNamesCreditsAndAgencies(t *testing.T) {
 		if got := lineNames(c.raw, ""); !slices.Equal(got, c.want) {
 			t.Errorf("lineNames(%q) = %q, want %q", c.raw, got, c.want)
 		}
+	}
+}
+
+func TestCompleteNamesShortWordAfterName(t *testing.T) {
+	page := "November 2019 Von Henry In Aktuell\nAusschnitt: Henry Steinhau\nArtikel – Henry Steinhau"
+	if got := completeNames([]string{"Henry"}, page); !slices.Equal(got, []string{"Henry Steinhau"}) {
+		t.Errorf("completeNames(Henry) = %q, want [Henry Steinhau]", got)
+	}
+}
+
+func TestSignatureCompletedBySiteName(t *testing.T) {
+	page := `<html><head><meta property="og:site_name" content="Dr. Alexander Klier"><title>Zeitphilosophie – Dr. Alexander Klier</title></head>
+<body><div class="site-title">Dr. Alexander Klier</div><h1>Zeitphilosophie</h1>` +
+		strings.Repeat("<p>Die Zeit ist ein Thema der Philosophie, über das viele Denker geschrieben haben, und sie bleibt es.</p>", 6) +
+		`<p>Euer Alexander</p></body></html>`
+	arts, err := New(Options{}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Authors; !slices.Equal(got, []string{"Alexander Klier"}) {
+		t.Errorf("authors %q, want [Alexander Klier]", got)
 	}
 }

@@ -121,13 +121,13 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	p.title = a.Title
 	a.Authors = x.pageAuthors(p, a.Outlet)
 	if len(a.Authors) == 0 {
-		a.Authors = lineAuthors
+		a.Authors = completeFromPage(p, lineAuthors)
 	}
 	if len(a.Authors) == 0 && trMeta.Author != "" {
-		a.Authors = cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true)
+		a.Authors = completeFromPage(p, cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true))
 	}
 	if len(a.Authors) == 0 {
-		a.Authors = bodyAuthors(body)
+		a.Authors = completeFromPage(p, bodyAuthors(body))
 	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {

@@ -24,6 +24,12 @@ func (x *Extractor) pageAuthors(p *page, site string) []string {
 	if len(vis) > 0 && (!agree(names, vis) || fuller(vis, names)) {
 		names = vis
 	}
+	return completeFromPage(p, names)
+}
+
+// completeFromPage writes out the names given in a short form (a first
+// name, a user name) as the page writes them in full; see completeNames.
+func completeFromPage(p *page, names []string) []string {
 	if !slices.ContainsFunc(names, needsCompleting) {
 		return names
 	}
@@ -201,7 +207,8 @@ func startsUpper(s string) bool {
 // fullName returns the first name given followed by the one surname the
 // page puts after it, or "" when the page gives none or several. The
 // surname must be seen twice (in the byline and the author box, say), or
-// once when an outlet's name contains it.
+// once when an outlet's name contains it. A word of two letters after
+// the name is no surname ("Von Henry In Aktuell").
 func fullName(given, pageText string, outlets []string) string {
 	rx, err := regexp.Compile(`\b` + regexp.QuoteMeta(given) + `[ \x{a0}](\p{Lu}\p{Ll}[\p{L}'’-]*)\b`)
 	if err != nil {
@@ -209,7 +216,7 @@ func fullName(given, pageText string, outlets []string) string {
 	}
 	surnames := map[string]int{}
 	for _, g := range rx.FindAllStringSubmatch(pageText, 50) {
-		if !roleWords[strings.ToLower(g[1])] && g[1] != given {
+		if !roleWords[strings.ToLower(g[1])] && g[1] != given && utf8.RuneCountInString(g[1]) > 2 {
 			surnames[g[1]]++
 		}
 	}
