@@ -217,3 +217,20 @@ func TestSignatureCompletedBySiteName(t *testing.T) {
 		t.Errorf("authors %q, want [Alexander Klier]", got)
 	}
 }
+
+func TestVisibleBylineAboveTheLead(t *testing.T) {
+	lead := "(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten."
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><title>site | Gaspreise</title></head><body>
+<h2>Energiepreiskrise: Entlastungen</h2><h5><em>Von Leonora Holling</em></h5><p>` + lead + `</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), title: "Gaspreise", lead: lead}
+	if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, []string{"Leonora Holling"}) {
+		t.Errorf("authors %q, want [Leonora Holling]", got)
+	}
+	p.lead = ""
+	if got := New(Options{}).pageAuthors(p, ""); got != nil {
+		t.Errorf("without the lead: authors %q, want none", got)
+	}
+}

@@ -28,8 +28,8 @@ type page struct {
 	// site is the name of the site the page belongs to, or "".
 	site string
 	// title is the article's title once singleArticle has weighed it,
-	// else "".
-	title string
+	// else "", and lead the first paragraph of its text.
+	title, lead string
 	// order numbers the nodes in document order and dateHeaders lists
 	// the date headers (as Blogger and TypePad print them above a day's
 	// posts); both are computed when first needed.
@@ -108,6 +108,9 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	// and the date: take them as evidence and keep them out of the body.
 	var lineAuthors []string
 	var lineDate corpus.Date
+	if len(body) > 0 {
+		p.lead = body[0]
+	}
 	body, lineAuthors, lineDate = x.trimBodyHead(body, []string{a.Title, a.Subtitle}, a.Outlet, p.language())
 	body = dropBoilerplate(body)
 	body = republished(&a, body)

@@ -378,6 +378,11 @@ func visibleAuthors(p *page, site string) []string {
 		}
 	}
 	if len(anchors) == 0 {
+		// No line repeats the heading: the byline may still stand just
+		// above the first paragraph of the article's text.
+		if at := leadLine(lines, p.lead); at >= 0 {
+			return nearByline(lines, at, site)
+		}
 		return nil
 	}
 	at := anchors[0]
@@ -403,6 +408,22 @@ func visibleAuthors(p *page, site string) []string {
 		}
 	}
 	return nil
+}
+
+// leadLine returns the index of the line that starts like the article's
+// first paragraph lead, or -1.
+func leadLine(lines []string, lead string) int {
+	want := normText(lead)
+	if len(want) < 40 {
+		return -1
+	}
+	want = want[:40]
+	for i, l := range lines {
+		if len(l) >= 40 && strings.HasPrefix(normText(l), want) {
+			return i
+		}
+	}
+	return -1
 }
 
 // nearByline returns the names of a byline close to the heading at line
