@@ -234,3 +234,15 @@ func TestVisibleBylineAboveTheLead(t *testing.T) {
 		t.Errorf("without the lead: authors %q, want none", got)
 	}
 }
+
+func TestJSONLDWithRawLineBreaks(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html><head><script type=\"application/ld+json\">" +
+		"{\"@type\": \"BlogPosting\", \"articleBody\": \"line one\nline two \\\"quoted\\\"\",\n\"author\": {\"@type\": \"Person\", \"name\": \"Jacopo Cascioli\"}}" +
+		"</script></head><body></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).LD.Authors; !slices.Equal(got, []string{"Jacopo Cascioli"}) {
+		t.Errorf("JSON-LD authors %q, want [Jacopo Cascioli]", got)
+	}
+}

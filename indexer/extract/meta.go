@@ -167,7 +167,10 @@ func readJSONLD(src string, ld *ldArticle) {
 	src = strings.TrimSuffix(strings.TrimSpace(src), "//]]>")
 	var v any
 	if err := json.Unmarshal([]byte(src), &v); err != nil {
-		return
+		// Hand-written JSON-LD often breaks lines inside its strings.
+		if err := json.Unmarshal(escapeControls(src), &v); err != nil {
+			return
+		}
 	}
 	// Index nodes by @id, so that {"@id": "#author"} references resolve.
 	ids := map[string]map[string]any{}
@@ -223,6 +226,26 @@ func readJSONLD(src string, ld *ldArticle) {
 	if len(ld.Authors) == 0 {
 		ld.Authors = pageAuthors
 	}
+}
+
+// escapeControls returns src with the control characters inside its JSON
+// strings (raw line breaks and tabs, which JSON forbids) made spaces.
+func escapeControls(src string) []byte {
+	b := []byte(src)
+	inString, escaped := false, false
+	for i, c := range b {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case inString && c < 0x20:
+			b[i] = ' '
+		}
+	}
+	return b
 }
 
 // fill copies the fields of one JSON-LD article node.
