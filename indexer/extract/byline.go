@@ -23,8 +23,9 @@ var (
 	// rxFiledUnder cuts a byline where the post's categories start:
 	// "Posted by Jane Doe under Just For Fun".
 	rxFiledUnder = regexp.MustCompile(`(?i)\s+(?:filed\s+)?(?:under|unter|in\s+categor(?:y|ies)|kategorien?:)\s.*$`)
-	// rxNameSeparator splits several names.
-	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
+	// rxNameSeparator splits several names, also those of an interview:
+	// "Richard David Precht im Gespräch mit Karin Fischer".
+	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?i:im\s+gespräch\s+mit|im\s+interview\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec)\s|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
 	// rxBracketed removes "(AP)", "[Reuters]" and similar.
 	rxBracketed = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 )

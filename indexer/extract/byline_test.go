@@ -190,6 +190,8 @@ func TestLineNamesCreditsAndAgencies(t *testing.T) {
 		{"Peter Maahn/SP-X", []string{"Peter Maahn"}},
 		{"Jane Doe, AFP, John Roe", []string{"Jane Doe", "John Roe"}},
 		{"Nils, Pickert", nil}, // one-word names that are not codes: words, not names
+		{"Richard David Precht im Gespräch mit Karin Fischer", []string{"Richard David Precht", "Karin Fischer"}},
+		{"Jane Doe in conversation with John Roe", []string{"Jane Doe", "John Roe"}},
 	} {
 		if got := lineNames(c.raw, ""); !slices.Equal(got, c.want) {
 			t.Errorf("lineNames(%q) = %q, want %q", c.raw, got, c.want)
