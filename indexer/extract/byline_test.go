@@ -248,3 +248,16 @@ func TestJSONLDWithRawLineBreaks(t *testing.T) {
 		t.Errorf("JSON-LD authors %q, want [Jacopo Cascioli]", got)
 	}
 }
+
+func TestMicrodataAuthorOfCitedWork(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><meta name="citation_author" content="Marwan H. Adwan"></head>
+<body><article itemscope itemtype="http://schema.org/ScholarlyArticle"><meta itemprop="author" content="Marwan H. Adwan">
+<ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle"><meta itemprop="author" content="NH. Shear, SP. Spielberg, "></li></ol>
+</article></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).MetaAuthor; !slices.Equal(got, []string{"Marwan H. Adwan", "Marwan H. Adwan"}) {
+		t.Errorf("meta authors %q, want the article's author only", got)
+	}
+}

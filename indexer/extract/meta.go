@@ -81,6 +81,9 @@ func readMeta(doc *goquery.Document) pageMeta {
 		}
 		if key == "" {
 			key = strings.ToLower(strings.TrimSpace(attr(s, "itemprop")))
+			if key == "author" && !ofArticle(s) {
+				return // the author of a cited work or a comment
+			}
 		}
 		if key == "" {
 			key = strings.ToLower(strings.TrimSpace(attr(s, "http-equiv")))
@@ -155,6 +158,25 @@ func readMeta(doc *goquery.Document) pageMeta {
 		m.Lang = m.LD.Language
 	}
 	return m
+}
+
+// ofArticle reports whether a microdata property belongs to the page's
+// article: it is in no item, or in an article or web page item, not in
+// the item of a cited work, a comment or a review (an item that is a
+// property of another).
+func ofArticle(s *goquery.Selection) bool {
+	item := s.Closest("[itemscope]")
+	if item.Length() == 0 {
+		return true
+	}
+	if prop := attr(item, "itemprop"); prop != "" && prop != "mainEntity" && prop != "mainEntityOfPage" {
+		return false // a property of another item: itemprop="citation"
+	}
+	t := attr(item, "itemtype")
+	if i := strings.LastIndexAny(t, "/#"); i >= 0 {
+		t = t[i+1:]
+	}
+	return isArticleType(t) || strings.HasSuffix(t, "WebPage")
 }
 
 // readJSONLD adds what one JSON-LD script says to ld. Scripts that are
