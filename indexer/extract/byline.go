@@ -133,7 +133,10 @@ func cleanAuthors(raw, site string, strict bool) []string {
 // personName reports whether s looks like one person's name and returns it
 // tidied (an all-capitals name is put in title case).
 func personName(s, site string, strict bool) (string, bool) {
-	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@/\\=<>{}|0123456789") {
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@/\\=<>{}|") {
+		return "", false
+	}
+	if strings.ContainsAny(s, "0123456789") && (strict || !rxNumberedHandle.MatchString(s)) {
 		return "", false
 	}
 	if site != "" && (strings.EqualFold(s, site) || strings.EqualFold(strings.ReplaceAll(s, " ", ""), strings.ReplaceAll(site, " ", ""))) {
@@ -193,6 +196,11 @@ func personName(s, site string, strict bool) (string, bool) {
 	}
 	return s, true
 }
+
+// rxNumberedHandle matches a user name that ends in digits, as markup
+// made for machines (rel=author, itemprop=author) may give it:
+// "freeman1984", "Marianne1".
+var rxNumberedHandle = regexp.MustCompile(`^\p{L}{2,}[\p{L}_.-]*\d{1,4}$`)
 
 // isAllCaps reports whether s has letters and none of them is lower case.
 func isAllCaps(s string) bool {

@@ -261,3 +261,21 @@ func TestMicrodataAuthorOfCitedWork(t *testing.T) {
 		t.Errorf("meta authors %q, want the article's author only", got)
 	}
 }
+
+func TestNumberedHandles(t *testing.T) {
+	for _, c := range []struct {
+		raw    string
+		strict bool
+		want   []string
+	}{
+		{"freeman1984", false, []string{"freeman1984"}}, // rel=author markup
+		{"Marianne1", false, []string{"Marianne1"}},
+		{"freeman1984", true, nil}, // a line of text
+		{"2019", false, nil},
+		{"Jane Doe 2019", false, nil},
+	} {
+		if got := cleanAuthors(c.raw, "", c.strict); !slices.Equal(got, c.want) {
+			t.Errorf("cleanAuthors(%q, strict %v) = %q, want %q", c.raw, c.strict, got, c.want)
+		}
+	}
+}
