@@ -279,3 +279,16 @@ func TestNumberedHandles(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONLDRecipeAuthor(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"Recipe","name":"Mandarinen-Schmand-Kuchen","author":{"@type":"Person","name":"jesusfreak"},
+"review":[{"@type":"Review","author":{"@type":"Person","name":"haferflocke22"}}]}
+</script></head><body></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).LD.Authors; !slices.Equal(got, []string{"jesusfreak"}) {
+		t.Errorf("JSON-LD authors %q, want [jesusfreak]", got)
+	}
+}

@@ -213,7 +213,9 @@ func readJSONLD(src string, ld *ldArticle) {
 		}
 	}
 	index(v)
-	var pageAuthors []string // the WebPage's, used when no article names any
+	// The authors of the WebPage, or of a recipe or how-to, are used
+	// when no article names any.
+	var pageAuthors, workAuthors []string
 	var walk func(any)
 	walk = func(v any) {
 		switch t := v.(type) {
@@ -238,6 +240,11 @@ func readJSONLD(src string, ld *ldArticle) {
 				if pageAuthors == nil {
 					pageAuthors = ldNames(t["author"], ids)
 				}
+			case anyType(types, func(s string) bool { return s == "Recipe" || s == "HowTo" }):
+				// A recipe or a how-to is the page's work when no article is.
+				if workAuthors == nil {
+					workAuthors = ldNames(t["author"], ids)
+				}
 			}
 			for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item"} {
 				walk(t[k])
@@ -247,6 +254,9 @@ func readJSONLD(src string, ld *ldArticle) {
 	walk(v)
 	if len(ld.Authors) == 0 {
 		ld.Authors = pageAuthors
+	}
+	if len(ld.Authors) == 0 {
+		ld.Authors = workAuthors
 	}
 }
 
