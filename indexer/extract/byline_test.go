@@ -292,3 +292,24 @@ func TestJSONLDRecipeAuthor(t *testing.T) {
 		t.Errorf("JSON-LD authors %q, want [jesusfreak]", got)
 	}
 }
+
+func TestJSONLDPersonNamedLikeTheSite(t *testing.T) {
+	for _, c := range []struct {
+		typ  string
+		want []string
+	}{
+		{"Person", []string{"Wolfgang Schmale"}},
+		{"Organization", nil}, // an outlet naming itself
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><meta property="og:site_name" content="Wolfgang Schmale">
+<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"Studie","author":{"@id":"#p1"}},
+{"@type":"` + c.typ + `","@id":"#p1","name":"Wolfgang Schmale"}]}</script></head><body><h1>Studie</h1><p>Text.</p></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := New(Options{}).pageAuthors(p, "Wolfgang Schmale"); !slices.Equal(got, c.want) {
+			t.Errorf("%s: authors %q, want %q", c.typ, got, c.want)
+		}
+	}
+}

@@ -42,11 +42,22 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 	m := p.meta
 	host := hostOf(p.url)
 	for _, src := range [][]string{m.LD.Authors, m.MetaAuthor, m.ArtAuthor} {
-		var names []string
+		var names, persons []string
 		for _, raw := range src {
+			if slices.Contains(m.LD.Persons, raw) {
+				// A JSON-LD Person written as a full name is one even when
+				// the site bears it ("Wolfgang Schmale" on his own site).
+				n := cleanAuthors(raw, "", true)
+				if len(n) == 1 && strings.Contains(n[0], " ") && (sameLetters(n[0], site) || sameLetters(n[0], m.SiteName)) {
+					persons = append(persons, n[0])
+				}
+			}
 			names = append(names, cleanAuthors(raw, site, false)...)
 		}
 		names = slices.DeleteFunc(notOutlet(notSite(names, host), site, m.SiteName), isInitials)
+		if len(names) == 0 {
+			names = persons
+		}
 		if len(names) > 0 {
 			return names
 		}

@@ -45,12 +45,14 @@ type ldArticle struct {
 	Published   string
 	Created     string
 	Authors     []string
-	Publisher   string
-	SiteName    string // name of a WebSite node
-	Section     string
-	Keywords    []string
-	URL         string
-	Language    string
+	// Persons are the author names that JSON-LD types as a Person.
+	Persons   []string
+	Publisher string
+	SiteName  string // name of a WebSite node
+	Section   string
+	Keywords  []string
+	URL       string
+	Language  string
 	// Articles counts the article nodes found; a listing page may hold many.
 	Articles int
 }
@@ -288,6 +290,7 @@ func (ld *ldArticle) fill(t map[string]any, ids map[string]map[string]any) {
 	ld.Published = ldString(t["datePublished"])
 	ld.Created = ldString(t["dateCreated"])
 	ld.Authors = ldNames(t["author"], ids)
+	ld.Persons = ldPersons(t["author"], ids)
 	if len(ld.Authors) == 0 {
 		ld.Authors = ldNames(t["creator"], ids)
 	}
@@ -391,6 +394,31 @@ func ldNames(v any, ids map[string]map[string]any) []string {
 				if name := ldString(node["name"]); name != "" {
 					return []string{name}
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// ldPersons returns the names of the nodes of a JSON-LD author value that
+// are typed Person, following @id references.
+func ldPersons(v any, ids map[string]map[string]any) []string {
+	switch t := v.(type) {
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, ldPersons(e, ids)...)
+		}
+		return out
+	case map[string]any:
+		if id, ok := t["@id"].(string); ok && ldString(t["name"]) == "" {
+			if node, ok := ids[id]; ok {
+				t = node
+			}
+		}
+		if anyType(ldTypes(t), func(s string) bool { return s == "Person" }) {
+			if name := ldString(t["name"]); name != "" {
+				return []string{name}
 			}
 		}
 	}
