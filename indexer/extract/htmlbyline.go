@@ -320,10 +320,12 @@ var (
 	// article, with the names in group 1 or 2: "Text von Christian Seiler",
 	// "Posted on September 21, 2020 by Adi Tzlil", "Ein Artikel von Pamela
 	// Sladky", "Autorin: Uta Staschewski, Projektleiterin", "Auteur :
-	// Kossivi Tiassou".
+	// Kossivi Tiassou", "Ein Interview von Eugen Zentner mit Sonja
+	// Silberhorn" (the interviewer, in group 3).
 	rxLabelledByline = regexp.MustCompile(`(?i)^(?:(?:blog\s+)?beitrag|artikel|ein\s+(?:beitrag|artikel|text|bericht)|text|texte|texto|story|words|posted|written|published|reported|erstellt|geschrieben|verfasst|publié|écrit|escrito|publicado|scritto|pubblicato)\s+` +
 		`(?:(?:on|am|le|el|il)\s+[^:]{3,30}?\s+)?(?:by|von|vom|par|por|di|door)\s*:?\s+(.+)$|` +
-		`^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|autore|verfasser(?:in)?|redaktion|text)\s*:\s*(.+)$`)
+		`^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|autore|verfasser(?:in)?|redaktion|text)\s*:\s*(.+)$|` +
+		`^(?:ein\s+|an\s+)?interview\s+(?:von|by)\s+(.+?)(?:\s+(?:mit|with)\s+.+)?$`)
 	// rxBareByline matches a line that starts with the word that
 	// introduces names: "Von Leonora Holling", "By Jane Doe". Such a line
 	// may also be a heading ("Von Risiken und Nebenwirkungen").
@@ -402,7 +404,7 @@ func visibleAuthors(p *page, site string) []string {
 	for i, l := range wide {
 		for _, part := range lineParts(l) {
 			if g := rxLabelledByline.FindStringSubmatch(part); g != nil && utf8.RuneCountInString(part) <= 100 {
-				if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+				if names := lineNames(g[1]+g[2]+g[3], site); len(names) > 0 {
 					return names
 				}
 			}
