@@ -402,8 +402,14 @@ func visibleAuthors(p *page, site string) []string {
 	from := max(0, at-3)
 	wide := lines[from:min(len(lines), at+200)]
 	for i, l := range wide {
+		if len(l) > 400 {
+			continue // a paragraph of text, not a byline
+		}
 		for _, part := range lineParts(l) {
-			if g := rxLabelledByline.FindStringSubmatch(part); g != nil && utf8.RuneCountInString(part) <= 100 {
+			if utf8.RuneCountInString(part) > 100 {
+				continue
+			}
+			if g := rxLabelledByline.FindStringSubmatch(part); g != nil {
 				if names := lineNames(g[1]+g[2]+g[3], site); len(names) > 0 {
 					return names
 				}
@@ -432,7 +438,8 @@ func leadLine(lines []string, lead string) int {
 	}
 	want = want[:40]
 	for i, l := range lines {
-		if len(l) >= 40 && strings.HasPrefix(normText(l), want) {
+		// The first 120 bytes are enough to compare 40 normalised ones.
+		if len(l) >= 40 && strings.HasPrefix(normText(l[:min(len(l), 120)]), want) {
 			return i
 		}
 	}
@@ -483,6 +490,9 @@ func nearByline(lines []string, at int, site string) []string {
 // Eberhard Fuhr").
 func lineParts(l string) []string {
 	l = strings.TrimLeft(l, "-–—*•·|>~ ")
+	if !strings.ContainsAny(l, "|•·–—-") {
+		return []string{l}
+	}
 	parts := rxMetaSep.Split(l, -1)
 	if len(parts) == 1 {
 		return parts
