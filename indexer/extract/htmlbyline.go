@@ -302,11 +302,20 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 			if v, ok := e.Attr("content"); ok && raw == "" {
 				raw = v
 			}
-			if utf8.RuneCountInString(raw) > 150 {
-				return true
+			if utf8.RuneCountInString(raw) <= 150 {
+				if names = cleanAuthors(raw, site, group.strict); len(names) > 0 {
+					return false
+				}
 			}
-			names = cleanAuthors(raw, site, group.strict)
-			return len(names) == 0
+			// An author box with a biography or links: its heading names
+			// the author ("<h3>Martin Junker</h3><p>Martin is ...").
+			if h := text(e.Find("h2, h3, h4, h5").First()); h != "" && !strings.ContainsAny(h, ",;&") && utf8.RuneCountInString(h) <= 60 {
+				if names = fullNames(cleanAuthors(h, site, true)); len(names) == 1 {
+					return false
+				}
+			}
+			names = nil
+			return true
 		})
 		if len(names) > 0 {
 			return names
