@@ -60,6 +60,8 @@ var roleWords = map[string]bool{
 	"name": true, "datum": true, "date": true, "stand": true, "abgelegt": true, "unter": true,
 	"beiträge": true, "archiv": true, "anzeigen": true, "hecho": true, "experte": true, "expertin": true,
 	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
+	"sponsored": true, "gesponserte": true, "gesponsert": true, "inhalte": true, "anzeige": true,
+	"agentur": true, "agenturen": true, "agence": true, "red": true, // "red" abbreviates Redaktion
 	// Think-tank and academic roles: "Mark Ellery, Research Fellow, Security Studies".
 	"fellow": true, "fellows": true, "research": true, "researcher": true, "studies": true,
 	"director": true, "professor": true, "lecturer": true, "associate": true, "programme": true,

@@ -21,6 +21,9 @@ func TestCleanAuthorsDropsOrganisations(t *testing.T) {
 		{"Uta Staschewski, Projektleiterin der HSS", []string{"Uta Staschewski"}},
 		{"John Leiter", []string{"John Leiter"}},
 		{"vom Krimiblogger", []string{"Krimiblogger"}},
+		{"Gesponserte Inhalte", nil}, // a forum's advertisement
+		{"red, Agenturen", nil},      // "Redaktion" and agencies
+		{"Sponsored Content", nil},
 	} {
 		if got := cleanAuthors(c.raw, "", false); !slices.Equal(got, c.want) {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
