@@ -140,7 +140,7 @@ func personName(s, site string, strict bool) (string, bool) {
 	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@/\\=<>{}|") {
 		return "", false
 	}
-	if strings.ContainsAny(s, "0123456789") && (strict || !rxNumberedHandle.MatchString(s)) {
+	if strings.ContainsAny(s, "0123456789") && !rxNumberedHandle.MatchString(s) {
 		return "", false
 	}
 	if site != "" && (strings.EqualFold(s, site) || strings.EqualFold(strings.ReplaceAll(s, " ", ""), strings.ReplaceAll(site, " ", ""))) {
@@ -201,9 +201,9 @@ func personName(s, site string, strict bool) (string, bool) {
 	return s, true
 }
 
-// rxNumberedHandle matches a user name that ends in digits, as markup
-// made for machines (rel=author, itemprop=author) may give it:
-// "freeman1984", "Marianne1".
+// rxNumberedHandle matches a user name that ends in digits, as forums
+// and markup made for machines (rel=author) give it: "freeman1984",
+// "von Marianne1". Other names with digits are dates or junk.
 var rxNumberedHandle = regexp.MustCompile(`^\p{L}{2,}[\p{L}_.-]*\d{1,4}$`)
 
 // isAllCaps reports whether s has letters and none of them is lower case.

@@ -282,7 +282,8 @@ func TestNumberedHandles(t *testing.T) {
 	}{
 		{"freeman1984", false, []string{"freeman1984"}}, // rel=author markup
 		{"Marianne1", false, []string{"Marianne1"}},
-		{"freeman1984", true, nil}, // a line of text
+		{"freeman1984", true, nil}, // a line of text wants a capital
+		{"von Marianne1", true, []string{"Marianne1"}},
 		{"2019", false, nil},
 		{"Jane Doe 2019", false, nil},
 	} {
