@@ -30,11 +30,52 @@ func (x *Extractor) pageAuthors(p *page, site string) []string {
 // completeFromPage writes out the names given in a short form (a first
 // name, a user name) as the page writes them in full; see completeNames.
 func completeFromPage(p *page, names []string) []string {
-	if !slices.ContainsFunc(names, needsCompleting) {
+	if !slices.ContainsFunc(names, func(n string) bool { return needsCompleting(n) || isInitials(n) }) {
 		return names
 	}
 	pageText := p.meta.TitleTag + "\n" + text(p.doc.Find("body"))
+	names = slices.Clone(names)
+	for i, n := range names {
+		if isInitials(n) {
+			names[i] = first(slugName(p, n, pageText), n)
+		}
+	}
 	return completeNames(names, pageText, p.meta.SiteName, domainLabel(hostOf(p.url)))
+}
+
+// rxAuthorSlug matches the address of an author's page and its last
+// part: "/author/donaldtownsend/".
+var rxAuthorSlug = regexp.MustCompile(`/(?:author|autor|autoren|authors)/([\p{L}\d._-]+)/?$`)
+
+// slugName returns the full name the page writes for the initials of an
+// author link ("DT" linking to /author/donaldtownsend/ is the "Donald
+// Townsend" of the page's footer), or "".
+func slugName(p *page, initials, pageText string) string {
+	var name string
+	p.doc.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		if text(a) != initials {
+			return true
+		}
+		if g := rxAuthorSlug.FindStringSubmatch(attr(a, "href")); g != nil {
+			n := writtenName(foldLetters(g[1]), pageText)
+			if n != "" && initialsOf(n) == initials {
+				name = n
+			}
+		}
+		return name == ""
+	})
+	return name
+}
+
+// initialsOf returns the capital initials of a name: "DT" for "Donald
+// Townsend".
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
 }
 
 // markedAuthors returns the authors that metadata or byline markup name.
