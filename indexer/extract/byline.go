@@ -62,6 +62,7 @@ var roleWords = map[string]bool{
 	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
 	"sponsored": true, "gesponserte": true, "gesponsert": true, "inhalte": true, "anzeige": true,
 	"agentur": true, "agenturen": true, "agence": true, "red": true, // "red" abbreviates Redaktion
+	"the": true, // "The Guardian"
 	// Think-tank and academic roles: "Mark Ellery, Research Fellow, Security Studies".
 	"fellow": true, "fellows": true, "research": true, "researcher": true, "studies": true,
 	"director": true, "professor": true, "lecturer": true, "associate": true, "programme": true,

@@ -518,6 +518,15 @@ func nearByline(lines []string, at int, site string) []string {
 				return names
 			}
 		}
+		if from+i > at && from+i <= at+3 && i+1 < len(near) && isDateLine(near[i+1]) {
+			// A name alone between the heading and the date: "Cara
+			// Stiles |" over "April 13, 2020".
+			if g := rxSignature.FindStringSubmatch(strings.TrimRight(l, " |•·")); g != nil {
+				if names := lineNames(g[1], site); len(names) == 1 && names[0] == g[1] {
+					return names
+				}
+			}
+		}
 		if parts := rxMetaSep.Split(l, -1); len(parts) > 1 && from+i <= at+5 && rxDatePart.MatchString(parts[0]) {
 			rest := parts[1:]
 			for len(rest) > 1 && rxDatePart.MatchString(rest[0]) {
