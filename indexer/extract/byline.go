@@ -18,7 +18,7 @@ var (
 		`(?:(?:written|posted|published|reported|words|text|story|compiled|edited|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|pressemitteilung|interview|alles)\s+)?` +
 		`(?:by|from|von|vom|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter|interview|fotos?)\s*(?:[:\-–—]\s*|\s+))`)
 	// rxDateTail cuts a byline where a date or an update notice starts.
-	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
+	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:(?:on|am|le|el|den)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:(?:am|den)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
 	// rxCreditTail cuts a byline where a photo credit starts: "Jane Doe
 	// Foto: John Roe", "Jane Doe Illustration von John Roe".
 	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*(?::|\s(?:von|by|par|de|di)\s).*$`)

@@ -335,3 +335,17 @@ func TestJSONLDPersonNamedLikeTheSite(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineDateWithWeekday(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Fabian am Dienstag 6. Mai 2014", []string{"Fabian"}},
+		{"Jane Doe on Monday, March 3, 2020", []string{"Jane Doe"}},
+	} {
+		if got := cleanAuthors(c.raw, "", true); !slices.Equal(got, c.want) {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
