@@ -175,8 +175,8 @@ func personName(s, site string, strict bool) (string, bool) {
 				return "", false
 			}
 		}
-		if strings.Contains(lw, ".com") || strings.Contains(lw, ".org") || strings.Contains(lw, ".net") {
-			return "", false
+		if rxDomainWord.MatchString(lw) {
+			return "", false // "example.com", "jungefreiheit.de"
 		}
 	}
 	if isAllCaps(s) && letters > 3 {
@@ -201,6 +201,10 @@ func personName(s, site string, strict bool) (string, bool) {
 	}
 	return s, true
 }
+
+// rxDomainWord matches a word that is or ends like a web address:
+// "orf.at", "wien.orf.at", "example.com/news".
+var rxDomainWord = regexp.MustCompile(`\p{L}\.(?:com|org|net|info|de|at|ch|it|fr|es|uk|io|eu|nl|be|pl|se|dk|no)(?:/|$)|\.(?:com|org|net)\b`)
 
 // rxNumberedHandle matches a user name that ends in digits, as forums
 // and markup made for machines (rel=author) give it: "freeman1984",

@@ -126,6 +126,9 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"the author of a teaser card is not the article's",
 			`<body><h1>Vielfalt</h1>` + strings.Repeat("<p>Text.</p>", 40) + `<a class="listing__link" href="/other"><h3>Other</h3><div class="item__author">Von <span>Jörn Roe</span></div></a></body>`,
 			nil},
+		{"the author of a teaser whose linked heading is elsewhere is not the article's",
+			`<body><h1>Wochenrückblick</h1><p>Text.</p><article class="ee-post"><a href="/other"><h3>Other</h3></a><ul><li class="ee-post__meta--author">Jan Roe</li></ul></article></body>`,
+			nil},
 		{"the author of a teaser whose heading links elsewhere is not the article's",
 			`<body><h1>Pelea</h1><p>Text.</p><article class="card"><h2><a href="/other">Other</a></h2><div class="article-author"><a href="/autor/dr">Diego Roe</a></div></article></body>`,
 			nil},
@@ -347,5 +350,24 @@ func TestBylineDateWithWeekday(t *testing.T) {
 		if got := cleanAuthors(c.raw, "", true); !slices.Equal(got, c.want) {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
 		}
+	}
+}
+
+func TestDomainIsNoAuthor(t *testing.T) {
+	for _, raw := range []string{"jungefreiheit.de", "wien.ORF.at", "example.com/news"} {
+		if got := cleanAuthors(raw, "", false); got != nil {
+			t.Errorf("cleanAuthors(%q) = %q, want none", raw, got)
+		}
+	}
+	page := `<html><head><link rel="canonical" href="https://www.katholisch.at/aktuelles/1"><meta name="author" content="katholisch.at">
+<title>Alleinerziehende</title></head><body><article><h1>Alleinerziehende</h1>` +
+		strings.Repeat("<p>Alleinerziehende Mütter und Väter stehen vor besonderen Herausforderungen, sagt die Caritas in Wien.</p>", 6) +
+		`</article></body></html>`
+	arts, err := New(Options{}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Authors; len(got) > 0 {
+		t.Errorf("authors %q, want none: the site's address is no author", got)
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,7 +128,12 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Authors = completeFromPage(p, lineAuthors)
 	}
 	if len(a.Authors) == 0 && trMeta.Author != "" {
-		a.Authors = completeFromPage(p, cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true))
+		// go-trafilatura writes a domain as a name ("Jungefreiheit De").
+		names := cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true)
+		names = slices.DeleteFunc(names, func(n string) bool {
+			return sameLetters(n, strings.TrimPrefix(hostOf(p.url), "www.")) || sameLetters(n, strings.TrimPrefix(strings.ToLower(a.Outlet), "www."))
+		})
+		a.Authors = completeFromPage(p, names)
 	}
 	if len(a.Authors) == 0 {
 		a.Authors = completeFromPage(p, bodyAuthors(body))

@@ -135,7 +135,7 @@ func otherPost(e *goquery.Selection, scope *html.Node) bool {
 			}
 		case atom.Article, atom.Li:
 			box := e.Closest(n.Data)
-			return box.Find("h2 a[href], h3 a[href], h4 a[href]").Length() > 0 && box.Find("h1").Length() == 0 &&
+			return box.Find("h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4").Length() > 0 && box.Find("h1").Length() == 0 &&
 				box.Find("p").FilterFunction(func(_ int, p *goquery.Selection) bool { return utf8.RuneCountInString(text(p)) > 300 }).Length() == 0
 		}
 	}
