@@ -118,6 +118,9 @@ func cleanAuthors(raw, site string, strict bool) []string {
 	// "Jane Doe - Staff Writer", "Jane Doe — The Daily Planet"
 	for _, sep := range []string{" - ", " – ", " — ", " | "} {
 		if i := strings.Index(raw, sep); i > 0 {
+			if w := strings.Fields(raw[:i]); len(w) == 1 && isAllCaps(w[0]) && hasOrgWord(raw[i+len(sep):]) {
+				return nil // "DITIB - Türkisch-Islamische Union ... e.V.": an acronym
+			}
 			raw = raw[:i]
 		}
 	}
@@ -133,6 +136,29 @@ func cleanAuthors(raw, site string, strict bool) []string {
 		}
 	}
 	return names
+}
+
+// hasOrgWord reports whether s holds a word that marks an organisation:
+// "e.V.", "GmbH", "Stiftung", "Verband".
+func hasOrgWord(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,()")
+		if orgWords[w] {
+			return true
+		}
+		for _, suf := range orgSuffixes {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgWords are the words that end or name an organisation.
+var orgWords = map[string]bool{
+	"e.v": true, "ev": true, "gmbh": true, "ag": true, "kg": true, "inc": true, "ltd": true, "llc": true,
+	"union": true, "verein": true, "verband": true, "association": true, "society": true, "foundation": true,
 }
 
 // personName reports whether s looks like one person's name and returns it

@@ -371,3 +371,24 @@ func TestDomainIsNoAuthor(t *testing.T) {
 		t.Errorf("authors %q, want none: the site's address is no author", got)
 	}
 }
+
+func TestOrganisationsInMetadata(t *testing.T) {
+	for _, c := range []struct {
+		meta, site string
+		want       []string
+	}{
+		{"hessenschau.de, Frankfurt, Germany", "hessenschau.de", nil}, // the outlet's address
+		{"DITIB - Türkisch-Islamische Union der Anstalt für Religion e.V.", "", nil},
+		{"Jane Doe - Staff Writer", "", []string{"Jane Doe"}},
+		{"Jane Doe, John Roe", "hessenschau.de", []string{"Jane Doe", "John Roe"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><meta name="author" content="` + c.meta + `"></head><body></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := New(Options{}).markedAuthors(p, c.site); !slices.Equal(got, c.want) {
+			t.Errorf("meta author %q: authors %q, want %q", c.meta, got, c.want)
+		}
+	}
+}

@@ -85,6 +85,9 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 	for _, src := range [][]string{m.LD.Authors, m.MetaAuthor, m.ArtAuthor} {
 		var names, persons []string
 		for _, raw := range src {
+			if head, _, ok := strings.Cut(raw, ","); ok && isSiteName(head, site, m.SiteName) {
+				continue // "hessenschau.de, Frankfurt, Germany": an address
+			}
 			if slices.Contains(m.LD.Persons, raw) {
 				// A JSON-LD Person written as a full name is one even when
 				// the site bears it ("Wolfgang Schmale" on his own site).
@@ -104,6 +107,16 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 		}
 	}
 	return notOutlet(notSite(bylineAuthors(p.doc.Selection, site), host), site, m.SiteName)
+}
+
+// isSiteName reports whether s names the site: a web address, or one of
+// the site's names.
+func isSiteName(s string, names ...string) bool {
+	s = strings.TrimSpace(s)
+	if rxDomainWord.MatchString(strings.ToLower(s)) {
+		return true
+	}
+	return slices.ContainsFunc(names, func(n string) bool { return n != "" && sameLetters(s, n) })
 }
 
 // rxCommentClass matches the class or id of a comment or reader's letter
