@@ -63,6 +63,7 @@ var roleWords = map[string]bool{
 	"sponsored": true, "gesponserte": true, "gesponsert": true, "inhalte": true, "anzeige": true,
 	"agentur": true, "agenturen": true, "agence": true, "red": true, // "red" abbreviates Redaktion
 	"the": true, // "The Guardian"
+	"forum": true, "live": true, "tv": true, "radio": true,
 	// Think-tank and academic roles: "Mark Ellery, Research Fellow, Security Studies".
 	"fellow": true, "fellows": true, "research": true, "researcher": true, "studies": true,
 	"director": true, "professor": true, "lecturer": true, "associate": true, "programme": true,
@@ -79,7 +80,7 @@ var roleWords = map[string]bool{
 var (
 	// orgSuffixes end words that name organisations, not persons:
 	// "Hanns-Seidel-Stiftung", "Caritasverband".
-	orgSuffixes = []string{"stiftung", "verband", "verein", "institut", "zeitung", "verlag", "redaktion"}
+	orgSuffixes = []string{"stiftung", "verband", "verbände", "verein", "institut", "zeitung", "verlag", "redaktion", "präsidium"}
 	// jobSuffixes end compound words that name jobs: "Projektleiterin",
 	// "Geschäftsführer" (but "Leiter" alone may be a surname).
 	jobSuffixes = []string{"leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin",

@@ -392,3 +392,26 @@ func TestOrganisationsInMetadata(t *testing.T) {
 		}
 	}
 }
+
+func TestCopyrightAuthor(t *testing.T) {
+	text := strings.Repeat("<p>Mercurial moved to Python 3 over several years of work.</p>", 6)
+	for _, c := range []struct {
+		name, html string
+		want       []string
+	}{
+		{"notice at the page's end", text + `<div id="footer"><p>Copyright (c) 2012- Gregory Szorc. All rights reserved.</p></div>`, []string{"Gregory Szorc"}},
+		{"notice with a bullet", text + `<p class="copyrights-text">(c) Johannes Wolf • Weitere Rechte siehe Impressum</p>`, []string{"Johannes Wolf"}},
+		{"a photo credit is no author", text + `<figure><img src="a.jpg"><figcaption>© Jane Roe</figcaption></figure>`, nil},
+		{"an outlet's notice is no author", text + `<p>Copyright © 2022 Greentech Live</p>`, nil},
+		{"a notice at the top is no closing notice", `<p>© Jane Roe</p>` + text + text, nil},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html><body>" + c.html + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := copyrightAuthor(p, ""); !slices.Equal(got, c.want) {
+			t.Errorf("%s: authors %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -138,6 +138,9 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	if len(a.Authors) == 0 {
 		a.Authors = completeFromPage(p, bodyAuthors(body))
 	}
+	if len(a.Authors) == 0 {
+		a.Authors = notOutlet(copyrightAuthor(p, a.Outlet), a.Outlet, m.SiteName)
+	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Body)

@@ -628,3 +628,42 @@ func agree(a, b []string) bool {
 	}
 	return false
 }
+
+// rxCopyrightHolder matches a copyright notice that names a person: "© 2019
+// Sven Schreivogel", "(c) Johannes Wolf • Weitere Rechte", "Copyright
+// (c) 2012- Gregory Szorc. All rights reserved."
+var rxCopyrightHolder = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?,?\s*)?(?:by\s+)?` +
+	`(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*(?:$|[.,•|·]|all\s+rights|alle\s+rechte)`)
+
+// copyrightAuthor returns the person the copyright notice at the end of
+// a page names, outside figures and their captions (a photographer's
+// credit), or nil. On a personal site the holder is the author; it is
+// the last resort.
+func copyrightAuthor(p *page, site string) []string {
+	body := p.doc.Find("body").First()
+	if body.Length() == 0 {
+		return nil
+	}
+	skip := map[*html.Node]bool{}
+	body.Find(`figure, figcaption, [class*="caption"], [class*="credit"], picture`).Each(func(_ int, e *goquery.Selection) {
+		skip[e.Get(0)] = true
+	})
+	var lines []string
+	for _, par := range paragraphs(body.Get(0), func(n *html.Node) bool { return skip[n] }) {
+		lines = append(lines, strings.Split(par, "\n")...)
+	}
+	// The notice closes the page: its last third.
+	var names []string
+	for _, l := range lines[len(lines)*2/3:] {
+		l = strings.TrimSpace(l)
+		if len(l) > 200 || !strings.ContainsAny(l, "©(cC") {
+			continue
+		}
+		if g := rxCopyrightHolder.FindStringSubmatch(l); g != nil {
+			if n := fullNames(lineNames(g[1], site)); len(n) == 1 {
+				names = n
+			}
+		}
+	}
+	return slices.DeleteFunc(names, func(n string) bool { return isSiteName(n, site, p.meta.SiteName, hostOf(p.url)) })
+}
