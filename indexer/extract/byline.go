@@ -62,7 +62,7 @@ var roleWords = map[string]bool{
 	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
 	"sponsored": true, "gesponserte": true, "gesponsert": true, "inhalte": true, "anzeige": true,
 	"agentur": true, "agenturen": true, "agence": true, "red": true, // "red" abbreviates Redaktion
-	"the": true, // "The Guardian"
+	"the":   true, // "The Guardian"
 	"forum": true, "live": true, "tv": true, "radio": true,
 	// Think-tank and academic roles: "Mark Ellery, Research Fellow, Security Studies".
 	"fellow": true, "fellows": true, "research": true, "researcher": true, "studies": true,
