@@ -61,8 +61,9 @@ var roleWords = map[string]bool{
 	"beiträge": true, "archiv": true, "anzeigen": true, "hecho": true, "experte": true, "expertin": true,
 	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
 	"sponsored": true, "gesponserte": true, "gesponsert": true, "inhalte": true, "anzeige": true,
-	"agentur": true, "agenturen": true, "agence": true, "red": true, // "red" abbreviates Redaktion
-	"the":   true, // "The Guardian"
+	// Outlets and agencies: "The Guardian", "Greentech Live", "red"
+	// (Redaktion).
+	"agentur": true, "agenturen": true, "agence": true, "red": true, "the": true,
 	"forum": true, "live": true, "tv": true, "radio": true,
 	// Think-tank and academic roles: "Mark Ellery, Research Fellow, Security Studies".
 	"fellow": true, "fellows": true, "research": true, "researcher": true, "studies": true,
