@@ -17,11 +17,15 @@ var (
 	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:text|texte|words)\s*(?:&|und|and|/|\+)\s*(?:fotos?|photos?|bilder|bild)\s*(?:[:\-–—]\s*|\s+)|` +
 		`(?:(?:written|posted|published|reported|words|text|story|compiled|edited|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|pressemitteilung|interview|alles)\s+)?` +
 		`(?:by|from|von|vom|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter|interview|fotos?)\s*(?:[:\-–—]\s*|\s+))`)
-	// rxDateTail cuts a byline where a date or an update notice starts.
-	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:(?:on|am|le|el|den)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:(?:am|den)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
+	// rxDateTail cuts a byline where a date, a time ago ("Hace 13 horas")
+	// or an update notice starts.
+	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:(?:on|am|le|el|den)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:(?:am|den)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}|\b(?:hace|vor|il y a)\s+\d|\b\d+\s+(?:min|mins|minutes?|hours?|hrs?|days?)\s+ago\b).*$`)
 	// rxCreditTail cuts a byline where a photo credit starts: "Jane Doe
 	// Foto: John Roe", "Jane Doe Illustration von John Roe".
 	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*(?::|\s(?:von|by|par|de|di)\s).*$`)
+	// rxForOutlet cuts the outlet a name wrote for: "Brendan Carlin For
+	// The Mail On Sunday".
+	rxForOutlet = regexp.MustCompile(`\s+(?:[Ff]or|[Ff]ür)\s+\p{Lu}.*$`)
 	// rxFiledUnder cuts a byline where the post's categories start:
 	// "Posted by Jane Doe under Just For Fun".
 	rxFiledUnder = regexp.MustCompile(`(?i)\s+(?:filed\s+)?(?:under|unter|in\s+categor(?:y|ies)|kategorien?:)\s.*$`)
@@ -132,6 +136,7 @@ func cleanAuthors(raw, site string, strict bool) []string {
 		part = trimPeriod(part)
 		part = rxBylinePrefix.ReplaceAllString(part+" ", "")
 		part = strings.TrimSpace(rxInPlace.ReplaceAllString(strings.TrimSpace(part), ""))
+		part = rxForOutlet.ReplaceAllString(part, "")
 		part = rxHonorific.ReplaceAllString(part, "")
 		if name, ok := personName(part, site, strict); ok {
 			names = append(names, name)

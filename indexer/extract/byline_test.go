@@ -415,3 +415,18 @@ func TestCopyrightAuthor(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineTails(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo de lectura: 8 minutos", []string{"Isabel Caro", "Rocío Latorre", "José Miguel Wilson"}},
+		{"Jane Doe 5 hours ago", []string{"Jane Doe"}},
+		{"By Glen Owen And Brendan Carlin For The Mail On Sunday", []string{"Glen Owen", "Brendan Carlin"}},
+	} {
+		if got := cleanAuthors(c.raw, "", true); !slices.Equal(got, c.want) {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
