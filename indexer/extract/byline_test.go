@@ -150,6 +150,12 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"an outlet between the heading and the date is no author",
 			`<body><h1>University fees</h1><div>The Guardian</div><div>April 13, 2020</div><p>Text.</p></body>`,
 			nil},
+		{"the author of a related article's box is not the article's",
+			`<body><h1>Bad</h1>` + strings.Repeat("<p>Text.</p>", 40) + `<div class="gallery-related-combined__item__author"><span>Von <a href="/user/t">Thomas Roe</a></span></div></body>`,
+			nil},
+		{"markup naming the outlet does not hide the byline after it",
+			`<body><h1>Buses</h1><span itemprop="author" content="El Colombiano"></span><div class="autor"><h6>Jacobo Betancur Peláez | Publicado hace 3 horas</h6></div><p>Text.</p></body>`,
+			[]string{"Jacobo Betancur Peláez"}},
 		{"a byline led by dashes",
 			`<body><h1>Micropolitics</h1><p>Text.</p><div><em>---- by Kenneth Surin</em></div></body>`,
 			[]string{"Kenneth Surin"}},
@@ -165,7 +171,7 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), title: text(doc.Find("h2").First())}
-		if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, c.want) {
+		if got := New(Options{}).pageAuthors(p, "ElColombiano.com"); !slices.Equal(got, c.want) {
 			t.Errorf("%s: authors %q, want %q", c.name, got, c.want)
 		}
 	}

@@ -122,8 +122,9 @@ func isSiteName(s string, names ...string) bool {
 // rxCommentClass matches the class or id of a comment or reader's letter
 // ("comment-author", "leserbrief_meta"), whose author is not the
 // article's; the word must start the name ("category-kommentar" is an
-// opinion piece's category).
-var rxCommentClass = regexp.MustCompile(`(?i)(?:^|\s)(?:comment|leserbrief|reply|kommentar|respond)`)
+// opinion piece's category). A related article's box is another post
+// too ("gallery-related-combined__item__author").
+var rxCommentClass = regexp.MustCompile(`(?i)(?:^|\s)(?:comment|leserbrief|reply|kommentar|respond)|related`)
 
 // otherPost reports whether the byline element e belongs to something
 // other than the article that scope holds: a comment or reader's letter,
@@ -357,7 +358,8 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 				raw = v
 			}
 			if utf8.RuneCountInString(raw) <= 150 {
-				if names = cleanAuthors(raw, site, group.strict); len(names) > 0 {
+				// The outlet named as author does not end the search.
+				if names = notOutlet(cleanAuthors(raw, site, group.strict), site); len(names) > 0 {
 					return false
 				}
 			}
