@@ -284,8 +284,8 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 	}{
 		{"title", pct(titleOK, titleN), 90},
 		{"date", pct(dateOK, dateN), 90},
-		{"authors", pct(authOK, authN), 72},
-		{"same persons", pct(personsOK, authN), 73.5},
+		{"authors", pct(authOK, authN), 72.5},
+		{"same persons", pct(personsOK, authN), 74},
 		{"main-text snippets", pct(withOK, withN), 86},
 		{"boilerplate snippets avoided", pct(woOK, woN), 90},
 	} {
