@@ -12,16 +12,26 @@ import (
 // to person names.
 
 var (
-	// rxBylinePrefix is the word that introduces the names.
-	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|words|text|story|compiled|edited|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|pressemitteilung|interview|alles)\s+)?` +
-		`(?:by|from|von|vom|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter|interview|fotos?)\s*(?:[:\-–—]\s*|\s+)`)
-	// rxDateTail cuts a byline where a date or an update notice starts.
-	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}).*$`)
+	// rxBylinePrefix is the word that introduces the names, or the label
+	// of a writer who took the photos too ("Text & Fotos:").
+	rxBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:text|texte|words)\s*(?:&|und|and|/|\+)\s*(?:fotos?|photos?|bilder|bild)\s*(?:[:\-–—]\s*|\s+)|` +
+		`(?:(?:written|posted|published|reported|words|text|story|compiled|edited|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|pressemitteilung|interview|alles)\s+)?` +
+		`(?:by|from|von|vom|par|por|di|door|av|af|autor(?:in)?|author|authors|auteur|text|texto|redakteur|reporter|interview|fotos?)\s*(?:[:\-–—]\s*|\s+))`)
+	// rxDateTail cuts a byline where a date, a time ago ("Hace 13 horas")
+	// or an update notice starts.
+	rxDateTail = regexp.MustCompile(`(?i)\s*(?:\b(?:(?:on|am|le|el|den)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:` + monthPattern + `|\d)|\b(?:(?:am|den)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+\d|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:on|am|le|el|il|den|vom|at|um)\s+(?:` + monthPattern + `|\d)|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthPattern + `\b|\b` + monthPattern + `\.?\s+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}:\d{2}|\b(?:hace|vor|il y a)\s+\d|\b\d+\s+(?:min|mins|minutes?|hours?|hrs?|days?)\s+ago\b).*$`)
 	// rxCreditTail cuts a byline where a photo credit starts: "Jane Doe
-	// Foto: John Roe".
-	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*:.*$`)
-	// rxNameSeparator splits several names.
-	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
+	// Foto: John Roe", "Jane Doe Illustration von John Roe".
+	rxCreditTail = regexp.MustCompile(`(?i)\s+(?:fotos?|photos?|bild|bilder|illustrations?|images?|grafik)\s*(?::|\s(?:von|by|par|de|di)\s).*$`)
+	// rxForOutlet cuts the outlet a name wrote for: "Brendan Carlin For
+	// The Mail On Sunday".
+	rxForOutlet = regexp.MustCompile(`\s+(?:[Ff]or|[Ff]ür)\s+\p{Lu}.*$`)
+	// rxFiledUnder cuts a byline where the post's categories start:
+	// "Posted by Jane Doe under Just For Fun".
+	rxFiledUnder = regexp.MustCompile(`(?i)\s+(?:filed\s+)?(?:under|unter|in\s+categor(?:y|ies)|kategorien?:)\s.*$`)
+	// rxNameSeparator splits several names, also those of an interview:
+	// "Richard David Precht im Gespräch mit Karin Fischer".
+	rxNameSeparator = regexp.MustCompile(`\s*(?:,|;|\||/|•|·|&|\s(?i:im\s+gespräch\s+mit|im\s+interview\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec)\s|\s(?:and|And|AND|und|et|y|e|en|with|mit)\s)\s*`)
 	// rxBracketed removes "(AP)", "[Reuters]" and similar.
 	rxBracketed = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 )
@@ -41,7 +51,7 @@ var roleWords = map[string]bool{
 	"group": true, "inc": true, "ltd": true, "llc": true, "gmbh": true, "department": true,
 	"office": true, "university": true, "institute": true, "foundation": true, "comments": true,
 	"comment": true, "view": true, "posts": true, "profile": true, "follow": true, "email": true,
-	"twitter": true, "facebook": true, "read": true, "more": true, "about": true, "share": true,
+	"twitter": true, "facebook": true, "read": true, "more": true, "mehr": true, "about": true, "share": true,
 	"min": true, "minute": true, "minutes": true, "ago": true, "hours": true, "photos": true,
 	"photo": true, "video": true, "illustration": true, "illustrations": true, "images": true,
 	"said": true, "says": true, "wrote": true, "writes": true, "schreibt": true, "designed": true,
@@ -54,6 +64,11 @@ var roleWords = map[string]bool{
 	"name": true, "datum": true, "date": true, "stand": true, "abgelegt": true, "unter": true,
 	"beiträge": true, "archiv": true, "anzeigen": true, "hecho": true, "experte": true, "expertin": true,
 	"phd": true, "md": true, "mba": true, "msc": true, "pressestelle": true,
+	"sponsored": true, "gesponserte": true, "gesponsert": true, "inhalte": true, "anzeige": true,
+	// Outlets and agencies: "The Guardian", "Greentech Live", "red"
+	// (Redaktion).
+	"agentur": true, "agenturen": true, "agence": true, "red": true, "the": true,
+	"forum": true, "live": true, "tv": true, "radio": true,
 	// Think-tank and academic roles: "Mark Ellery, Research Fellow, Security Studies".
 	"fellow": true, "fellows": true, "research": true, "researcher": true, "studies": true,
 	"director": true, "professor": true, "lecturer": true, "associate": true, "programme": true,
@@ -70,7 +85,7 @@ var roleWords = map[string]bool{
 var (
 	// orgSuffixes end words that name organisations, not persons:
 	// "Hanns-Seidel-Stiftung", "Caritasverband".
-	orgSuffixes = []string{"stiftung", "verband", "verein", "institut", "zeitung", "verlag", "redaktion"}
+	orgSuffixes = []string{"stiftung", "verband", "verbände", "verein", "institut", "zeitung", "verlag", "redaktion", "präsidium"}
 	// jobSuffixes end compound words that name jobs: "Projektleiterin",
 	// "Geschäftsführer" (but "Leiter" alone may be a surname).
 	jobSuffixes = []string{"leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin",
@@ -105,9 +120,13 @@ func cleanAuthors(raw, site string, strict bool) []string {
 	raw = rxBylinePrefix.ReplaceAllString(raw, "")
 	raw = rxDateTail.ReplaceAllString(raw, "")
 	raw = rxCreditTail.ReplaceAllString(raw, "")
+	raw = rxFiledUnder.ReplaceAllString(raw, "")
 	// "Jane Doe - Staff Writer", "Jane Doe — The Daily Planet"
 	for _, sep := range []string{" - ", " – ", " — ", " | "} {
 		if i := strings.Index(raw, sep); i > 0 {
+			if w := strings.Fields(raw[:i]); len(w) == 1 && isAllCaps(w[0]) && hasOrgWord(raw[i+len(sep):]) {
+				return nil // "DITIB - Türkisch-Islamische Union ... e.V.": an acronym
+			}
 			raw = raw[:i]
 		}
 	}
@@ -117,6 +136,7 @@ func cleanAuthors(raw, site string, strict bool) []string {
 		part = trimPeriod(part)
 		part = rxBylinePrefix.ReplaceAllString(part+" ", "")
 		part = strings.TrimSpace(rxInPlace.ReplaceAllString(strings.TrimSpace(part), ""))
+		part = rxForOutlet.ReplaceAllString(part, "")
 		part = rxHonorific.ReplaceAllString(part, "")
 		if name, ok := personName(part, site, strict); ok {
 			names = append(names, name)
@@ -125,10 +145,36 @@ func cleanAuthors(raw, site string, strict bool) []string {
 	return names
 }
 
+// hasOrgWord reports whether s holds a word that marks an organisation:
+// "e.V.", "GmbH", "Stiftung", "Verband".
+func hasOrgWord(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,()")
+		if orgWords[w] {
+			return true
+		}
+		for _, suf := range orgSuffixes {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgWords are the words that end or name an organisation.
+var orgWords = map[string]bool{
+	"e.v": true, "ev": true, "gmbh": true, "ag": true, "kg": true, "inc": true, "ltd": true, "llc": true,
+	"union": true, "verein": true, "verband": true, "association": true, "society": true, "foundation": true,
+}
+
 // personName reports whether s looks like one person's name and returns it
 // tidied (an all-capitals name is put in title case).
 func personName(s, site string, strict bool) (string, bool) {
-	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@/\\=<>{}|0123456789") {
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@/\\=<>{}|") {
+		return "", false
+	}
+	if strings.ContainsAny(s, "0123456789") && !rxNumberedHandle.MatchString(s) {
 		return "", false
 	}
 	if site != "" && (strings.EqualFold(s, site) || strings.EqualFold(strings.ReplaceAll(s, " ", ""), strings.ReplaceAll(site, " ", ""))) {
@@ -162,8 +208,8 @@ func personName(s, site string, strict bool) (string, bool) {
 				return "", false
 			}
 		}
-		if strings.Contains(lw, ".com") || strings.Contains(lw, ".org") || strings.Contains(lw, ".net") {
-			return "", false
+		if rxDomainWord.MatchString(lw) {
+			return "", false // "example.com", "jungefreiheit.de"
 		}
 	}
 	if isAllCaps(s) && letters > 3 {
@@ -188,6 +234,15 @@ func personName(s, site string, strict bool) (string, bool) {
 	}
 	return s, true
 }
+
+// rxDomainWord matches a word that is or ends like a web address:
+// "orf.at", "wien.orf.at", "example.com/news".
+var rxDomainWord = regexp.MustCompile(`\p{L}\.(?:com|org|net|info|de|at|ch|it|fr|es|uk|io|eu|nl|be|pl|se|dk|no)(?:/|$)|\.(?:com|org|net)\b`)
+
+// rxNumberedHandle matches a user name that ends in digits, as forums
+// and markup made for machines (rel=author) give it: "freeman1984",
+// "von Marianne1". Other names with digits are dates or junk.
+var rxNumberedHandle = regexp.MustCompile(`^\p{L}{2,}[\p{L}_.-]*\d{1,4}$`)
 
 // isAllCaps reports whether s has letters and none of them is lower case.
 func isAllCaps(s string) bool {
@@ -285,6 +340,35 @@ func bodyAuthors(body []string) []string {
 				return names
 			}
 		}
+	}
+	if len(body) >= 3 {
+		return signature(body[len(body)-1])
+	}
+	return nil
+}
+
+var (
+	// rxSignature matches a paragraph that is only a name of two or three
+	// words, as an author signs an article at its end: "Stefan Wasmer".
+	rxSignature = regexp.MustCompile(`^[-–—]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$`)
+	// rxSignOff matches a sign-off and the name after it, which may be a
+	// single word: "Euer HansEhrlich", "Cheers, Jane".
+	rxSignOff = regexp.MustCompile(`(?i)^(?:euer|eure|dein|deine|yours|cheers|love|grüße|gruß),?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})$`)
+)
+
+// signature returns the name an article's last paragraph signs it with,
+// or nil when that paragraph is something else.
+func signature(last string) []string {
+	last = strings.TrimSpace(last)
+	g := rxSignOff.FindStringSubmatch(last)
+	if g == nil {
+		g = rxSignature.FindStringSubmatch(last)
+	}
+	if g == nil {
+		return nil
+	}
+	if names := cleanAuthors(g[1], "", true); len(names) == 1 && names[0] == g[1] {
+		return names
 	}
 	return nil
 }

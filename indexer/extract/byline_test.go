@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/clippings/clippings/corpus"
 )
 
 func TestCleanAuthorsDropsOrganisations(t *testing.T) {
@@ -20,6 +21,9 @@ func TestCleanAuthorsDropsOrganisations(t *testing.T) {
 		{"Uta Staschewski, Projektleiterin der HSS", []string{"Uta Staschewski"}},
 		{"John Leiter", []string{"John Leiter"}},
 		{"vom Krimiblogger", []string{"Krimiblogger"}},
+		{"Gesponserte Inhalte", nil}, // a forum's advertisement
+		{"red, Agenturen", nil},      // "Redaktion" and agencies
+		{"Sponsored Content", nil},
 	} {
 		if got := cleanAuthors(c.raw, "", false); !slices.Equal(got, c.want) {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
@@ -113,13 +117,61 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"labelled author with a role",
 			`<body><h1>Tunesien</h1><p>Text.</p><p>Autorin: Uta Staschewski (Projektleiterin)</p></body>`,
 			[]string{"Uta Staschewski"}},
+		{"the author of a reader's letter is not the article's",
+			`<body><h1>Lage</h1><div class="leserbrief_meta"><span class="author">Karla Roe</span></div><p class="author">Gunter Frank</p></body>`,
+			[]string{"Gunter Frank"}},
+		{"a comment's author is not the article's",
+			`<body><h1>Studie</h1><p>Text.</p><ol><li id="comment-2"><span class="comment-author">Philipp Roe</span></li></ol></body>`,
+			nil},
+		{"the author of a teaser card is not the article's",
+			`<body><h1>Vielfalt</h1>` + strings.Repeat("<p>Text.</p>", 40) + `<a class="listing__link" href="/other"><h3>Other</h3><div class="item__author">Von <span>Jörn Roe</span></div></a></body>`,
+			nil},
+		{"the author of a teaser whose linked heading is elsewhere is not the article's",
+			`<body><h1>Wochenrückblick</h1><p>Text.</p><article class="ee-post"><a href="/other"><h3>Other</h3></a><ul><li class="ee-post__meta--author">Jan Roe</li></ul></article></body>`,
+			nil},
+		{"the author of a teaser whose heading links elsewhere is not the article's",
+			`<body><h1>Pelea</h1><p>Text.</p><article class="card"><h2><a href="/other">Other</a></h2><div class="article-author"><a href="/autor/dr">Diego Roe</a></div></article></body>`,
+			nil},
+		{"an interview's byline names the interviewer, not the guest, over a different meta author",
+			`<head><meta name="author" content="Paul Roe"></head><body><h1>Interview mit Sonja</h1><p><em>Ein Interview von <strong>Eugen Zentner</strong> mit <strong>Sonja Silberhorn</strong>.</em></p></body>`,
+			[]string{"Eugen Zentner"}},
+		{"an author box whose heading names the author",
+			`<body><h1>Leasing</h1><p>Text.</p><div class="author-bio"><h3>Martin Junker</h3><p><a href="/author/martin">Alles von Martin Junker</a></p><p>Kontakt | +49 030 5683 8000</p></div></body>`,
+			[]string{"Martin Junker"}},
+		{"the writer who took the photos too",
+			`<body><h1>Hechte</h1><table><tr><td>26 | 01 | 2022</td><td class="authorbold"><span>Text &amp; Fotos:</span> Ivan Valetny</td></tr></table><p>Text.</p></body>`,
+			[]string{"Ivan Valetny"}},
+		{"initials linking to the author's page are the name the page writes for them",
+			`<body><h1>Hunde</h1><p>Posted by <a rel="author" href="https://example.org/author/donaldtownsend/">DT</a></p><p>Text.</p><footer>Ein Tagebuch von Donald Townsend</footer></body>`,
+			[]string{"Donald Townsend"}},
+		{"a name alone between the heading and the date",
+			`<body><h1>Woman Sees a Car Stop</h1><div><span>Cara Stiles</span> |</div><div><time>April 13, 2020</time></div><p>Text.</p></body>`,
+			[]string{"Cara Stiles"}},
+		{"an outlet between the heading and the date is no author",
+			`<body><h1>University fees</h1><div>The Guardian</div><div>April 13, 2020</div><p>Text.</p></body>`,
+			nil},
+		{"the author of a related article's box is not the article's",
+			`<body><h1>Bad</h1>` + strings.Repeat("<p>Text.</p>", 40) + `<div class="gallery-related-combined__item__author"><span>Von <a href="/user/t">Thomas Roe</a></span></div></body>`,
+			nil},
+		{"markup naming the outlet does not hide the byline after it",
+			`<body><h1>Buses</h1><span itemprop="author" content="El Colombiano"></span><div class="autor"><h6>Jacobo Betancur Peláez | Publicado hace 3 horas</h6></div><p>Text.</p></body>`,
+			[]string{"Jacobo Betancur Peláez"}},
+		{"a byline led by dashes",
+			`<body><h1>Micropolitics</h1><p>Text.</p><div><em>---- by Kenneth Surin</em></div></body>`,
+			[]string{"Kenneth Surin"}},
+		{"a labelled byline after a date on the same line, above a heading that is the article's title",
+			`<body><h1>Jugendwerk</h1><div>05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</div><h2>Faire Lieferketten</h2><p>Text.</p></body>`,
+			[]string{"Eberhard Fuhr"}},
+		{"a byline that goes on with the post's categories",
+			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
+			[]string{"Nesselsetzer"}},
 	} {
 		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
-		if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, c.want) {
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), title: text(doc.Find("h2").First())}
+		if got := New(Options{}).pageAuthors(p, "ElColombiano.com"); !slices.Equal(got, c.want) {
 			t.Errorf("%s: authors %q, want %q", c.name, got, c.want)
 		}
 	}
@@ -136,5 +188,251 @@ func TestJSONLDWebPageAuthor(t *testing.T) {
 	}
 	if got := readMeta(doc).LD.Authors; !slices.Equal(got, []string{"Harald Bauer"}) {
 		t.Errorf("JSON-LD authors %q, want [Harald Bauer]", got)
+	}
+}
+
+func TestBodyAuthorsSignature(t *testing.T) {
+	text := []string{"First paragraph of the report.", "Second paragraph of the report."}
+	for _, c := range []struct {
+		last string
+		want []string
+	}{
+		{"Stefan Wasmer", []string{"Stefan Wasmer"}},
+		{"– Marina Mucha", []string{"Marina Mucha"}},
+		{"Euer HansEhrlich", []string{"HansEhrlich"}},
+		{"Mehr Homestorys", nil},            // a link, not a name
+		{"Blessing, 816 Seiten", nil},       // a book's details
+		{"Polizei bittet um Hinweise", nil}, // a subheading
+	} {
+		if got := bodyAuthors(append(slices.Clone(text), c.last)); !slices.Equal(got, c.want) {
+			t.Errorf("bodyAuthors(... %q) = %q, want %q", c.last, got, c.want)
+		}
+	}
+}
+
+func TestLineNamesCreditsAndAgencies(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Christian Seiler    Illustration von Markus Roost", []string{"Christian Seiler"}},
+		{"Jane Doe Photos by John Roe", []string{"Jane Doe"}},
+		{"Peter Maahn/SP-X", []string{"Peter Maahn"}},
+		{"Jane Doe, AFP, John Roe", []string{"Jane Doe", "John Roe"}},
+		{"Nils, Pickert", nil}, // one-word names that are not codes: words, not names
+		{"Richard David Precht im Gespräch mit Karin Fischer", []string{"Richard David Precht", "Karin Fischer"}},
+		{"Jane Doe in conversation with John Roe", []string{"Jane Doe", "John Roe"}},
+	} {
+		if got := lineNames(c.raw, ""); !slices.Equal(got, c.want) {
+			t.Errorf("lineNames(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
+
+func TestCompleteNamesShortWordAfterName(t *testing.T) {
+	page := "November 2019 Von Henry In Aktuell\nAusschnitt: Henry Steinhau\nArtikel – Henry Steinhau"
+	if got := completeNames([]string{"Henry"}, page); !slices.Equal(got, []string{"Henry Steinhau"}) {
+		t.Errorf("completeNames(Henry) = %q, want [Henry Steinhau]", got)
+	}
+}
+
+func TestSignatureCompletedBySiteName(t *testing.T) {
+	page := `<html><head><meta property="og:site_name" content="Dr. Alexander Klier"><title>Zeitphilosophie – Dr. Alexander Klier</title></head>
+<body><div class="site-title">Dr. Alexander Klier</div><h1>Zeitphilosophie</h1>` +
+		strings.Repeat("<p>Die Zeit ist ein Thema der Philosophie, über das viele Denker geschrieben haben, und sie bleibt es.</p>", 6) +
+		`<p>Euer Alexander</p></body></html>`
+	arts, err := New(Options{}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Authors; !slices.Equal(got, []string{"Alexander Klier"}) {
+		t.Errorf("authors %q, want [Alexander Klier]", got)
+	}
+}
+
+func TestVisibleBylineAboveTheLead(t *testing.T) {
+	lead := "(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten."
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><title>site | Gaspreise</title></head><body>
+<h2>Energiepreiskrise: Entlastungen</h2><h5><em>Von Leonora Holling</em></h5><p>` + lead + `</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), title: "Gaspreise", lead: lead}
+	if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, []string{"Leonora Holling"}) {
+		t.Errorf("authors %q, want [Leonora Holling]", got)
+	}
+	p.lead = ""
+	if got := New(Options{}).pageAuthors(p, ""); got != nil {
+		t.Errorf("without the lead: authors %q, want none", got)
+	}
+}
+
+func TestJSONLDWithRawLineBreaks(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html><head><script type=\"application/ld+json\">" +
+		"{\"@type\": \"BlogPosting\", \"articleBody\": \"line one\nline two \\\"quoted\\\"\",\n\"author\": {\"@type\": \"Person\", \"name\": \"Jacopo Cascioli\"}}" +
+		"</script></head><body></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).LD.Authors; !slices.Equal(got, []string{"Jacopo Cascioli"}) {
+		t.Errorf("JSON-LD authors %q, want [Jacopo Cascioli]", got)
+	}
+}
+
+func TestMicrodataAuthorOfCitedWork(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><meta name="citation_author" content="Marwan H. Adwan"></head>
+<body><article itemscope itemtype="http://schema.org/ScholarlyArticle"><meta itemprop="author" content="Marwan H. Adwan">
+<ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle"><meta itemprop="author" content="NH. Shear, SP. Spielberg, "></li></ol>
+</article></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).MetaAuthor; !slices.Equal(got, []string{"Marwan H. Adwan", "Marwan H. Adwan"}) {
+		t.Errorf("meta authors %q, want the article's author only", got)
+	}
+}
+
+func TestNumberedHandles(t *testing.T) {
+	for _, c := range []struct {
+		raw    string
+		strict bool
+		want   []string
+	}{
+		{"freeman1984", false, []string{"freeman1984"}}, // rel=author markup
+		{"Marianne1", false, []string{"Marianne1"}},
+		{"freeman1984", true, nil}, // a line of text wants a capital
+		{"von Marianne1", true, []string{"Marianne1"}},
+		{"2019", false, nil},
+		{"Jane Doe 2019", false, nil},
+	} {
+		if got := cleanAuthors(c.raw, "", c.strict); !slices.Equal(got, c.want) {
+			t.Errorf("cleanAuthors(%q, strict %v) = %q, want %q", c.raw, c.strict, got, c.want)
+		}
+	}
+}
+
+func TestJSONLDRecipeAuthor(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"Recipe","name":"Mandarinen-Schmand-Kuchen","author":{"@type":"Person","name":"jesusfreak"},
+"review":[{"@type":"Review","author":{"@type":"Person","name":"haferflocke22"}}]}
+</script></head><body></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readMeta(doc).LD.Authors; !slices.Equal(got, []string{"jesusfreak"}) {
+		t.Errorf("JSON-LD authors %q, want [jesusfreak]", got)
+	}
+}
+
+func TestJSONLDPersonNamedLikeTheSite(t *testing.T) {
+	for _, c := range []struct {
+		typ  string
+		want []string
+	}{
+		{"Person", []string{"Wolfgang Schmale"}},
+		{"Organization", nil}, // an outlet naming itself
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><meta property="og:site_name" content="Wolfgang Schmale">
+<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"Studie","author":{"@id":"#p1"}},
+{"@type":"` + c.typ + `","@id":"#p1","name":"Wolfgang Schmale"}]}</script></head><body><h1>Studie</h1><p>Text.</p></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := New(Options{}).pageAuthors(p, "Wolfgang Schmale"); !slices.Equal(got, c.want) {
+			t.Errorf("%s: authors %q, want %q", c.typ, got, c.want)
+		}
+	}
+}
+
+func TestBylineDateWithWeekday(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Fabian am Dienstag 6. Mai 2014", []string{"Fabian"}},
+		{"Jane Doe on Monday, March 3, 2020", []string{"Jane Doe"}},
+	} {
+		if got := cleanAuthors(c.raw, "", true); !slices.Equal(got, c.want) {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
+
+func TestDomainIsNoAuthor(t *testing.T) {
+	for _, raw := range []string{"jungefreiheit.de", "wien.ORF.at", "example.com/news"} {
+		if got := cleanAuthors(raw, "", false); got != nil {
+			t.Errorf("cleanAuthors(%q) = %q, want none", raw, got)
+		}
+	}
+	page := `<html><head><link rel="canonical" href="https://www.katholisch.at/aktuelles/1"><meta name="author" content="katholisch.at">
+<title>Alleinerziehende</title></head><body><article><h1>Alleinerziehende</h1>` +
+		strings.Repeat("<p>Alleinerziehende Mütter und Väter stehen vor besonderen Herausforderungen, sagt die Caritas in Wien.</p>", 6) +
+		`</article></body></html>`
+	arts, err := New(Options{}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Authors; len(got) > 0 {
+		t.Errorf("authors %q, want none: the site's address is no author", got)
+	}
+}
+
+func TestOrganisationsInMetadata(t *testing.T) {
+	for _, c := range []struct {
+		meta, site string
+		want       []string
+	}{
+		{"hessenschau.de, Frankfurt, Germany", "hessenschau.de", nil}, // the outlet's address
+		{"DITIB - Türkisch-Islamische Union der Anstalt für Religion e.V.", "", nil},
+		{"Jane Doe - Staff Writer", "", []string{"Jane Doe"}},
+		{"Jane Doe, John Roe", "hessenschau.de", []string{"Jane Doe", "John Roe"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><meta name="author" content="` + c.meta + `"></head><body></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := New(Options{}).markedAuthors(p, c.site); !slices.Equal(got, c.want) {
+			t.Errorf("meta author %q: authors %q, want %q", c.meta, got, c.want)
+		}
+	}
+}
+
+func TestCopyrightAuthor(t *testing.T) {
+	text := strings.Repeat("<p>Mercurial moved to Python 3 over several years of work.</p>", 6)
+	for _, c := range []struct {
+		name, html string
+		want       []string
+	}{
+		{"notice at the page's end", text + `<div id="footer"><p>Copyright (c) 2012- Gregory Szorc. All rights reserved.</p></div>`, []string{"Gregory Szorc"}},
+		{"notice with a bullet", text + `<p class="copyrights-text">(c) Johannes Wolf • Weitere Rechte siehe Impressum</p>`, []string{"Johannes Wolf"}},
+		{"a photo credit is no author", text + `<figure><img src="a.jpg"><figcaption>© Jane Roe</figcaption></figure>`, nil},
+		{"an outlet's notice is no author", text + `<p>Copyright © 2022 Greentech Live</p>`, nil},
+		{"a notice at the top is no closing notice", `<p>© Jane Roe</p>` + text + text, nil},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html><body>" + c.html + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := copyrightAuthor(p, ""); !slices.Equal(got, c.want) {
+			t.Errorf("%s: authors %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestBylineTails(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo de lectura: 8 minutos", []string{"Isabel Caro", "Rocío Latorre", "José Miguel Wilson"}},
+		{"Jane Doe 5 hours ago", []string{"Jane Doe"}},
+		{"By Glen Owen And Brendan Carlin For The Mail On Sunday", []string{"Glen Owen", "Brendan Carlin"}},
+	} {
+		if got := cleanAuthors(c.raw, "", true); !slices.Equal(got, c.want) {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,9 @@ type page struct {
 	base string
 	// site is the name of the site the page belongs to, or "".
 	site string
+	// title is the article's title once singleArticle has weighed it,
+	// else "", and lead the first paragraph of its text.
+	title, lead string
 	// order numbers the nodes in document order and dateHeaders lists
 	// the date headers (as Blogger and TypePad print them above a day's
 	// posts); both are computed when first needed.
@@ -105,6 +109,9 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	// and the date: take them as evidence and keep them out of the body.
 	var lineAuthors []string
 	var lineDate corpus.Date
+	if len(body) > 0 {
+		p.lead = body[0]
+	}
 	body, lineAuthors, lineDate = x.trimBodyHead(body, []string{a.Title, a.Subtitle}, a.Outlet, p.language())
 	body = dropBoilerplate(body)
 	body = republished(&a, body)
@@ -115,15 +122,24 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Lead = first(m.LD.Description, m.Desc)
 	}
 
+	p.title = a.Title
 	a.Authors = onlyPersons(x.pageAuthors(p, a.Outlet), a.Outlet)
 	if len(a.Authors) == 0 {
-		a.Authors = onlyPersons(lineAuthors, a.Outlet)
+		a.Authors = onlyPersons(completeFromPage(p, lineAuthors), a.Outlet)
 	}
 	if len(a.Authors) == 0 && trMeta.Author != "" {
-		a.Authors = onlyPersons(cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true), a.Outlet)
+		// go-trafilatura writes a domain as a name ("Jungefreiheit De").
+		names := cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true)
+		names = slices.DeleteFunc(names, func(n string) bool {
+			return sameLetters(n, strings.TrimPrefix(hostOf(p.url), "www.")) || sameLetters(n, strings.TrimPrefix(strings.ToLower(a.Outlet), "www."))
+		})
+		a.Authors = onlyPersons(completeFromPage(p, names), a.Outlet)
 	}
 	if len(a.Authors) == 0 {
-		a.Authors = onlyPersons(bodyAuthors(body), a.Outlet)
+		a.Authors = onlyPersons(completeFromPage(p, bodyAuthors(body)), a.Outlet)
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = onlyPersons(notOutlet(copyrightAuthor(p, a.Outlet), a.Outlet, m.SiteName), a.Outlet)
 	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -23,11 +24,58 @@ func (x *Extractor) pageAuthors(p *page, site string) []string {
 	if len(vis) > 0 && (!agree(names, vis) || fuller(vis, names)) {
 		names = vis
 	}
-	if !slices.ContainsFunc(names, needsCompleting) {
+	return completeFromPage(p, names)
+}
+
+// completeFromPage writes out the names given in a short form (a first
+// name, a user name) as the page writes them in full; see completeNames.
+func completeFromPage(p *page, names []string) []string {
+	if !slices.ContainsFunc(names, func(n string) bool { return needsCompleting(n) || isInitials(n) }) {
 		return names
 	}
 	pageText := p.meta.TitleTag + "\n" + text(p.doc.Find("body"))
+	names = slices.Clone(names)
+	for i, n := range names {
+		if isInitials(n) {
+			names[i] = first(slugName(p, n, pageText), n)
+		}
+	}
 	return completeNames(names, pageText, p.meta.SiteName, domainLabel(hostOf(p.url)))
+}
+
+// rxAuthorSlug matches the address of an author's page and its last
+// part: "/author/donaldtownsend/".
+var rxAuthorSlug = regexp.MustCompile(`/(?:author|autor|autoren|authors)/([\p{L}\d._-]+)/?$`)
+
+// slugName returns the full name the page writes for the initials of an
+// author link ("DT" linking to /author/donaldtownsend/ is the "Donald
+// Townsend" of the page's footer), or "".
+func slugName(p *page, initials, pageText string) string {
+	var name string
+	p.doc.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		if text(a) != initials {
+			return true
+		}
+		if g := rxAuthorSlug.FindStringSubmatch(attr(a, "href")); g != nil {
+			n := writtenName(foldLetters(g[1]), pageText)
+			if n != "" && initialsOf(n) == initials {
+				name = n
+			}
+		}
+		return name == ""
+	})
+	return name
+}
+
+// initialsOf returns the capital initials of a name: "DT" for "Donald
+// Townsend".
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
 }
 
 // markedAuthors returns the authors that metadata or byline markup name.
@@ -35,16 +83,77 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 	m := p.meta
 	host := hostOf(p.url)
 	for _, src := range [][]string{m.LD.Authors, m.MetaAuthor, m.ArtAuthor} {
-		var names []string
+		var names, persons []string
 		for _, raw := range src {
+			if head, _, ok := strings.Cut(raw, ","); ok && isSiteName(head, site, m.SiteName) {
+				continue // "hessenschau.de, Frankfurt, Germany": an address
+			}
+			if slices.Contains(m.LD.Persons, raw) {
+				// A JSON-LD Person written as a full name is one even when
+				// the site bears it ("Wolfgang Schmale" on his own site).
+				n := cleanAuthors(raw, "", true)
+				if len(n) == 1 && strings.Contains(n[0], " ") && (sameLetters(n[0], site) || sameLetters(n[0], m.SiteName)) {
+					persons = append(persons, n[0])
+				}
+			}
 			names = append(names, cleanAuthors(raw, site, false)...)
 		}
 		names = slices.DeleteFunc(notOutlet(notSite(names, host), site, m.SiteName), isInitials)
+		if len(names) == 0 {
+			names = persons
+		}
 		if len(names) > 0 {
 			return names
 		}
 	}
 	return notOutlet(notSite(bylineAuthors(p.doc.Selection, site), host), site, m.SiteName)
+}
+
+// isSiteName reports whether s names the site: a web address, or one of
+// the site's names.
+func isSiteName(s string, names ...string) bool {
+	s = strings.TrimSpace(s)
+	if rxDomainWord.MatchString(strings.ToLower(s)) {
+		return true
+	}
+	return slices.ContainsFunc(names, func(n string) bool { return n != "" && sameLetters(s, n) })
+}
+
+// rxCommentClass matches the class or id of a comment or reader's letter
+// ("comment-author", "leserbrief_meta"), whose author is not the
+// article's; the word must start the name ("category-kommentar" is an
+// opinion piece's category). A related article's box is another post
+// too ("gallery-related-combined__item__author").
+var rxCommentClass = regexp.MustCompile(`(?i)(?:^|\s)(?:comment|leserbrief|reply|kommentar|respond)|related`)
+
+// otherPost reports whether the byline element e belongs to something
+// other than the article that scope holds: a comment or reader's letter,
+// or a teaser for another article (inside a link, or in a list item or
+// <article> whose heading links elsewhere and that has no h1 and no long
+// paragraph). Only the elements inside scope are looked at: an archive's
+// post may itself be an <article> whose heading links to the post.
+func otherPost(e *goquery.Selection, scope *html.Node) bool {
+	for n := e.Get(0); n != nil && n != scope && n.Type == html.ElementNode; n = n.Parent {
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "id") && rxCommentClass.MatchString(a.Val) {
+				return true
+			}
+		}
+		if n == e.Get(0) {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.A:
+			if slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "href" }) {
+				return true // a teaser card is one link
+			}
+		case atom.Article, atom.Li:
+			box := e.Closest(n.Data)
+			return box.Find("h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4").Length() > 0 && box.Find("h1").Length() == 0 &&
+				box.Find("p").FilterFunction(func(_ int, p *goquery.Selection) bool { return utf8.RuneCountInString(text(p)) > 300 }).Length() == 0
+		}
+	}
+	return false
 }
 
 // isInitials reports whether a name from metadata is only initials in
@@ -164,7 +273,8 @@ func startsUpper(s string) bool {
 // fullName returns the first name given followed by the one surname the
 // page puts after it, or "" when the page gives none or several. The
 // surname must be seen twice (in the byline and the author box, say), or
-// once when an outlet's name contains it.
+// once when an outlet's name contains it. A word of two letters after
+// the name is no surname ("Von Henry In Aktuell").
 func fullName(given, pageText string, outlets []string) string {
 	rx, err := regexp.Compile(`\b` + regexp.QuoteMeta(given) + `[ \x{a0}](\p{Lu}\p{Ll}[\p{L}'’-]*)\b`)
 	if err != nil {
@@ -172,7 +282,7 @@ func fullName(given, pageText string, outlets []string) string {
 	}
 	surnames := map[string]int{}
 	for _, g := range rx.FindAllStringSubmatch(pageText, 50) {
-		if !roleWords[strings.ToLower(g[1])] && g[1] != given {
+		if !roleWords[strings.ToLower(g[1])] && g[1] != given && utf8.RuneCountInString(g[1]) > 2 {
 			surnames[g[1]]++
 		}
 	}
@@ -240,18 +350,28 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 	var names []string
 	for _, group := range bylineSelectors {
 		s.Find(group.sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
-			if inNoise(e) {
+			if inNoise(e) || otherPost(e, s.Get(0)) {
 				return true
 			}
 			raw := text(e)
 			if v, ok := e.Attr("content"); ok && raw == "" {
 				raw = v
 			}
-			if utf8.RuneCountInString(raw) > 150 {
-				return true
+			if utf8.RuneCountInString(raw) <= 150 {
+				// The outlet named as author does not end the search.
+				if names = notOutlet(cleanAuthors(raw, site, group.strict), site); len(names) > 0 {
+					return false
+				}
 			}
-			names = cleanAuthors(raw, site, group.strict)
-			return len(names) == 0
+			// An author box with a biography or links: its heading names
+			// the author ("<h3>Martin Junker</h3><p>Martin is ...").
+			if h := text(e.Find("h2, h3, h4, h5").First()); h != "" && !strings.ContainsAny(h, ",;&") && utf8.RuneCountInString(h) <= 60 {
+				if names = fullNames(cleanAuthors(h, site, true)); len(names) == 1 {
+					return false
+				}
+			}
+			names = nil
+			return true
 		})
 		if len(names) > 0 {
 			return names
@@ -265,10 +385,12 @@ var (
 	// article, with the names in group 1 or 2: "Text von Christian Seiler",
 	// "Posted on September 21, 2020 by Adi Tzlil", "Ein Artikel von Pamela
 	// Sladky", "Autorin: Uta Staschewski, Projektleiterin", "Auteur :
-	// Kossivi Tiassou".
+	// Kossivi Tiassou", "Ein Interview von Eugen Zentner mit Sonja
+	// Silberhorn" (the interviewer, in group 3).
 	rxLabelledByline = regexp.MustCompile(`(?i)^(?:(?:blog\s+)?beitrag|artikel|ein\s+(?:beitrag|artikel|text|bericht)|text|texte|texto|story|words|posted|written|published|reported|erstellt|geschrieben|verfasst|publié|écrit|escrito|publicado|scritto|pubblicato)\s+` +
 		`(?:(?:on|am|le|el|il)\s+[^:]{3,30}?\s+)?(?:by|von|vom|par|por|di|door)\s*:?\s+(.+)$|` +
-		`^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|autore|verfasser(?:in)?|redaktion|text)\s*:\s*(.+)$`)
+		`^(?:autor(?:in|en)?|authors?|auteur(?:\(s\))?|autore|verfasser(?:in)?|redaktion|text)\s*:\s*(.+)$|` +
+		`^(?:ein\s+|an\s+)?interview\s+(?:von|by)\s+(.+?)(?:\s+(?:mit|with)\s+.+)?$`)
 	// rxBareByline matches a line that starts with the word that
 	// introduces names: "Von Leonora Holling", "By Jane Doe". Such a line
 	// may also be a heading ("Von Risiken und Nebenwirkungen").
@@ -293,12 +415,12 @@ var (
 // starts with "By" or "Von", an author label followed by the name, or a
 // date line that ends with a name ("04.02.2022 | 13:10 Uhr | Uta
 // Helkenberg"), close to the heading. The heading is the first line
-// that repeats the title of the metadata or the first h1. It returns nil
-// when the page has no heading or no such line.
+// that repeats the title of the metadata, the article's title or the
+// first h1. It returns nil when the page has no heading or no such line.
 func visibleAuthors(p *page, site string) []string {
 	// The heading is a line that repeats the title the metadata gives or
 	// the first h1.
-	heads := []string{p.meta.OGTitle, p.meta.TwTitle, p.meta.MetaTitle}
+	heads := []string{p.meta.OGTitle, p.meta.TwTitle, p.meta.MetaTitle, p.title}
 	if h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First(); h1.Length() > 0 {
 		heads = append(heads, text(h1))
 	}
@@ -334,15 +456,28 @@ func visibleAuthors(p *page, site string) []string {
 		}
 	}
 	if len(anchors) == 0 {
+		// No line repeats the heading: the byline may still stand just
+		// above the first paragraph of the article's text.
+		if at := leadLine(lines, p.lead); at >= 0 {
+			return nearByline(lines, at, site)
+		}
 		return nil
 	}
 	at := anchors[0]
 	from := max(0, at-3)
 	wide := lines[from:min(len(lines), at+200)]
 	for i, l := range wide {
-		if g := rxLabelledByline.FindStringSubmatch(l); g != nil && utf8.RuneCountInString(l) <= 100 {
-			if names := lineNames(g[1]+g[2], site); len(names) > 0 {
-				return names
+		if len(l) > 400 {
+			continue // a paragraph of text, not a byline
+		}
+		for _, part := range lineParts(l) {
+			if utf8.RuneCountInString(part) > 100 {
+				continue
+			}
+			if g := rxLabelledByline.FindStringSubmatch(part); g != nil {
+				if names := lineNames(g[1]+g[2]+g[3], site); len(names) > 0 {
+					return names
+				}
 			}
 		}
 		if rxStrongLabelLine.MatchString(l) && i+1 < len(wide) && utf8.RuneCountInString(wide[i+1]) <= 60 {
@@ -359,6 +494,23 @@ func visibleAuthors(p *page, site string) []string {
 	return nil
 }
 
+// leadLine returns the index of the line that starts like the article's
+// first paragraph lead, or -1.
+func leadLine(lines []string, lead string) int {
+	want := normText(lead)
+	if len(want) < 40 {
+		return -1
+	}
+	want = want[:40]
+	for i, l := range lines {
+		// The first 120 bytes are enough to compare 40 normalised ones.
+		if len(l) >= 40 && strings.HasPrefix(normText(l[:min(len(l), 120)]), want) {
+			return i
+		}
+	}
+	return -1
+}
+
 // nearByline returns the names of a byline close to the heading at line
 // at: a line that starts with "By" or "Von", an author label followed by
 // the name, or a date line that ends with a name.
@@ -369,14 +521,25 @@ func nearByline(lines []string, at int, site string) []string {
 		if utf8.RuneCountInString(l) > 100 {
 			continue
 		}
-		if g := rxBareByline.FindStringSubmatch(l); g != nil {
-			if names := lineNames(g[1]+g[2], site); len(names) > 0 {
-				return names
+		for _, part := range lineParts(l) {
+			if g := rxBareByline.FindStringSubmatch(part); g != nil {
+				if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+					return names
+				}
 			}
 		}
 		if rxAuthorLabelLine.MatchString(l) && i+1 < len(near) && utf8.RuneCountInString(near[i+1]) <= 60 {
 			if names := fullNames(lineNames(near[i+1], site)); len(names) > 0 {
 				return names
+			}
+		}
+		if from+i > at && from+i <= at+3 && i+1 < len(near) && isDateLine(near[i+1]) {
+			// A name alone between the heading and the date: "Cara
+			// Stiles |" over "April 13, 2020".
+			if g := rxSignature.FindStringSubmatch(strings.TrimRight(l, " |•·")); g != nil {
+				if names := lineNames(g[1], site); len(names) == 1 && names[0] == g[1] {
+					return names
+				}
 			}
 		}
 		if parts := rxMetaSep.Split(l, -1); len(parts) > 1 && from+i <= at+5 && rxDatePart.MatchString(parts[0]) {
@@ -392,6 +555,23 @@ func nearByline(lines []string, at int, site string) []string {
 		}
 	}
 	return nil
+}
+
+// lineParts returns the forms of a page line worth reading as a byline:
+// the line without the dashes or bullets that lead it ("---- by Jane
+// Doe"), and each part of a line that strings several facts together
+// ("yas! | By Cara Stiles | April 13, 2020", "05.02.2020 - Redaktion:
+// Eberhard Fuhr").
+func lineParts(l string) []string {
+	l = strings.TrimLeft(l, "-–—*•·|>~ ")
+	if !strings.ContainsAny(l, "|•·–—-") {
+		return []string{l}
+	}
+	parts := rxMetaSep.Split(l, -1)
+	if len(parts) == 1 {
+		return parts
+	}
+	return append([]string{l}, parts...)
 }
 
 // fullNames returns names when each has two words or more, else nil: a
@@ -412,6 +592,10 @@ func lineNames(raw, site string) []string {
 		return nil // "Ein Beitrag von PLASTVERARBEITER": an outlet
 	}
 	names := cleanAuthors(raw, site, true)
+	if len(names) > 1 && slices.ContainsFunc(names, func(n string) bool { return strings.Contains(n, " ") }) {
+		// "Peter Maahn/SP-X": an agency's code beside the names.
+		names = slices.DeleteFunc(names, func(n string) bool { return !strings.Contains(n, " ") && isAllCaps(n) })
+	}
 	if len(names) > 1 && slices.ContainsFunc(names, func(n string) bool { return !strings.Contains(n, " ") }) {
 		return nil
 	}
@@ -445,4 +629,43 @@ func agree(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// rxCopyrightHolder matches a copyright notice that names a person: "© 2019
+// Sven Schreivogel", "(c) Johannes Wolf • Weitere Rechte", "Copyright
+// (c) 2012- Gregory Szorc. All rights reserved."
+var rxCopyrightHolder = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?,?\s*)?(?:by\s+)?` +
+	`(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*(?:$|[.,•|·]|all\s+rights|alle\s+rechte)`)
+
+// copyrightAuthor returns the person the copyright notice at the end of
+// a page names, outside figures and their captions (a photographer's
+// credit), or nil. On a personal site the holder is the author; it is
+// the last resort.
+func copyrightAuthor(p *page, site string) []string {
+	body := p.doc.Find("body").First()
+	if body.Length() == 0 {
+		return nil
+	}
+	skip := map[*html.Node]bool{}
+	body.Find(`figure, figcaption, [class*="caption"], [class*="credit"], picture`).Each(func(_ int, e *goquery.Selection) {
+		skip[e.Get(0)] = true
+	})
+	var lines []string
+	for _, par := range paragraphs(body.Get(0), func(n *html.Node) bool { return skip[n] }) {
+		lines = append(lines, strings.Split(par, "\n")...)
+	}
+	// The notice closes the page: its last third.
+	var names []string
+	for _, l := range lines[len(lines)*2/3:] {
+		l = strings.TrimSpace(l)
+		if len(l) > 200 || !strings.ContainsAny(l, "©(cC") {
+			continue
+		}
+		if g := rxCopyrightHolder.FindStringSubmatch(l); g != nil {
+			if n := fullNames(lineNames(g[1], site)); len(n) == 1 {
+				names = n
+			}
+		}
+	}
+	return slices.DeleteFunc(names, func(n string) bool { return isSiteName(n, site, p.meta.SiteName, hostOf(p.url)) })
 }

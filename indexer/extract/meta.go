@@ -45,12 +45,14 @@ type ldArticle struct {
 	Published   string
 	Created     string
 	Authors     []string
-	Publisher   string
-	SiteName    string // name of a WebSite node
-	Section     string
-	Keywords    []string
-	URL         string
-	Language    string
+	// Persons are the author names that JSON-LD types as a Person.
+	Persons   []string
+	Publisher string
+	SiteName  string // name of a WebSite node
+	Section   string
+	Keywords  []string
+	URL       string
+	Language  string
 	// Articles counts the article nodes found; a listing page may hold many.
 	Articles int
 }
@@ -81,6 +83,9 @@ func readMeta(doc *goquery.Document) pageMeta {
 		}
 		if key == "" {
 			key = strings.ToLower(strings.TrimSpace(attr(s, "itemprop")))
+			if key == "author" && !ofArticle(s) {
+				return // the author of a cited work or a comment
+			}
 		}
 		if key == "" {
 			key = strings.ToLower(strings.TrimSpace(attr(s, "http-equiv")))
@@ -157,6 +162,25 @@ func readMeta(doc *goquery.Document) pageMeta {
 	return m
 }
 
+// ofArticle reports whether a microdata property belongs to the page's
+// article: it is in no item, or in an article or web page item, not in
+// the item of a cited work, a comment or a review (an item that is a
+// property of another).
+func ofArticle(s *goquery.Selection) bool {
+	item := s.Closest("[itemscope]")
+	if item.Length() == 0 {
+		return true
+	}
+	if prop := attr(item, "itemprop"); prop != "" && prop != "mainEntity" && prop != "mainEntityOfPage" {
+		return false // a property of another item: itemprop="citation"
+	}
+	t := attr(item, "itemtype")
+	if i := strings.LastIndexAny(t, "/#"); i >= 0 {
+		t = t[i+1:]
+	}
+	return isArticleType(t) || strings.HasSuffix(t, "WebPage")
+}
+
 // readJSONLD adds what one JSON-LD script says to ld. Scripts that are
 // not valid JSON are skipped: a page's other evidence still counts.
 func readJSONLD(src string, ld *ldArticle) {
@@ -167,7 +191,10 @@ func readJSONLD(src string, ld *ldArticle) {
 	src = strings.TrimSuffix(strings.TrimSpace(src), "//]]>")
 	var v any
 	if err := json.Unmarshal([]byte(src), &v); err != nil {
-		return
+		// Hand-written JSON-LD often breaks lines inside its strings.
+		if err := json.Unmarshal(escapeControls(src), &v); err != nil {
+			return
+		}
 	}
 	// Index nodes by @id, so that {"@id": "#author"} references resolve.
 	ids := map[string]map[string]any{}
@@ -188,7 +215,9 @@ func readJSONLD(src string, ld *ldArticle) {
 		}
 	}
 	index(v)
-	var pageAuthors []string // the WebPage's, used when no article names any
+	// The authors of the WebPage, or of a recipe or how-to, are used
+	// when no article names any.
+	var pageAuthors, workAuthors []string
 	var walk func(any)
 	walk = func(v any) {
 		switch t := v.(type) {
@@ -213,6 +242,11 @@ func readJSONLD(src string, ld *ldArticle) {
 				if pageAuthors == nil {
 					pageAuthors = ldNames(t["author"], ids)
 				}
+			case anyType(types, func(s string) bool { return s == "Recipe" || s == "HowTo" }):
+				// A recipe or a how-to is the page's work when no article is.
+				if workAuthors == nil {
+					workAuthors = ldNames(t["author"], ids)
+				}
 			}
 			for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item"} {
 				walk(t[k])
@@ -223,6 +257,29 @@ func readJSONLD(src string, ld *ldArticle) {
 	if len(ld.Authors) == 0 {
 		ld.Authors = pageAuthors
 	}
+	if len(ld.Authors) == 0 {
+		ld.Authors = workAuthors
+	}
+}
+
+// escapeControls returns src with the control characters inside its JSON
+// strings (raw line breaks and tabs, which JSON forbids) made spaces.
+func escapeControls(src string) []byte {
+	b := []byte(src)
+	inString, escaped := false, false
+	for i, c := range b {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case inString && c < 0x20:
+			b[i] = ' '
+		}
+	}
+	return b
 }
 
 // fill copies the fields of one JSON-LD article node.
@@ -233,6 +290,7 @@ func (ld *ldArticle) fill(t map[string]any, ids map[string]map[string]any) {
 	ld.Published = ldString(t["datePublished"])
 	ld.Created = ldString(t["dateCreated"])
 	ld.Authors = ldNames(t["author"], ids)
+	ld.Persons = ldPersons(t["author"], ids)
 	if len(ld.Authors) == 0 {
 		ld.Authors = ldNames(t["creator"], ids)
 	}
@@ -336,6 +394,31 @@ func ldNames(v any, ids map[string]map[string]any) []string {
 				if name := ldString(node["name"]); name != "" {
 					return []string{name}
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// ldPersons returns the names of the nodes of a JSON-LD author value that
+// are typed Person, following @id references.
+func ldPersons(v any, ids map[string]map[string]any) []string {
+	switch t := v.(type) {
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, ldPersons(e, ids)...)
+		}
+		return out
+	case map[string]any:
+		if id, ok := t["@id"].(string); ok && ldString(t["name"]) == "" {
+			if node, ok := ids[id]; ok {
+				t = node
+			}
+		}
+		if anyType(ldTypes(t), func(s string) bool { return s == "Person" }) {
+			if name := ldString(t["name"]); name != "" {
+				return []string{name}
 			}
 		}
 	}

@@ -11,7 +11,8 @@ import (
 // trailing lines all let through news agencies, desks, degrees and the
 // site's own name now and then.
 
-// newsAgencies are news agencies and wire services, lower case: a byline
+// newsAgencies are news agencies, wire services and broadcasters, lower
+// case: a byline
 // that is only one of them names no person ("Reuters", "PTI", "dpa/lno").
 var newsAgencies = map[string]bool{
 	"reuters": true, "ap": true, "associated press": true, "the associated press": true, "afp": true,
@@ -24,16 +25,27 @@ var newsAgencies = map[string]bool{
 	"bloomberg news": true, "dow jones": true, "sid": true, "ddp": true, "anp": true, "belga": true,
 	"europa press": true, "notimex": true, "telam": true, "télam": true, "wam": true, "irna": true,
 	"agencies": true, "agenturen": true, "wires": true, "news agencies": true,
+	// Broadcasters credited like agencies.
+	"ard": true, "zdf": true, "ndr": true, "wdr": true, "swr": true, "mdr": true, "br": true,
+	"hr": true, "rbb": true, "orf": true, "srf": true, "bbc": true, "cnn": true, "nbc": true,
+	"abc": true, "cbs": true, "npr": true, "pbs": true, "rtl": true, "sky news": true,
 }
 
-// deskWords name a desk or section of a newsroom, never a person:
-// "Telegraph Sport", "CNN Business", "Editorial Board".
+// deskWords name a desk or section of a newsroom, or a company, never a
+// person: "Telegraph Sport", "CNN Business", "Editorial Board".
 var deskWords = map[string]bool{
 	"sport": true, "sports": true, "business": true, "editorial": true, "board": true,
 	"politics": true, "opinion": true, "world": true, "entertainment": true, "lifestyle": true,
 	"culture": true, "travel": true, "tech": true, "technology": true, "science": true, "health": true,
 	"weather": true, "traffic": true, "sportredaktion": true, "wirtschaft": true, "feuilleton": true,
 	"international": true, "national": true, "local": true, "metro": true,
+	// Companies, as copyright notices name them: "Hearst Communications",
+	// "NBC Universal", "Cruz Bay Publishing".
+	"copyright": true, "communications": true, "publishing": true, "publishers": true,
+	"publications": true, "newspapers": true, "universal": true, "holdings": true,
+	"enterprises": true, "broadcasting": true, "network": true, "networks": true, "studios": true,
+	"productions": true, "rights": true, "reserved": true, "limited": true, "plc": true,
+	"newsdesk": true, "webteam": true, "redaktionsteam": true,
 }
 
 // degrees are academic and professional letters written after a name
@@ -68,6 +80,7 @@ func outletBrand(outlet string) string {
 	}
 	var kept []string
 	for _, w := range strings.Fields(strings.ToLower(outlet)) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Mywakenews's Blog"
 		if !genericSiteWords[w] {
 			kept = append(kept, w)
 		}
