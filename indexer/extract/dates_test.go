@@ -111,3 +111,29 @@ func TestURLPathDate(t *testing.T) {
 		}
 	}
 }
+
+func TestShownZone(t *testing.T) {
+	const body = `<p>The council met on Monday and talked for a long time about the harbour, the bridge and the budget of the coming year.</p>
+<p>Several members asked questions about the costs, and the mayor answered each of them in turn before the vote was taken.</p></article></body></html>`
+	for _, c := range []struct{ name, head, top, want string }{
+		{"a US page's UTC stamp is dated in Eastern time",
+			`<html lang="en-US"><head><meta property="article:published_time" content="2019-11-19T03:05:00Z">`, ``, "2019-11-18"},
+		{"a time element showing local time gives the offset",
+			`<html lang="en"><head><meta property="article:published_time" content="2019-11-19T07:03:25+00:00">`,
+			`<time datetime="2019-11-19T07:03:25+00:00">November 18, 2019 11:03 PM</time>`, "2019-11-18"},
+		{"a time element showing the UTC day keeps it",
+			`<html lang="en-US"><head><meta property="article:published_time" content="2020-01-15T01:01:01+00:00">`,
+			`<time datetime="2020-01-15T01:01:01+00:00">15 January 2020</time>`, "2020-01-15"},
+		{"without a region the UTC day stays",
+			`<html lang="en"><head><meta property="article:published_time" content="2019-11-19T03:05:00Z">`, ``, "2019-11-19"},
+	} {
+		page := c.head + `<title>Council votes for the bridge</title></head><body><article><h1>Council votes for the bridge</h1>` + c.top + body
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != c.want {
+			t.Errorf("%s: date %q, want %q", c.name, got, c.want)
+		}
+	}
+}

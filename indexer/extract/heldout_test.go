@@ -230,7 +230,7 @@ func TestArticleExtractionBenchmarkMetadata(t *testing.T) {
 		got, floor float64
 	}{
 		{"title", pct(titleOK, titleN), 98},
-		{"date", pct(dateOK, dateN), 92},
+		{"date", pct(dateOK, dateN), 95.5},
 		{"authors", pct(authOK, n), 92},
 		{"author precision", prec, 95},
 		{"author recall", rec, 94.5},

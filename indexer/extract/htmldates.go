@@ -58,7 +58,7 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 			continue
 		}
 		if !zoneKnown {
-			zone, zoneKnown = pageZone(hostOf(p.url), p.language(), cands), true
+			zone, zoneKnown = x.zoneOf(p, cands), true
 		}
 		if ld, ok := localDate(c, zone); ok {
 			return x.dates.notFuture(ld)
@@ -330,7 +330,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 // localDate), else the calendar day written.
 func (x *Extractor) timeDay(p *page, v string) corpus.Date {
 	m := p.meta
-	zone := pageZone(hostOf(p.url), p.language(), append([]string{v, m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...))
+	zone := x.zoneOf(p, append([]string{v, m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...))
 	if ld, ok := localDate(v, zone); ok {
 		return x.dates.notFuture(ld)
 	}

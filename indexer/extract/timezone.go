@@ -7,6 +7,8 @@ import (
 	"time"
 	_ "time/tzdata" // zones by name wherever the binary runs
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/clippings/clippings/corpus"
 )
 
@@ -14,9 +16,10 @@ import (
 // ("2022-11-06T23:00:00Z") that a server derived from the local time the
 // article was published at (midnight of 7 November in Berlin). The
 // publication day is the local one. The local zone is taken from the page
-// itself: another of its time stamps that carries a non-zero offset,
-// else the country of its domain, else its language when one zone speaks
-// it.
+// itself: another of its time stamps that carries a non-zero offset (or a
+// <time> element showing its UTC stamp in local time), else the country
+// of its domain, else its language and region when one zone holds most of
+// its press.
 
 var (
 	// rxUTCStamp matches a time stamp given in UTC, with its time of day.
@@ -74,6 +77,9 @@ func pageZone(host, lang string, stamps []string) *time.Location {
 	}
 	name, ok := countryZones[host[strings.LastIndexByte(host, '.')+1:]]
 	if !ok {
+		name, ok = regionZones[lang]
+	}
+	if !ok {
 		name, ok = languageZones[lang]
 	}
 	if ok {
@@ -108,4 +114,108 @@ func localDate(s string, loc *time.Location) (corpus.Date, bool) {
 		return corpus.NewDate(t.In(loc), corpus.PrecisionDay), true
 	}
 	return corpus.Date{}, false
+}
+
+// regionZones maps language tags with a region to the zone most of that
+// region's press publishes in, for pages whose domain names no country:
+// en-US pages stamp their articles in UTC but date them in Eastern time.
+var regionZones = map[string]string{
+	"en-us": "America/New_York", "en-gb": "Europe/London", "en-ie": "Europe/Dublin",
+	"en-ca": "America/Toronto", "fr-ca": "America/Toronto", "en-au": "Australia/Sydney",
+	"en-nz": "Pacific/Auckland", "en-in": "Asia/Kolkata", "en-za": "Africa/Johannesburg",
+	"pt-br": "America/Sao_Paulo", "es-mx": "America/Mexico_City", "es-ar": "America/Argentina/Buenos_Aires",
+	"es-es": "Europe/Madrid", "de-de": "Europe/Berlin", "de-at": "Europe/Vienna", "de-ch": "Europe/Zurich",
+}
+
+// rxClock matches a time of day written for readers: "11:03 PM", "20:58".
+var rxClock = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?\b`)
+
+// shownZone reads the page's <time> elements whose datetime attribute is
+// a UTC stamp against the text they show. A text that shows the same
+// moment in local time gives the page's own offset, as a time stamp:
+// datetime "2019-11-19T07:03:25+00:00" shown as "November 18, 2019 11:03
+// PM" is eight hours behind UTC. A text that shows the UTC day where the
+// zone of the page's region would give another says the page dates its
+// articles in UTC (utcDay).
+func (x *Extractor) shownZone(p *page) (stamps []string, utcDay bool) {
+	var region *time.Location
+	if name := regionZones[p.zoneLanguage()]; name != "" {
+		region, _ = time.LoadLocation(name)
+	}
+	p.doc.Find("time[datetime]").EachWithBreak(func(i int, e *goquery.Selection) bool {
+		v, _ := e.Attr("datetime")
+		v = strings.TrimSpace(v)
+		shown := text(e)
+		if !rxUTCStamp.MatchString(v) || shown == "" || len(shown) > 80 {
+			return i < 10
+		}
+		var utc time.Time
+		for _, layout := range utcLayouts {
+			if t, err := time.Parse(layout, v); err == nil {
+				utc = t.UTC().Truncate(time.Minute)
+				break
+			}
+		}
+		if utc.IsZero() {
+			return i < 10
+		}
+		m := rxClock.FindStringSubmatch(shown)
+		d := x.dates.parseIn(rxClock.ReplaceAllString(shown, " "), p.language())
+		if d.Precision != corpus.PrecisionDay {
+			return i < 10
+		}
+		y, mo, day := d.Time.Date()
+		if m == nil {
+			uy, umo, uday := utc.Date()
+			ry, rmo, rday := utc.Date()
+			if region != nil {
+				ry, rmo, rday = utc.In(region).Date()
+			}
+			if y == uy && mo == umo && day == uday && (ry != uy || rmo != umo || rday != uday) {
+				utcDay = true
+				return false
+			}
+			return i < 10
+		}
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		switch strings.ToLower(m[3]) {
+		case "p":
+			if h < 12 {
+				h += 12
+			}
+		case "a":
+			if h == 12 {
+				h = 0
+			}
+		}
+		local := time.Date(y, mo, day, h, mi, 0, 0, time.UTC)
+		off := local.Sub(utc).Round(15 * time.Minute)
+		if off == 0 || off > 14*time.Hour || off < -14*time.Hour {
+			return i < 10
+		}
+		stamps = append(stamps, utc.In(time.FixedZone("", int(off.Seconds()))).Format(time.RFC3339))
+		return false
+	})
+	return stamps, utcDay
+}
+
+// zoneOf returns the zone p's dates are local to (see pageZone), with
+// the evidence of its <time> elements (see shownZone) first.
+func (x *Extractor) zoneOf(p *page, stamps []string) *time.Location {
+	shown, utcDay := x.shownZone(p)
+	lang := p.zoneLanguage()
+	if utcDay {
+		lang = p.language()
+	}
+	return pageZone(hostOf(p.url), lang, append(shown, stamps...))
+}
+
+// zoneLanguage returns the page's declared language tag when it names a
+// region that regionZones knows ("en-us"), else its language.
+func (p *page) zoneLanguage() string {
+	if tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(p.meta.Lang), "_", "-")); regionZones[tag] != "" {
+		return tag
+	}
+	return p.language()
 }
