@@ -672,13 +672,29 @@ const datelineWindow = 3
 // minister said …", "(21. November 2022) Consumers …", "BERLIN, 3 May
 // 2021 – …". It returns the zero Date when p does not open so.
 func (x *Extractor) datelineDate(p, lang string) corpus.Date {
-	m, ok := x.dates.findIn(p, lang)
+	// A dateline opens the paragraph: the place before the date is
+	// short (rxDatelineHead), so only the paragraph's start is searched.
+	head := p
+	if len(head) > datelineReach {
+		head = head[:datelineReach]
+		for !utf8.RuneStart(head[len(head)-1]) {
+			head = head[:len(head)-1]
+		}
+	}
+	if !strings.ContainsAny(head, "0123456789") {
+		return corpus.Date{} // every day date has digits
+	}
+	m, ok := x.dates.findIn(head, lang)
 	if !ok || m.Date.Precision != corpus.PrecisionDay || !rxDatelineHead.MatchString(p[:m.Start]) ||
 		!rxDatelineTail.MatchString(strings.ToLower(p[m.End:])) {
 		return corpus.Date{}
 	}
 	return m.Date
 }
+
+// datelineReach is how far into a paragraph, in bytes, its dateline's
+// date may end.
+const datelineReach = 120
 
 // rxPublishedLead matches the words that announce a publication date at
 // the start of a line: "Published on", "Veröffentlicht am", "Erstellt
