@@ -39,6 +39,11 @@ type page struct {
 	// lang is the page's language (see language), known once langKnown.
 	lang      string
 	langKnown bool
+	// shownStamps and shownUTC are what the page's <time> elements say
+	// of its zone (see shownZone), known once shownKnown.
+	shownStamps []string
+	shownUTC    bool
+	shownKnown  bool
 }
 
 // extractHTML returns the articles of an HTML page: one per post on a

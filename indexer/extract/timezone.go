@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -98,22 +99,29 @@ var utcLayouts = []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0
 // loc, or false when s is not a UTC time stamp or its time is exactly
 // midnight UTC, the usual way of storing a bare date.
 func localDate(s string, loc *time.Location) (corpus.Date, bool) {
-	s = strings.TrimSpace(s)
-	if loc == nil || !rxUTCStamp.MatchString(s) {
+	if loc == nil {
 		return corpus.Date{}, false
 	}
-	for _, layout := range utcLayouts {
-		t, err := time.Parse(layout, s)
-		if err != nil {
-			continue
-		}
-		t = t.UTC()
-		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
-			return corpus.Date{}, false
-		}
-		return corpus.NewDate(t.In(loc), corpus.PrecisionDay), true
+	t, ok := parseUTC(s)
+	if !ok || t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return corpus.Date{}, false
 	}
-	return corpus.Date{}, false
+	return corpus.NewDate(t.In(loc), corpus.PrecisionDay), true
+}
+
+// parseUTC parses a time stamp given in UTC with its time of day
+// ("2019-11-19T07:03:25Z", "…+00:00").
+func parseUTC(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if !rxUTCStamp.MatchString(s) {
+		return time.Time{}, false
+	}
+	for _, layout := range utcLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // regionZones maps language tags with a region to the zone most of that
@@ -144,21 +152,12 @@ func (x *Extractor) shownZone(p *page) (stamps []string, utcDay bool) {
 	}
 	p.doc.Find("time[datetime]").EachWithBreak(func(i int, e *goquery.Selection) bool {
 		v, _ := e.Attr("datetime")
-		v = strings.TrimSpace(v)
 		shown := text(e)
-		if !rxUTCStamp.MatchString(v) || shown == "" || len(shown) > 80 {
+		utc, ok := parseUTC(v)
+		if !ok || shown == "" || len(shown) > 80 {
 			return i < 10
 		}
-		var utc time.Time
-		for _, layout := range utcLayouts {
-			if t, err := time.Parse(layout, v); err == nil {
-				utc = t.UTC().Truncate(time.Minute)
-				break
-			}
-		}
-		if utc.IsZero() {
-			return i < 10
-		}
+		utc = utc.Truncate(time.Minute)
 		m := rxClock.FindStringSubmatch(shown)
 		d := x.dates.parseIn(rxClock.ReplaceAllString(shown, " "), p.language())
 		if d.Precision != corpus.PrecisionDay {
@@ -203,12 +202,15 @@ func (x *Extractor) shownZone(p *page) (stamps []string, utcDay bool) {
 // zoneOf returns the zone p's dates are local to (see pageZone), with
 // the evidence of its <time> elements (see shownZone) first.
 func (x *Extractor) zoneOf(p *page, stamps []string) *time.Location {
-	shown, utcDay := x.shownZone(p)
+	if !p.shownKnown {
+		p.shownStamps, p.shownUTC = x.shownZone(p)
+		p.shownKnown = true
+	}
 	lang := p.zoneLanguage()
-	if utcDay {
+	if p.shownUTC {
 		lang = p.language()
 	}
-	return pageZone(hostOf(p.url), lang, append(shown, stamps...))
+	return pageZone(hostOf(p.url), lang, append(slices.Clip(p.shownStamps), stamps...))
 }
 
 // zoneLanguage returns the page's declared language tag when it names a
