@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -15,7 +16,7 @@ import (
 // recorded with another version (ErrMappingVersion), which must then be
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
-const MappingVersion = 3
+const MappingVersion = 4
 
 // Field names of the index documents.
 const (
@@ -71,6 +72,19 @@ var textFields = []struct {
 	{fieldNote, 0.5},
 }
 
+// unstemmedSuffix names the unstemmed twin of a text field: body_unstemmed
+// holds the words of body lower-cased but not stemmed ("politics" where
+// body holds "polit"), so that a wildcard, a regular expression or a fuzzy
+// term matches words as they are spelled: politic* finds "politics",
+// "political" and "politician". The twins are not stored; they keep term
+// vectors so that the words they match are marked in snippets.
+const unstemmedSuffix = "_unstemmed"
+
+// analyzerUnstemmed is the analyzer of the unstemmed twins: the "en"
+// analyzer without its stemmer (unicode words, possessives removed, lower
+// case, English stop words removed).
+const analyzerUnstemmed = "clippings_en_unstemmed"
+
 // keywordFields are the keyword fields; source has no doc values, as it
 // is unique to each article and never faceted.
 var keywordFields = []string{
@@ -110,13 +124,22 @@ func newMapping() *mapping.IndexMappingImpl {
 		doc.AddSubDocumentMapping(name, sub)
 	}
 	for _, f := range textFields {
-		add(f.name, &mapping.FieldMapping{
+		sub := mapping.NewDocumentStaticMapping()
+		sub.AddFieldMapping(&mapping.FieldMapping{
 			Type:               "text",
 			Analyzer:           en.AnalyzerName,
 			Store:              true,
 			Index:              true,
 			IncludeTermVectors: true,
 		})
+		sub.AddFieldMapping(&mapping.FieldMapping{
+			Name:               f.name + unstemmedSuffix,
+			Type:               "text",
+			Analyzer:           analyzerUnstemmed,
+			Index:              true,
+			IncludeTermVectors: true,
+		})
+		doc.AddSubDocumentMapping(f.name, sub)
 	}
 	for _, name := range keywordFields {
 		fms := []*mapping.FieldMapping{{
@@ -165,6 +188,13 @@ func newMapping() *mapping.IndexMappingImpl {
 		"char_filters":  []any{asciifolding.Name},
 		"tokenizer":     single.Name,
 		"token_filters": []any{lowercase.Name},
+	}); err != nil {
+		panic("search: " + err.Error()) // the definition above is static
+	}
+	if err := m.AddCustomAnalyzer(analyzerUnstemmed, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName},
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}

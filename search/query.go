@@ -32,6 +32,10 @@ import (
 //     case (country:fr);
 //   - date:2015, date:2015-11 and date:2015-11-20 are that period,
 //     date:>="2015-01-01" a range, and year:>=2010 a date range;
+//   - a wildcard, a regular expression or a fuzzy term on text searches
+//     the unstemmed twins of the text fields (unstemmedSuffix), which hold
+//     words as spelled, while plain words and phrases search the stemmed
+//     fields;
 //   - a leading wildcard, which would scan the whole dictionary, is
 //     rejected.
 
@@ -136,14 +140,21 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			return nil, &QueryError{Query: r.q, Pos: -1,
 				Msg: fmt.Sprintf("fuzziness ~%d: it can be at most ~%d", q.Fuzziness, maxFuzziness)}
 		}
-		return r.leaf(q.FieldVal, q.Match, q.Boost(), func(field string, boost float64) query.Query {
+		// A fuzzy word is compared with the words as spelled, not with
+		// their stems: politcs~1 finds "politics".
+		fuzzy := q.Fuzziness > 0
+		return r.leaf(q.FieldVal, q.Match, q.Boost(), fuzzy, func(field string, boost float64) query.Query {
 			c := *q
 			c.FieldVal = field
+			if fuzzy {
+				// Only text fields are cloned: on the unstemmed twins.
+				c.Analyzer = analyzerUnstemmed
+			}
 			c.SetBoost(boost)
 			return &c
 		})
 	case *query.MatchPhraseQuery:
-		return r.leaf(q.FieldVal, q.MatchPhrase, q.Boost(), func(field string, boost float64) query.Query {
+		return r.leaf(q.FieldVal, q.MatchPhrase, q.Boost(), false, func(field string, boost float64) query.Query {
 			c := *q
 			c.FieldVal = field
 			c.SetBoost(boost)
@@ -214,12 +225,16 @@ func (r *rewriter) field(name string) (queryField, error) {
 }
 
 // leaf rewrites a match or phrase query on field with the text value:
-// field-less into all text fields, keyword fields into an exact term,
-// dates into a date range. clone copies the query onto another field with
-// another boost.
-func (r *rewriter) leaf(field, value string, boost float64, clone func(string, float64) query.Query) (query.Query, error) {
+// field-less into all text fields (their unstemmed twins when unstemmed
+// is set), keyword fields into an exact term, dates into a date range.
+// clone copies the query onto another field with another boost.
+func (r *rewriter) leaf(field, value string, boost float64, unstemmed bool, clone func(string, float64) query.Query) (query.Query, error) {
+	suffix := ""
+	if unstemmed {
+		suffix = unstemmedSuffix
+	}
 	if field == "" {
-		return anyField(boost, clone), nil
+		return anyField(boost, suffix, clone), nil
 	}
 	f, err := r.field(field)
 	if err != nil {
@@ -227,7 +242,7 @@ func (r *rewriter) leaf(field, value string, boost float64, clone func(string, f
 	}
 	switch f.kind {
 	case kindText:
-		return clone(f.field, boost), nil
+		return clone(f.field+suffix, boost), nil
 	case kindKeyword:
 		if foldedFields[f.field] {
 			m := query.NewMatchQuery(value)
@@ -257,13 +272,14 @@ func (r *rewriter) leaf(field, value string, boost float64, clone func(string, f
 	return dateRange(d.Time, periodEnd(d)), nil
 }
 
-// pattern rewrites a wildcard or regular expression query on field. A
-// wildcard on a keyword field with a folded twin (fold) searches the twin,
-// so that person:merk* finds "Merkel"; a regular expression keeps to the
-// values as written.
+// pattern rewrites a wildcard or regular expression query on field. On
+// text it searches the unstemmed twins, so that politic* finds
+// "politics" (stemmed "polit"). A wildcard on a keyword field with a
+// folded twin (fold) searches the twin, so that person:merk* finds
+// "Merkel"; a regular expression keeps to the values as written.
 func (r *rewriter) pattern(field string, boost float64, fold bool, clone func(string, float64, bool) query.Query) (query.Query, error) {
 	if field == "" {
-		return anyField(boost, func(f string, b float64) query.Query { return clone(f, b, true) }), nil
+		return anyField(boost, unstemmedSuffix, func(f string, b float64) query.Query { return clone(f, b, true) }), nil
 	}
 	f, err := r.field(field)
 	if err != nil {
@@ -271,7 +287,7 @@ func (r *rewriter) pattern(field string, boost float64, fold bool, clone func(st
 	}
 	switch f.kind {
 	case kindText:
-		return clone(f.field, boost, true), nil
+		return clone(f.field+unstemmedSuffix, boost, true), nil
 	case kindKeyword, kindYear:
 		if fold && foldedFields[f.field] {
 			// The folded twin holds lower-case terms; accents in a
@@ -370,12 +386,12 @@ func (q unscored) Searcher(ctx context.Context, r index.IndexReader, m mapping.I
 	return q.Query.Searcher(ctx, r, m, opts)
 }
 
-// anyField returns a query matching in any text field, cloned from a
-// field-less one with clone.
-func anyField(boost float64, clone func(field string, boost float64) query.Query) query.Query {
+// anyField returns a query matching in any text field (or in the twin
+// of each named by suffix), cloned from a field-less one with clone.
+func anyField(boost float64, suffix string, clone func(field string, boost float64) query.Query) query.Query {
 	q := &anyFieldQuery{}
 	for _, f := range textFields {
-		q.clauses = append(q.clauses, clone(f.name, boost*f.boost))
+		q.clauses = append(q.clauses, clone(f.name+suffix, boost*f.boost))
 	}
 	return q
 }

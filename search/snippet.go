@@ -14,7 +14,9 @@ import (
 // gives only one fragment per field, cuts words in two and drops a
 // fragment that holds U+FFFD. It still works from bleve's term locations:
 // the byte offsets of the matched terms in the stored text, so that a
-// stemmed match ("elections" for "election") is marked as written.
+// stemmed match ("elections" for "election") is marked as written. The
+// locations of a text field's unstemmed twin, where wildcards, regular
+// expressions and fuzzy terms match, are offsets in the same text.
 //
 // Every snippet is HTML: the article's text escaped, matched terms
 // wrapped in <mark>, runs of white space (paragraph breaks included)
@@ -35,15 +37,17 @@ type span struct {
 	term       string
 }
 
-// spans returns the matched terms of one field, in text order, without
-// overlaps and within the text.
-func spans(locs bsearch.TermLocationMap, text string) []span {
+// spans returns the matched terms of one text field and of its unstemmed
+// twin, in text order, without overlaps and within the text.
+func spans(locs bsearch.FieldTermLocationMap, field, text string) []span {
 	var out []span
-	for term, ls := range locs {
-		for _, l := range ls {
-			s, e := int(l.Start), int(l.End)
-			if s < e && e <= len(text) {
-				out = append(out, span{s, e, term})
+	for _, name := range []string{field, field + unstemmedSuffix} {
+		for term, ls := range locs[name] {
+			for _, l := range ls {
+				s, e := int(l.Start), int(l.End)
+				if s < e && e <= len(text) {
+					out = append(out, span{s, e, term})
+				}
 			}
 		}
 	}
@@ -66,13 +70,13 @@ func spans(locs bsearch.TermLocationMap, text string) []span {
 // the body when there is no lead.
 func snippets(locs bsearch.FieldTermLocationMap, title, subtitle, lead, body, note string) []string {
 	out := []string{}
-	if ts := spans(locs[fieldTitle], title); len(ts) > 0 {
+	if ts := spans(locs, fieldTitle, title); len(ts) > 0 {
 		out = append(out, mark(title, ts, 0, len(title)))
 	}
 	for _, f := range []struct{ name, text string }{
 		{fieldBody, body}, {fieldLead, lead}, {fieldSubtitle, subtitle}, {fieldNote, note},
 	} {
-		if frags := fragments(f.text, spans(locs[f.name], f.text), maxSnippets-len(out)); len(frags) > 0 {
+		if frags := fragments(f.text, spans(locs, f.name, f.text), maxSnippets-len(out)); len(frags) > 0 {
 			out = append(out, frags...)
 			break
 		}
