@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -20,64 +21,81 @@ import (
 // fuzzy terms match words as spelled, not their stems.
 type Highlighter struct {
 	stemmed, unstemmed analysis.Analyzer
-	terms              map[string]bool  // stems of words and phrases
-	patterns           []*regexp.Regexp // wildcards and regular expressions, matching a whole word
-	fuzzy              []fuzzyTerm
+	terms              map[string]bool // stems of words and phrases
+	words              []wordMatcher   // wildcards, regular expressions and fuzzy terms
 }
 
-// fuzzyTerm is a word of a fuzzy term (word~1) and its edit distance.
-type fuzzyTerm struct {
-	word      []rune
+// wordMatcher matches whole words as spelled (the terms of the unstemmed
+// twins): a wildcard or a regular expression (re), or a word of a fuzzy
+// term and its edit distance.
+type wordMatcher struct {
+	field     string // the text field it is limited to, or "" for any
+	re        *regexp.Regexp
+	fuzzy     []rune
 	fuzziness int
 }
 
 // NewHighlighter returns the Highlighter of the query text q; a query
 // that does not parse is a *QueryError. An empty query marks nothing.
 func NewHighlighter(q string) (*Highlighter, error) {
-	m := newMapping()
-	h := &Highlighter{
-		stemmed:   m.AnalyzerNamed(en.AnalyzerName),
-		unstemmed: m.AnalyzerNamed(analyzerUnstemmed),
-		terms:     map[string]bool{},
-	}
 	if matchesAll(q) {
-		return h, nil
+		return newHighlighter(nil, newMapping()), nil
 	}
 	bq, err := buildQuery(q)
 	if err != nil {
 		return nil, err
 	}
-	h.collect(bq)
-	return h, nil
+	return newHighlighter(bq, newMapping()), nil
 }
 
-// collect gathers the terms of the text leaves of q that add to a match.
-func (h *Highlighter) collect(q query.Query) {
+// analyzers names the analyzers of an index mapping.
+type analyzers interface {
+	AnalyzerNamed(name string) analysis.Analyzer
+}
+
+// newHighlighter returns the Highlighter of a built query (nil marks
+// nothing), with the analyzers of the index mapping m.
+func newHighlighter(q query.Query, m analyzers) *Highlighter {
+	h := &Highlighter{
+		stemmed:   m.AnalyzerNamed(en.AnalyzerName),
+		unstemmed: m.AnalyzerNamed(analyzerUnstemmed),
+		terms:     map[string]bool{},
+	}
+	if q != nil {
+		h.collect(q, false)
+	}
+	return h
+}
+
+// collect gathers the terms of the text leaves of q that add to a match;
+// anyField says they were written without a field name.
+func (h *Highlighter) collect(q query.Query, anyField bool) {
 	switch q := q.(type) {
 	case *query.BooleanQuery:
 		for _, sub := range []query.Query{q.Must, q.Should} {
 			if sub != nil {
-				h.collect(sub)
+				h.collect(sub, anyField)
 			}
 		}
 	case *query.ConjunctionQuery:
 		for _, c := range q.Conjuncts {
-			h.collect(c)
+			h.collect(c, anyField)
 		}
 	case *query.DisjunctionQuery:
 		for _, d := range q.Disjuncts {
-			h.collect(d)
+			h.collect(d, anyField)
 		}
 	case *anyFieldQuery:
 		if len(q.clauses) > 0 {
-			h.collect(q.clauses[0])
+			h.collect(q.clauses[0], true)
 		}
 	case *query.MatchQuery:
 		switch {
 		case !isTextField(q.FieldVal):
 		case q.Fuzziness > 0:
 			for _, tok := range h.unstemmed.Analyze([]byte(q.Match)) {
-				h.fuzzy = append(h.fuzzy, fuzzyTerm{[]rune(string(tok.Term)), q.Fuzziness})
+				h.words = append(h.words, wordMatcher{field: scope(q.FieldVal, anyField),
+					fuzzy: []rune(string(tok.Term)), fuzziness: q.Fuzziness})
 			}
 		default:
 			h.add(q.Match)
@@ -88,13 +106,23 @@ func (h *Highlighter) collect(q query.Query) {
 		}
 	case *query.WildcardQuery:
 		if isTextField(q.FieldVal) {
-			h.addPattern(wildcardRegexp(q.Wildcard))
+			h.addPattern(scope(q.FieldVal, anyField), wildcardRegexp(q.Wildcard))
 		}
 	case *query.RegexpQuery:
 		if isTextField(q.FieldVal) {
-			h.addPattern(q.Regexp)
+			h.addPattern(scope(q.FieldVal, anyField), q.Regexp)
 		}
 	}
+}
+
+// scope returns the text field a leaf on field is limited to: "" for a
+// leaf written without a field name, else the field without the suffix
+// of its unstemmed twin.
+func scope(field string, anyField bool) string {
+	if anyField {
+		return ""
+	}
+	return strings.TrimSuffix(field, unstemmedSuffix)
 }
 
 // isTextField reports whether name is a text field or the unstemmed twin
@@ -115,12 +143,13 @@ func (h *Highlighter) add(text string) {
 	}
 }
 
-// addPattern adds a regular expression that must match a whole word, as
-// bleve matches it against whole terms. One that does not compile (the
-// rewriter has checked it already) is left out.
-func (h *Highlighter) addPattern(expr string) {
+// addPattern adds a regular expression that must match a whole word in
+// field (any text field when ""), as bleve matches it against whole
+// terms. One that does not compile (the rewriter has checked it already)
+// is left out.
+func (h *Highlighter) addPattern(field, expr string) {
 	if re, err := regexp.Compile(`^(?:` + expr + `)$`); err == nil {
-		h.patterns = append(h.patterns, re)
+		h.words = append(h.words, wordMatcher{field: field, re: re})
 	}
 }
 
@@ -143,9 +172,7 @@ func wildcardRegexp(w string) string {
 }
 
 // Empty reports whether the highlighter marks nothing.
-func (h *Highlighter) Empty() bool {
-	return len(h.terms) == 0 && len(h.patterns) == 0 && len(h.fuzzy) == 0
-}
+func (h *Highlighter) Empty() bool { return len(h.terms) == 0 && len(h.words) == 0 }
 
 // Mark returns text as HTML: escaped, with the query's terms wrapped in
 // <mark> elements. It is safe to insert into a page as is.
@@ -161,13 +188,7 @@ func (h *Highlighter) Mark(text string) string {
 			}
 		}
 	}
-	if len(h.patterns) > 0 || len(h.fuzzy) > 0 {
-		for _, tok := range h.unstemmed.Analyze([]byte(text)) {
-			if h.matchesWord(string(tok.Term)) {
-				found = append(found, span{tok.Start, tok.End, ""})
-			}
-		}
-	}
+	found = append(found, h.spelled("", text)...)
 	slices.SortFunc(found, func(a, b span) int { return a.start - b.start })
 	var b strings.Builder
 	last := 0
@@ -185,24 +206,61 @@ func (h *Highlighter) Mark(text string) string {
 	return b.String()
 }
 
-// matchesWord reports whether an unstemmed term matches one of the
-// query's wildcards, regular expressions or fuzzy terms.
-func (h *Highlighter) matchesWord(term string) bool {
-	for _, re := range h.patterns {
-		if re.MatchString(term) {
-			return true
+// spelled returns the words of text, the value of field ("" for any),
+// that the query's wildcards, regular expressions and fuzzy terms match,
+// in text order.
+func (h *Highlighter) spelled(field, text string) []span {
+	var ms []wordMatcher
+	for _, m := range h.words {
+		if field == "" || m.field == "" || m.field == field {
+			ms = append(ms, m)
 		}
 	}
-	if len(h.fuzzy) == 0 {
-		return false
+	if len(ms) == 0 {
+		return nil
 	}
-	rs := []rune(term)
-	for _, f := range h.fuzzy {
-		if editDistance(rs, f.word, f.fuzziness) <= f.fuzziness {
-			return true
+	var out []span
+	for _, tok := range h.unstemmed.Analyze([]byte(text)) {
+		term := string(tok.Term)
+		if slices.ContainsFunc(ms, func(m wordMatcher) bool { return m.matches(term) }) {
+			out = append(out, span{tok.Start, tok.End, term})
 		}
 	}
-	return false
+	return out
+}
+
+// matches reports whether an unstemmed term matches.
+func (m wordMatcher) matches(term string) bool {
+	if m.re != nil {
+		return m.re.MatchString(term)
+	}
+	return editDistance([]rune(term), m.fuzzy, m.fuzziness) <= m.fuzziness
+}
+
+// locateSpelled adds to each hit the locations of the words that the
+// query's wildcards, regular expressions and fuzzy terms match in its
+// stored text fields, under the names of the unstemmed twins. The twins
+// have no term vectors, so bleve gives no locations for them.
+func (h *Highlighter) locateSpelled(hits bsearch.DocumentMatchCollection) {
+	if len(h.words) == 0 {
+		return
+	}
+	for _, hit := range hits {
+		for _, f := range textFields {
+			ss := h.spelled(f.name, str(hit.Fields, f.name))
+			if len(ss) == 0 {
+				continue
+			}
+			if hit.Locations == nil {
+				hit.Locations = bsearch.FieldTermLocationMap{}
+			}
+			tl := bsearch.TermLocationMap{}
+			for _, s := range ss {
+				tl[s.term] = append(tl[s.term], &bsearch.Location{Start: uint64(s.start), End: uint64(s.end)})
+			}
+			hit.Locations[f.name+unstemmedSuffix] = tl
+		}
+	}
 }
 
 // editDistance returns the edit distance between a and b, counting an

@@ -76,8 +76,10 @@ var textFields = []struct {
 // holds the words of body lower-cased but not stemmed ("politics" where
 // body holds "polit"), so that a wildcard, a regular expression or a fuzzy
 // term matches words as they are spelled: politic* finds "politics",
-// "political" and "politician". The twins are not stored; they keep term
-// vectors so that the words they match are marked in snippets.
+// "political" and "politician". The twins are neither stored nor given
+// term vectors (a third of the index's size): the words they match are
+// found again in the stored text of the hits shown, to mark them in
+// snippets (Highlighter.locateSpelled).
 const unstemmedSuffix = "_unstemmed"
 
 // analyzerUnstemmed is the analyzer of the unstemmed twins: the "en"
@@ -133,11 +135,10 @@ func newMapping() *mapping.IndexMappingImpl {
 			IncludeTermVectors: true,
 		})
 		sub.AddFieldMapping(&mapping.FieldMapping{
-			Name:               f.name + unstemmedSuffix,
-			Type:               "text",
-			Analyzer:           analyzerUnstemmed,
-			Index:              true,
-			IncludeTermVectors: true,
+			Name:     f.name + unstemmedSuffix,
+			Type:     "text",
+			Analyzer: analyzerUnstemmed,
+			Index:    true,
 		})
 		doc.AddSubDocumentMapping(f.name, sub)
 	}

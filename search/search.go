@@ -148,6 +148,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err == nil && !matchesAll(req.Query) {
 		err = ix.locate(ctx, text, res.Hits)
+		newHighlighter(text, ix.b.Mapping()).locateSpelled(res.Hits)
 	}
 	var timeline []Bucket
 	if err == nil {
