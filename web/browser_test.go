@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // chromePath returns the Chromium to drive, from $CHROME_PATH or the
@@ -310,6 +312,80 @@ func TestBrowser(t *testing.T) {
 	b.load("brush", chromedp.Steps(drag...))
 	if loc := b.location(); !strings.Contains(loc, "from=") || !strings.Contains(loc, "to=") {
 		t.Errorf("after brushing, location = %q", loc)
+	}
+
+	// Keyboard: Tab from the syntax help reaches the timeline, one tab
+	// stop; arrows move between bars, Shift+arrows stretch a span (which
+	// fills the date boxes), Escape drops it, Enter or Space filters.
+	bars := func() (periods []string, counts []int) {
+		t.Helper()
+		periods = evalJS[[]string](b, `Array.from(document.querySelectorAll(".timeline a.bar")).map(a => a.getAttribute("data-period"))`)
+		counts = evalJS[[]int](b, `Array.from(document.querySelectorAll(".timeline a.bar")).map(a => +a.getAttribute("aria-label").match(/: ([0-9]+) articles/)[1])`)
+		return periods, counts
+	}
+	focusedBar := func() int {
+		t.Helper()
+		return evalJS[int](b, `Array.from(document.querySelectorAll(".timeline a.bar")).indexOf(document.activeElement)`)
+	}
+	shift := chromedp.KeyModifiers(chromedp.ModifierShift)
+	b.run("all, by keyboard", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".timeline svg")),
+		chromedp.Focus(chromedp.CSS("details.help summary")), chromedp.KeyEvent(kb.Tab))
+	periods, counts := bars()
+	if i := focusedBar(); i != 0 {
+		t.Fatalf("Tab from the syntax help: focus on bar %d (%s), want the first bar", i, evalJS[string](b, `document.activeElement.outerHTML.slice(0, 80)`))
+	}
+	if n := b.count(`.timeline a.bar[tabindex="0"]`); n != 1 {
+		t.Errorf("%d bars are tab stops, want 1", n)
+	}
+	start := slices.IndexFunc(counts, func(n int) bool { return n > 0 })
+	if start < 0 || start+2 >= len(periods) {
+		t.Fatalf("timeline %v %v: want a bar with articles and two after it", periods, counts)
+	}
+	for range start {
+		b.run("arrow right", chromedp.KeyEvent(kb.ArrowRight))
+	}
+	if i := focusedBar(); i != start {
+		t.Fatalf("after %d arrows, focus on bar %d", start, i)
+	}
+	// Escape drops a span: the date boxes are empty again.
+	b.run("stretch and drop", chromedp.KeyEvent(kb.ArrowRight, shift), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.ArrowLeft))
+	if n, from := b.count(".timeline a.bar.brush"), evalJS[string](b, `document.getElementById("from").value`); n != 0 || from != "" {
+		t.Errorf("after Escape, %d bars in the span and from=%q", n, from)
+	}
+	b.run("stretch", chromedp.KeyEvent(kb.ArrowRight, shift), chromedp.KeyEvent(kb.ArrowRight, shift))
+	lo, hi := periods[start], periods[start+2]
+	if n := b.count(".timeline a.bar.brush"); n != 3 {
+		t.Errorf("after two Shift+arrows, %d bars in the span, want 3", n)
+	}
+	if from, to := evalJS[string](b, `document.getElementById("from").value`), evalJS[string](b, `document.getElementById("to").value`); from != lo || to != hi {
+		t.Errorf("the span fills the date boxes with %q to %q, want %s to %s", from, to, lo, hi)
+	}
+	b.screenshot("timeline-keyboard-span.png")
+	b.load("enter", chromedp.KeyEvent(kb.Enter))
+	if loc := b.location(); !strings.HasSuffix(loc, "/?from="+lo+"&to="+hi) {
+		t.Errorf("after Enter on a span, location = %q, want from=%s&to=%s", loc, lo, hi)
+	}
+	spanTotal := counts[start] + counts[start+1] + counts[start+2]
+	if n, want := summaryTotal(), apiTotal("from="+lo+"&to="+hi); n != spanTotal || n != want {
+		t.Errorf("span %s to %s: %d articles; the bars say %d, the API %d", lo, hi, n, spanTotal, want)
+	}
+	// Space on one bar filters to its period.
+	b.run("all, one bar by keyboard", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".timeline svg")),
+		chromedp.Focus(chromedp.CSS("details.help summary")), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.End))
+	last := len(periods) - 1
+	for counts[last] == 0 {
+		b.run("arrow left", chromedp.KeyEvent(kb.ArrowLeft))
+		last--
+	}
+	b.load("space", chromedp.KeyEvent(" "))
+	if loc := b.location(); !strings.HasSuffix(loc, "/?from="+periods[last]+"&to="+periods[last]) {
+		t.Errorf("after Space on bar %s, location = %q", periods[last], loc)
+	}
+	if n := summaryTotal(); n != counts[last] {
+		t.Errorf("bar %s says %d articles, the results %d", periods[last], counts[last], n)
+	}
+	if i := evalJS[int](b, `Array.from(document.querySelectorAll(".timeline a.bar")).findIndex(a => a.classList.contains("on") && a.getAttribute("tabindex") === "0")`); i < 0 && b.count(".timeline a.bar") > 0 {
+		t.Error("the chosen bar is not the timeline's tab stop")
 	}
 
 	// Back and forward walk the states.

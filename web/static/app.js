@@ -88,45 +88,113 @@
     });
   });
 
-  // Timeline: drag across bars to choose a span of periods.
+  // Timeline: choose a span of periods by dragging across the bars, or
+  // from the keyboard. The bars are one tab stop: the arrow keys (Home,
+  // End) move between them, Shift with an arrow stretches a span from the
+  // bar where it began, Enter or Space filters to the span (or to the bar
+  // alone), Escape drops the span. A span also fills the From and To boxes
+  // of the search form, which filter the same way when submitted.
   var svg = doc.querySelector(".timeline svg");
   if (svg) {
     var bars = Array.prototype.slice.call(svg.querySelectorAll("a.bar"));
+    var fromBox = doc.getElementById("from"), toBox = doc.getElementById("to");
+    var typed = [fromBox ? fromBox.value : "", toBox ? toBox.value : ""];
+    var status = doc.createElement("p");
+    status.className = "brush-status";
+    status.setAttribute("aria-live", "polite");
+    svg.parentNode.insertBefore(status, svg.nextSibling);
+    var period = function (i) { return bars[i].getAttribute("data-period"); };
+    var label = function (i) { return bars[i].getAttribute("aria-label").replace(/:[^:]*$/, ""); };
+    // paint shows the span lo..hi (none when lo < 0) on the bars, in the
+    // date boxes and in the status line.
+    var paint = function (lo, hi) {
+      bars.forEach(function (b, i) { b.classList.toggle("brush", lo >= 0 && i >= lo && i <= hi); });
+      if (fromBox) fromBox.value = lo >= 0 ? period(lo) : typed[0];
+      if (toBox) toBox.value = lo >= 0 ? period(hi) : typed[1];
+      status.textContent = lo >= 0 && hi > lo ? label(lo) + " to " + label(hi) + ": press Enter to filter, Escape to cancel." : "";
+    };
+    // go filters the search to the periods of bars lo..hi.
+    var go = function (lo, hi) {
+      var u = new URL(location.href);
+      u.searchParams.delete("page");
+      u.searchParams.set("from", period(lo));
+      u.searchParams.set("to", period(hi));
+      location.href = u.pathname + u.search;
+    };
+
+    // Pointer.
     var start = -1, end = -1, dragged = false;
     var indexOf = function (e) {
       var el = doc.elementFromPoint(e.clientX, e.clientY);
       var a = el && el.closest ? el.closest("a.bar") : null;
       return a ? bars.indexOf(a) : -1;
     };
-    var paint = function () {
-      var lo = Math.min(start, end), hi = Math.max(start, end);
-      bars.forEach(function (b, i) { b.classList.toggle("brush", start >= 0 && i >= lo && i <= hi); });
-    };
+    var paintDrag = function () { paint(start, end); };
     svg.addEventListener("pointerdown", function (e) {
       start = end = indexOf(e);
       dragged = false;
-      if (start >= 0) { e.preventDefault(); paint(); }
+      if (start >= 0) { e.preventDefault(); paintDrag(); }
     });
     svg.addEventListener("pointermove", function (e) {
       if (start < 0) return;
       var i = indexOf(e);
-      if (i >= 0 && i !== end) { end = i; dragged = dragged || end !== start; paint(); }
+      if (i >= 0 && i !== end) {
+        end = i;
+        dragged = dragged || end !== start;
+        paint(Math.min(start, end), Math.max(start, end));
+      }
     });
     var finish = function () {
       if (start < 0) return;
       var lo = Math.min(start, end), hi = Math.max(start, end);
       start = -1;
-      if (!dragged) { paint(); return; }
-      var u = new URL(location.href);
-      u.searchParams.delete("page");
-      u.searchParams.set("from", bars[lo].getAttribute("data-period"));
-      u.searchParams.set("to", bars[hi].getAttribute("data-period"));
-      location.href = u.pathname + u.search;
+      if (!dragged) { paint(-1, -1); return; }
+      go(lo, hi);
     };
     svg.addEventListener("pointerup", finish);
     svg.addEventListener("pointerleave", finish);
     svg.addEventListener("click", function (e) {
       if (dragged) { e.preventDefault(); dragged = false; }
+    });
+
+    // Keyboard: a roving tab stop on the chosen bar, else the first.
+    var at = Math.max(0, bars.findIndex(function (b) { return b.classList.contains("on"); }));
+    var anchor = -1;
+    bars.forEach(function (b, i) { b.setAttribute("tabindex", i === at ? "0" : "-1"); });
+    svg.setAttribute("tabindex", "-1"); // the bars are the tab stop, not the chart
+    var moveTo = function (i) {
+      bars[at].setAttribute("tabindex", "-1");
+      at = Math.max(0, Math.min(bars.length - 1, i));
+      bars[at].setAttribute("tabindex", "0");
+      bars[at].focus();
+    };
+    svg.addEventListener("focusin", function (e) {
+      var i = bars.indexOf(e.target.closest ? e.target.closest("a.bar") : null);
+      if (i >= 0 && i !== at) moveTo(i);
+    });
+    svg.addEventListener("keydown", function (e) {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      var to = {ArrowLeft: at - 1, ArrowDown: at - 1, ArrowRight: at + 1, ArrowUp: at + 1, Home: 0, End: bars.length - 1}[e.key];
+      if (to !== undefined) {
+        e.preventDefault();
+        if (e.shiftKey && anchor < 0) anchor = at;
+        if (!e.shiftKey) anchor = -1;
+        moveTo(to);
+        if (anchor >= 0) paint(Math.min(anchor, at), Math.max(anchor, at));
+        else paint(-1, -1);
+        return;
+      }
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        if (anchor >= 0) go(Math.min(anchor, at), Math.max(anchor, at));
+        else go(at, at);
+        return;
+      }
+      if (e.key === "Escape" && anchor >= 0) {
+        e.preventDefault();
+        anchor = -1;
+        paint(-1, -1);
+      }
     });
   }
 })();
