@@ -44,11 +44,20 @@ func exportRecord(a corpus.Article) []string {
 // flushEvery is how many articles an export writes between flushes.
 const flushEvery = 100
 
+// exportErrorTrailer is the HTTP trailer that carries the error of an
+// export that failed after it began, for a client that accepts trailers.
+const exportErrorTrailer = "X-Export-Error"
+
 // handleExport serves GET /api/v1/export?format=csv|jsonl with the search
 // parameters: every matching article (not one page), streamed as it is
 // read. page and size are ignored. An error before the first article is
-// a JSON error; one after it cuts the response short, which the client
-// sees as an incomplete download.
+// a JSON error. After it the status has been sent, so the failure is
+// shown in the body where the format allows it: JSON Lines end with an
+// error line, {"error":{"status":500,"message":"…"}}, as the API's errors
+// are written. Then a client that accepts trailers (TE: trailers) gets
+// the end of the response with the message in the X-Export-Error
+// trailer; any other sees the connection cut, an incomplete download
+// (for CSV, which has no place for a message, that is the only sign).
 func (s *Server) handleExport(c echo.Context) error {
 	v := c.QueryParams()
 	format := strings.TrimSpace(v.Get("format"))
@@ -100,7 +109,13 @@ func (s *Server) handleExport(c echo.Context) error {
 		if !started {
 			return fmt.Errorf("web: export: %w", err)
 		}
+		status, msg := classify(err)
+		msg = fmt.Sprintf("the export stopped after %d articles: %s", n, msg)
 		s.log.Warn("export cut short", "err", err, "articles", n)
+		if werr := w.fail(status, msg); werr == nil && w.flush(res) == nil && acceptsTrailers(c.Request()) {
+			res.Header().Set(http.TrailerPrefix+exportErrorTrailer, msg)
+			return nil
+		}
 		// Abort the connection so the client sees an incomplete body.
 		panic(http.ErrAbortHandler)
 	}
@@ -137,6 +152,29 @@ func (w *exportWriter) header() error {
 		return w.csv.Write(exportColumns)
 	}
 	return nil
+}
+
+// fail ends a JSON Lines export with an error line; a CSV export has no
+// place for one.
+func (w *exportWriter) fail(status int, msg string) error {
+	if w.json != nil {
+		return w.json.Encode(apiError{apiErrorBody{Status: status, Message: msg}})
+	}
+	return nil
+}
+
+// acceptsTrailers reports whether the client said it accepts trailers
+// (TE: trailers).
+func acceptsTrailers(r *http.Request) bool {
+	for _, v := range r.Header.Values("TE") {
+		for _, part := range strings.Split(v, ",") {
+			name, _, _ := strings.Cut(part, ";")
+			if strings.EqualFold(strings.TrimSpace(name), "trailers") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (w *exportWriter) write(a corpus.Article) error {

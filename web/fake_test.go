@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"slices"
@@ -25,6 +26,9 @@ type fakeBackend struct {
 	err error
 	// panicOn, when set, makes Search panic for that query.
 	panicOn string
+	// failAfter, when above 0, makes Export fail with errExportFailed
+	// after giving that many articles.
+	failAfter int
 
 	mu   sync.Mutex
 	reqs []search.Request
@@ -117,13 +121,19 @@ func (f *fakeBackend) Export(ctx context.Context, req search.Request, fn func(co
 		return &search.QueryError{Query: req.Query, Pos: strings.LastIndex(req.Query, `"`), Msg: "unclosed quote"}
 	}
 	matches, _ := f.matches(req)
-	for _, a := range matches {
+	for i, a := range matches {
+		if f.failAfter > 0 && i == f.failAfter {
+			return errExportFailed
+		}
 		if err := fn(a); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// errExportFailed is the error of an export that fails midway.
+var errExportFailed = errors.New("fake: the index went away")
 
 // Similar returns the articles sharing a topic with id, in id order.
 func (f *fakeBackend) Similar(ctx context.Context, id string, n int) ([]search.Hit, error) {
