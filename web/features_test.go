@@ -278,6 +278,19 @@ func TestSearchPageFeatures(t *testing.T) {
 	if got := doc.Find(".source-file").Text(); got != strings.Split(a.Source, "#")[0] {
 		t.Errorf("source file %q of %q", got, a.Source)
 	}
+
+	// A wildcard matches words as spelled ("Ministry", stem "ministri"),
+	// and the words it matched are marked in the snippets and on the
+	// article page.
+	doc = parseHTML(t, get(t, srv, "/?q=ministry*"))
+	hit := doc.Find("li.hit").First()
+	if got := strings.ToLower(hit.Find(".snippet mark").Text()); doc.Find("li.hit").Length() == 0 || !strings.Contains(got, "ministry") {
+		t.Fatalf("q=ministry*: %d hits, marked %q", doc.Find("li.hit").Length(), got)
+	}
+	doc = parseHTML(t, get(t, srv, hit.Find("h2 a").AttrOr("href", "")))
+	if got := strings.ToLower(doc.Find(".body mark").Text()); !strings.Contains(got, "ministry") {
+		t.Errorf("q=ministry* on the article page: marked %q", got)
+	}
 }
 
 // TestPageWeightWithAssets measures the search page on a real index with

@@ -62,6 +62,24 @@ func BenchmarkReutersSearchPage(b *testing.B) {
 	benchmarkPaths(b, pages(faceted))
 }
 
+// patterns are searches with wildcards, regular expressions and fuzzy
+// terms, which match words as spelled (the unstemmed twins of the text
+// fields), with and without filters.
+var patterns = []string{
+	"/api/v1/search?q=politic*",
+	"/api/v1/search?q=econom%3F+AND+japan",
+	"/api/v1/search?q=%2Fexport(s%7Ced)%2F&country=US",
+	"/api/v1/search?q=tarif~1&topic=trade&from=1987-03",
+	"/api/v1/search?q=title%3Abank*+rates",
+}
+
+// BenchmarkReutersPatterns measures GET /api/v1/search with wildcard,
+// regular expression and fuzzy terms on the Reuters-21578 index, and
+// reports p50 and p95.
+func BenchmarkReutersPatterns(b *testing.B) {
+	benchmarkPaths(b, patterns)
+}
+
 // pages returns the search page URLs of API search URLs.
 func pages(api []string) []string {
 	var out []string
