@@ -182,9 +182,14 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			}
 			return nil, &QueryError{Query: r.q, Pos: pos, Msg: "bad regular expression: " + err.Error()}
 		}
-		return r.pattern(q.FieldVal, q.Boost(), false, func(field string, boost float64, _ bool) query.Query {
+		return r.pattern(q.FieldVal, q.Boost(), false, func(field string, boost float64, text bool) query.Query {
 			c := *q
 			c.FieldVal = field
+			if text {
+				// The text fields hold lower-case terms: /Politic.*/
+				// matches them as /politic.*/ does.
+				c.Regexp = "(?i)" + c.Regexp
+			}
 			c.SetBoost(boost)
 			return &c
 		})

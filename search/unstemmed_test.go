@@ -53,6 +53,7 @@ func TestSpelledPatterns(t *testing.T) {
 		{"economist*", []string{"ecn"}}, // "economist's" without its possessive
 		{"/politic(s|al)/", []string{"pol", "plc"}},
 		{"title:/polit.*/", []string{"pol", "plc"}},
+		{"/Politic(S|al)/", []string{"pol", "plc"}}, // any case, as wildcards
 		// A misspelled word finds the word it is one edit from, not every
 		// word sharing a stem with it (stem "politc" is one edit from
 		// "polit", which would bring in "politely").
@@ -127,6 +128,7 @@ func TestHighlighterSpelled(t *testing.T) {
 		{"politic*", []string{"Politics", "political", "politician's"}},
 		{"title:politic?", []string{"Politics"}},
 		{"/polit.*/", []string{"Politics", "political", "politician's", "politeness"}},
+		{"/POLITIC(s|al)/", []string{"Politics", "political"}},
 		{"politcs~1", []string{"Politics"}},
 		{"politcian~1 OR econmy~1", []string{"politician's", "economy"}},
 		{"econom? risk", []string{"risk", "economy"}},
