@@ -143,7 +143,7 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 		// A fuzzy word is compared with the words as spelled, not with
 		// their stems: politcs~1 finds "politics".
 		fuzzy := q.Fuzziness > 0
-		return r.leaf(q.FieldVal, q.Match, q.Boost(), fuzzy, func(field string, boost float64) query.Query {
+		return r.leaf(q.FieldVal, q.Match, q.Boost(), q.Fuzziness, func(field string, boost float64) query.Query {
 			c := *q
 			c.FieldVal = field
 			if fuzzy {
@@ -154,7 +154,7 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			return &c
 		})
 	case *query.MatchPhraseQuery:
-		return r.leaf(q.FieldVal, q.MatchPhrase, q.Boost(), false, func(field string, boost float64) query.Query {
+		return r.leaf(q.FieldVal, q.MatchPhrase, q.Boost(), 0, func(field string, boost float64) query.Query {
 			c := *q
 			c.FieldVal = field
 			c.SetBoost(boost)
@@ -230,12 +230,13 @@ func (r *rewriter) field(name string) (queryField, error) {
 }
 
 // leaf rewrites a match or phrase query on field with the text value:
-// field-less into all text fields (their unstemmed twins when unstemmed
-// is set), keyword fields into an exact term, dates into a date range.
-// clone copies the query onto another field with another boost.
-func (r *rewriter) leaf(field, value string, boost float64, unstemmed bool, clone func(string, float64) query.Query) (query.Query, error) {
+// field-less into all text fields (their unstemmed twins when the word is
+// fuzzy), keyword fields into an exact term (or one within fuzziness
+// edits), dates into a date range. clone copies the query onto another
+// field with another boost.
+func (r *rewriter) leaf(field, value string, boost float64, fuzziness int, clone func(string, float64) query.Query) (query.Query, error) {
 	suffix := ""
-	if unstemmed {
+	if fuzziness > 0 {
 		suffix = unstemmedSuffix
 	}
 	if field == "" {
@@ -253,11 +254,19 @@ func (r *rewriter) leaf(field, value string, boost float64, unstemmed bool, clon
 			m := query.NewMatchQuery(value)
 			m.SetField(f.field + foldSuffix)
 			m.Analyzer = analyzerFold
+			m.SetFuzziness(fuzziness)
 			m.SetBoost(boost)
 			return m, nil
 		}
 		if f.field == fieldCountries {
 			value = strings.ToUpper(value)
+		}
+		if fuzziness > 0 {
+			fq := query.NewFuzzyQuery(value)
+			fq.SetFuzziness(fuzziness)
+			fq.SetField(f.field)
+			fq.SetBoost(boost)
+			return fq, nil
 		}
 		t := query.NewTermQuery(value)
 		t.SetField(f.field)

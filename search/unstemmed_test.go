@@ -61,6 +61,8 @@ func TestSpelledPatterns(t *testing.T) {
 		{"politcian~1", []string{"pln"}},
 		{"body:poltician~1", []string{"pln"}},
 		{"econmy~1", []string{"fed", "eco"}},
+		{"outlet:REUTER~1", []string{"fed", "cop", "boj", "ash"}}, // a keyword as spelled, in any case
+		{"language:fe~1", []string{"cli"}},
 		// Plain words and phrases still match by stem.
 		{"politician", []string{"pln"}},
 		{"economies", []string{"fed", "eco"}},
