@@ -129,12 +129,12 @@ func scope(field string, anyField bool) string {
 // of one.
 func isTextField(name string) bool {
 	name = strings.TrimSuffix(name, unstemmedSuffix)
-	return slices.ContainsFunc(textFields, func(f struct {
-		name  string
-		boost float64
-	}) bool {
-		return f.name == name
-	})
+	for _, f := range textFields {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *Highlighter) add(text string) {
