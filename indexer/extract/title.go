@@ -393,14 +393,26 @@ func bestSupported(p *page, site string) string {
 		h1s = append(h1s, headingText(s))
 	})
 	agrees := func(src, c string) bool { return sameText(src, c) || sameText(stripSite(src, site), c) }
+	agreesTag := func(c string) bool {
+		// "Headline | Site | Section": the <title> up to a separator.
+		if agrees(m.TitleTag, c) {
+			return true
+		}
+		for _, l := range rxTitleSep.FindAllStringIndex(m.TitleTag, -1) {
+			if sameText(m.TitleTag[:l[0]], c) {
+				return true
+			}
+		}
+		return false
+	}
 	best, bestN, second := "", 0, 0
 	for _, c := range h1s {
 		if c == "" || sameText(c, best) || (site != "" && sameText(c, site)) {
 			continue
 		}
 		n := 0
-		for _, f := range families {
-			if f != "" && agrees(f, c) {
+		for i, f := range families {
+			if f != "" && (agrees(f, c) || (i == len(families)-1 && agreesTag(c))) {
 				n++
 			}
 		}

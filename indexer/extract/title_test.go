@@ -129,6 +129,14 @@ func TestPageTitleEvidence(t *testing.T) {
 				`<h2 class="headline">Bridge disaster: harbour in a bad state</h2>`,
 			want: "Bridge: the town sues the builder over bad stones",
 		},
+		{
+			name: "the h1 that og:title and the start of <title> repeat",
+			head: `<title>Bridge – the town sues the builder over bad stones | Coastal News | Harbour</title>` +
+				`<meta property="og:title" content="Bridge – the town sues the builder over bad stones">`,
+			top: `<nav><h1>Bridge – the town sues the builder over bad stones</h1></nav>` +
+				`<h2 class="headline">Bridge – the town sues the builder</h2>`,
+			want: "Bridge – the town sues the builder over bad stones",
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><head>` + tt.head + `</head><body><article>` + tt.top + body + `</article></body></html>`
