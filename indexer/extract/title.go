@@ -308,6 +308,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		return withoutKicker(t, metaTitles)
 	}
 
+	if t := kickedTitle(headings, stripSite(titleTag, site)); t != "" {
+		return t
+	}
 	for _, main := range []bool{true, false} {
 		for _, mt := range metaTitles {
 			if mt == "" {
@@ -461,6 +464,24 @@ func longerHeadline(headings []heading, title string, sources []string, site str
 	for _, h := range headings {
 		if h.main && strings.HasPrefix(normText(h.text), nt+" ") && !addsToTitle(h.text, sources, site) {
 			return h.text
+		}
+	}
+	return ""
+}
+
+// kickedTitle returns title (the page's <title> without its site name)
+// when a main heading is that title with a kicker before it ("Medienmitteilung
+// der Direktion : Impfen ist noch überall möglich" for the <title> "Impfen
+// ist noch überall möglich"): the heading confirms the title, whatever a
+// section name given as og:title says. It returns "" otherwise.
+func kickedTitle(headings []heading, title string) string {
+	nt := normText(title)
+	if len(strings.Fields(nt)) < 3 {
+		return ""
+	}
+	for _, h := range headings {
+		if h.main && strings.HasSuffix(normText(h.text), " "+nt) {
+			return title
 		}
 	}
 	return ""
@@ -694,6 +715,18 @@ func stripSite(title, site string) string {
 			short, long = long, short
 		}
 		return len(short) > 3 && 10*len(short) >= 6*len(long) && strings.Contains(long, short)
+	}
+	if rxTitleSep.MatchString(site) {
+		// A site name that has separators itself ("Salsa-Figuren - Rueda
+		// in Berlin") is a run of parts.
+		for _, l := range locs {
+			if sameText(title[l[1]:], site) && !isSite(title[:l[0]]) {
+				return strings.TrimSpace(title[:l[0]])
+			}
+			if sameText(title[:l[0]], site) && !isSite(title[l[1]:]) {
+				return strings.TrimSpace(title[l[1]:])
+			}
+		}
 	}
 	if isSite(title) {
 		return ""

@@ -137,6 +137,13 @@ func TestPageTitleEvidence(t *testing.T) {
 				`<h2 class="headline">Bridge – the town sues the builder</h2>`,
 			want: "Bridge – the town sues the builder over bad stones",
 		},
+		{
+			name: "an h1 that puts a kicker before the <title>, og:title a section",
+			head: `<title>Council votes for the new bridge</title><meta property="og:title" content="Press releases">`,
+			top: `<nav><h2>Press releases</h2></nav>` +
+				`<h1><span class="c1">Press release of the council :</span> Council votes for the new bridge</h1>`,
+			want: "Council votes for the new bridge",
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><head>` + tt.head + `</head><body><article>` + tt.top + body + `</article></body></html>`
@@ -233,6 +240,18 @@ func TestSiteNameEvidence(t *testing.T) {
 		}
 		if strings.Contains(c.head, `name="author"`) && len(arts[0].Authors) != 1 {
 			t.Errorf("%s: authors = %q, want the site's author", c.name, arts[0].Authors)
+		}
+	}
+}
+
+func TestStripSiteNameWithSeparators(t *testing.T) {
+	for _, tt := range []struct{ title, site, want string }{
+		{"Enchufla Figuren - Salsa-Figuren - Rueda in Berlin", "Salsa-Figuren - Rueda in Berlin", "Enchufla Figuren"},
+		{"Harbour Guide | Tides - Moorings | Coastal News", "Harbour Guide | Tides", "Moorings | Coastal News"},
+		{"Harbour Guide | Tides", "Harbour Guide | Tides", ""},
+	} {
+		if got := stripSite(tt.title, tt.site); got != tt.want {
+			t.Errorf("stripSite(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
 		}
 	}
 }
