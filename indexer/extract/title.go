@@ -353,6 +353,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	if h := onlyHeadline(headings, sources, site); h != "" {
 		return h
 	}
+	if h := firstSubheading(headings, sources, site); h != "" {
+		return h
+	}
 	for _, mt := range metaTitles {
 		if mt != "" {
 			if t := stripSite(mt, site); t != "" && !sameText(t, site) {
@@ -563,6 +566,35 @@ func onlyHeadline(headings []heading, sources []string, site string) string {
 		return ""
 	}
 	return h
+}
+
+// firstSubheading returns the first heading of a page that has no main
+// heading (no <h1>, no marked title), when it shares a word other than
+// the site's with the page's titles: a page headed "Bootsdienst
+// Ausbildung" in an <h2> under the <title> "Feuerwehr Oldenburg -
+// Ausbildung" names its text so. It returns "" otherwise.
+func firstSubheading(headings []heading, sources []string, site string) string {
+	if len(headings) == 0 {
+		return ""
+	}
+	for _, h := range headings {
+		if h.main {
+			return ""
+		}
+	}
+	h := headings[0].text
+	if len(strings.Fields(h)) < 2 || addsToTitle(h, sources, site) || sharesOnlyDate(h, sources) {
+		return ""
+	}
+	siteWords := wordSet(site)
+	for _, src := range sources {
+		for w := range wordSet(src) {
+			if !siteWords[w] && wordSet(h)[w] {
+				return h
+			}
+		}
+	}
+	return ""
 }
 
 // sharesOnlyDate reports whether heading shares with the titles a number

@@ -144,6 +144,18 @@ func TestPageTitleEvidence(t *testing.T) {
 				`<h1><span class="c1">Press release of the council :</span> Council votes for the new bridge</h1>`,
 			want: "Council votes for the new bridge",
 		},
+		{
+			name: "without an h1 the first heading names the page",
+			head: `<title>Coastal Rescue - Training</title>`,
+			top:  `<h2>Boat crew training</h2><h2>Dates</h2>`,
+			want: "Boat crew training",
+		},
+		{
+			name: "without an h1 a first heading that shares no word is no title",
+			head: `<title>Coastal Rescue - Training</title>`,
+			top:  `<h2>Latest news</h2>`,
+			want: "Coastal Rescue - Training",
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><head>` + tt.head + `</head><body><article>` + tt.top + body + `</article></body></html>`
