@@ -210,6 +210,12 @@ var rxTitleSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|«|»|·|•|/|:)\s+|
 const kickerSelector = `[class*="kicker"], [class*="dachzeile"], [class*="topline"], [class*="overline"], [class*="eyebrow"], ` +
 	`[class*="roofline"], [class*="spitzmarke"], [class*="supertitle"], [class*="pretitle"], [class*="subtitle"], [class*="visually-hidden"], [class*="sr-only"]`
 
+// hiddenSelector matches headings that only screen readers see
+// ("Hauptinhalt", "Navigation mit Access Keys"): they name parts of the
+// page, not its article. A hidden heading marked as the headline for
+// machines (itemprop=headline) is still evidence.
+const hiddenSelector = `.sr-only, .screen-reader-text, .visually-hidden, .visuallyhidden, .text-hide, .element-invisible, .hidden, [hidden]`
+
 // headingText returns a heading's text without its kicker, unless the
 // kicker is all there is.
 func headingText(s *goquery.Selection) string {
@@ -284,7 +290,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	var headings []heading
 	var marked, h1s []string
 	p.doc.Find("h1, h2, h3, [itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title").EachWithBreak(func(i int, s *goquery.Selection) bool {
-		if inNoise(s) {
+		if inNoise(s) || (s.Is(hiddenSelector) && !s.Is("[itemprop=headline]")) {
 			return true
 		}
 		t := headingText(s)

@@ -156,6 +156,12 @@ func TestPageTitleEvidence(t *testing.T) {
 			top:  `<h2>Latest news</h2>`,
 			want: "Coastal Rescue - Training",
 		},
+		{
+			name: "a heading only screen readers see is no title",
+			head: `<title>Boat crew training - Coastal Rescue</title>`,
+			top:  `<h2 class="sr-only">Main content</h2><h2>New boat crew training centre</h2>`,
+			want: "New boat crew training centre",
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><head>` + tt.head + `</head><body><article>` + tt.top + body + `</article></body></html>`
