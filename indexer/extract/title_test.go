@@ -273,3 +273,18 @@ func TestStripSiteNameWithSeparators(t *testing.T) {
 		}
 	}
 }
+
+func TestSameTextCanonical(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Caf\u00e9 reopens", "Cafe\u0301 reopens", true},
+		{"\u09AC\u09BE\u09DC\u09BF\u09B0", "\u09AC\u09BE\u09A1\u09BC\u09BF\u09B0", true}, // Bengali ড় precomposed and decomposed
+		{"Cafe reopens", "Caf\u00e9 reopens", false},
+	} {
+		if got := sameText(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameText(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
