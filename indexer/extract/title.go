@@ -770,7 +770,7 @@ func stripSite(title, site string) string {
 		return ""
 	}
 	if len(locs) == 0 {
-		return title
+		return stripCJKSite(title)
 	}
 	// Drop site parts at either end.
 	i, j := 0, len(parts)
@@ -792,6 +792,27 @@ func stripSite(title, site string) string {
 	sep := strings.TrimSpace(title[locs[len(locs)-1][0]:locs[len(locs)-1][1]])
 	if sep != ":" && len(strings.Fields(last)) <= 4 && utf8.RuneCountInString(rest) > 2*utf8.RuneCountInString(last) {
 		return rest
+	}
+	return title
+}
+
+// stripCJKSite removes the site name that a Chinese or Japanese title
+// appends without spaces: "武汉的声音：有英勇的你，才有英雄的城！-新华网" and
+// "…_新华网" are the headline and "新华网". The name is short, written in
+// the same script, and the headline before it at least twice as long.
+func stripCJKSite(title string) string {
+	i := strings.LastIndexAny(title, "-_|")
+	if i <= 0 {
+		return title
+	}
+	head, site := title[:i], title[i+1:]
+	before, _ := utf8.DecodeLastRuneInString(head)
+	after, _ := utf8.DecodeRuneInString(site)
+	cjk := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+	n := utf8.RuneCountInString(site)
+	if cjk(after) && (cjk(before) || unicode.IsPunct(before)) && n <= 10 && !strings.ContainsAny(site, " -_|") &&
+		utf8.RuneCountInString(head) >= 2*n {
+		return strings.TrimSpace(head)
 	}
 	return title
 }

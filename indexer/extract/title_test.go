@@ -288,3 +288,16 @@ func TestSameTextCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestStripCJKSite(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！"},
+		{"河北各市巡演结束_新华网", "河北各市巡演结束"},
+		{"东京-大阪间的新干线", "东京-大阪间的新干线"}, // the part after the dash is no site
+		{"Harbour reopens-today", "Harbour reopens-today"},
+	} {
+		if got := stripSite(tt.in, ""); got != tt.want {
+			t.Errorf("stripSite(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
