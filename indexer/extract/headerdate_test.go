@@ -281,3 +281,51 @@ func TestArchivedPageDate(t *testing.T) {
 		}
 	}
 }
+
+func TestDayOfMonth(t *testing.T) {
+	const page = `<html lang="de"><head><title>Notizen vom Hafen</title>
+<link rel="canonical" href="https://blog.example/2010/05/notizen-vom-hafen/"></head><body>
+<article><h1>Notizen vom Hafen</h1>
+<p>Der Hafen wurde nach drei Wochen Bauzeit wieder geöffnet, zum Beifall der Fischer und der Händler auf dem Markt, die den ganzen Winter gewartet hatten.</p>
+<p>Der Bürgermeister sagte, die Arbeiten hätten weniger gekostet als geplant, und die Hafenstraße bleibe den ganzen Sommer offen.</p>
+</article><div id="sidebar"><h2>Über diesen Artikel</h2><p>%s</p></div></body></html>`
+	for _, tt := range []struct{ name, sidebar, want string }{
+		{"the one day of the URL's month", `Notizen vom Hafen wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet`, "2010-05-19"},
+		{"two days of the month: the month only", `<nobr>19. Mai 2010</nobr>, <nobr>23. Mai 2010</nobr>`, "2010-05"},
+		{"a day of another month: the month only", `<nobr>19. Juni 2010</nobr>`, "2010-05"},
+	} {
+		src := strings.Replace(page, "%s", tt.sidebar, 1)
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: src})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCopyrightRangeYear checks that a copyright range (here in the
+// comment a CMS leaves in the page's head) dates the page to its last year.
+func TestCopyrightRangeYear(t *testing.T) {
+	const page = `<html lang="de"><head><!--
+	This website is powered by a CMS.
+	The CMS is copyright %s of its authors. Extensions are copyright of their respective owners.
+--><title>Neubau Werkstatt</title></head><body>
+<article><h1>Neubau Werkstatt</h1>
+<p>Der Hafen wurde nach drei Wochen Bauzeit wieder geöffnet, zum Beifall der Fischer und der Händler auf dem Markt, die den ganzen Winter gewartet hatten.</p>
+<p>Der Bürgermeister sagte, die Arbeiten hätten weniger gekostet als geplant, und die Hafenstraße bleibe den ganzen Sommer offen.</p>
+</article></body></html>`
+	for _, tt := range []struct{ years, want string }{
+		{"1998-2022", "2022"},
+		{"2021", "2021"},
+	} {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%s", tt.years, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("copyright %s: date %q, want %q", tt.years, got, tt.want)
+		}
+	}
+}

@@ -154,6 +154,11 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 			return x.dates.notFuture(um)
 		}
 		prec = corpus.PrecisionYear // only the year is known
+		if g := rxYearRange.FindStringSubmatch(res.SrcString); g != nil && g[1] == strconv.Itoa(res.DateTime.Year()) {
+			// "© 1998-2022": the page is of the range's last year.
+			y, _ := strconv.Atoi(g[2])
+			return x.dates.notFuture(makeDate(y, time.January, 1, corpus.PrecisionYear))
+		}
 	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
 		prec = src.Precision
 	}
@@ -178,6 +183,9 @@ var (
 	rxURLMonth = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|$)`)
 	rxURLDay   = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:/|$)`)
 )
+
+// rxYearRange matches a range of years in a copyright notice: "1998-2022".
+var rxYearRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b`)
 
 // rxCopyright matches a copyright notice, whose year is not a
 // publication day.
@@ -550,7 +558,58 @@ func nodeText(n *html.Node) string {
 // the one printed under the title). A day in the URL path long before
 // the date found is the original publication (see urlOriginal).
 func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
-	return urlOriginal(p.url, x.pageArticleDate(p, lineDate))
+	return x.dayOfMonth(p, urlOriginal(p.url, x.pageArticleDate(p, lineDate)))
+}
+
+// dayOfMonth returns the day of month d that the page writes, when d is
+// known to the month only (from the URL path "/2010/05/slug") and the
+// page's text, sidebars included, writes exactly one day of that month
+// ("wurde am 19. Mai 2010 gepostet"): two sources agree on the month and
+// one names the day. Else it returns d.
+func (x *Extractor) dayOfMonth(p *page, d corpus.Date) corpus.Date {
+	if d.Precision != corpus.PrecisionMonth {
+		return d
+	}
+	lang := p.language()
+	var day corpus.Date
+	several := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case several:
+			return
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template" || n.Data == "head"):
+			return
+		case n.Type == html.TextNode:
+			see := func(w corpus.Date) {
+				if w.Precision == corpus.PrecisionDay && w.Time.Year() == d.Time.Year() && w.Time.Month() == d.Time.Month() {
+					several = several || (!day.IsZero() && day != w)
+					day = w
+				}
+			}
+			s := strings.Join(strings.Fields(n.Data), " ")
+			if utf8.RuneCountInString(s) <= 100 {
+				see(x.dateInPiece(s, lang)) // "19. Mai 2010", in the page's language
+				return
+			}
+			for !several {
+				m, ok := x.dates.findIn(s, lang)
+				if !ok {
+					break
+				}
+				see(m.Date)
+				s = s[m.End:]
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.root)
+	if several || day.IsZero() {
+		return d
+	}
+	return day
 }
 
 // republishGap is how much later than the day in its URL path a page's
