@@ -329,3 +329,24 @@ func TestCopyrightRangeYear(t *testing.T) {
 		}
 	}
 }
+
+func TestYearlessDay(t *testing.T) {
+	const page = `<html lang="ja"><head><title>港が再開しました</title></head><body>
+<article><h1>港が再開しました</h1><p class="date">%s</p>
+<p>港は三週間の工事のあと、ふたたび開きました。漁師や市場の人たちはとても喜んでいます。冬の間ずっと待っていました。</p>
+<p>市長は、工事のお金は計画より少なかったと話しました。港の道は夏の間ずっと通ることができます。</p>
+<p><a href="https://news.example/html/20190619/k1.html">元のニュース</a> 2019年6月19日</p>
+</article></body></html>`
+	for _, tt := range []struct{ name, header, want string }{
+		{"month and day under the title, year from the page", "[06月24日 11時30分]", "2019-06-24"},
+		{"a yearless day far from the page's date is not taken", "[11月24日 11時30分]", "2019-06-19"},
+	} {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%s", tt.header, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -558,7 +558,46 @@ func nodeText(n *html.Node) string {
 // the one printed under the title). A day in the URL path long before
 // the date found is the original publication (see urlOriginal).
 func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
-	return x.dayOfMonth(p, urlOriginal(p.url, x.pageArticleDate(p, lineDate)))
+	d := x.dayOfMonth(p, urlOriginal(p.url, x.pageArticleDate(p, lineDate)))
+	return x.yearlessDay(p, d)
+}
+
+// rxYearlessCJK matches a Chinese or Japanese date without a year at the
+// start of a short piece: "[06月24日 11時30分]".
+var rxYearlessCJK = regexp.MustCompile(`^\W{0,2}(\d{1,2})月(\d{1,2})日`)
+
+// yearlessDay returns the day that a page's first short piece of text
+// shows as a month and day without a year ("[06月24日 11時30分]" under a
+// Japanese headline), in the year of d, when that day is within a month
+// of d: the page's own date, told in full elsewhere (a link to the full
+// report of 19 June 2019), gives the year. Only Japanese and Chinese
+// pages are searched. Else it returns d.
+func (x *Extractor) yearlessDay(p *page, d corpus.Date) corpus.Date {
+	if lang := p.language(); d.Precision != corpus.PrecisionDay || (lang != "ja" && lang != "zh") {
+		return d
+	}
+	var found corpus.Date
+	p.doc.Find("body *").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		if e.Children().Length() > 0 {
+			return true
+		}
+		t := strings.TrimSpace(e.Text())
+		g := rxYearlessCJK.FindStringSubmatch(t)
+		if g == nil || utf8.RuneCountInString(t) > 40 || inNoise(e) {
+			return true
+		}
+		m, _ := strconv.Atoi(g[1])
+		day, _ := strconv.Atoi(g[2])
+		found = makeDate(d.Time.Year(), time.Month(m), day, corpus.PrecisionDay)
+		return false
+	})
+	if found.IsZero() || found == d {
+		return d
+	}
+	if gap := found.Time.Sub(d.Time); gap > 31*24*time.Hour || gap < -31*24*time.Hour {
+		return d
+	}
+	return x.dates.notFuture(found)
 }
 
 // dayOfMonth returns the day of month d that the page writes, when d is
