@@ -44,6 +44,7 @@ func TestHeaderDate(t *testing.T) {
 		{"a UTC time element under the title is the page's local day", "de", "", "", `<p>Von Marie Jaster <time datetime="2022-11-06T23:00:00Z">6. November 2022</time></p>`, "2022-11-07"},
 		{"a two-digit year in a day-first header", "de", "", "", `<p><span>28.09.19</span><span>12:44</span></p>`, "2019-09-28"},
 		{"numeric header in the language's order when nothing says otherwise", "en", "", "", `<p><span class="time">02/10/2022</span></p>`, "2022-02-10"},
+		{"a month name with a two-digit year", "it", "", "", `<p><em>( Pescasseroli, 14 Gennaio 20 )</em></p>`, "2020-01-14"},
 	}
 	for _, tt := range tests {
 		src := strings.NewReplacer("%l", tt.lang, "%s", tt.head, "%a", tt.above, "%h", tt.header).Replace(page)
@@ -347,6 +348,22 @@ func TestYearlessDay(t *testing.T) {
 		}
 		if got := arts[0].Date.String(); got != tt.want {
 			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestShortDateMonthName(t *testing.T) {
+	x := New(Options{Now: fixedNow})
+	for _, tt := range []struct{ in, want string }{
+		{"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
+		{"3. Mai 21, 10:00", "2021-05-03"},
+		{"14 March 20:30", ""},   // a time, not a year
+		{"14 Gennaio 2020", ""}, // a four-digit year is another reader's
+		{"the 14 brave 20", ""},
+	} {
+		got := x.shortDate(tt.in, "it")
+		if got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("shortDate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

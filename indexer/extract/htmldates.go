@@ -398,17 +398,54 @@ func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 // two-digit year: "28.09.19", "10.12.19, 14:05".
 var rxShortDMY = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[\s,]|$)`)
 
+// rxShortDayMonth matches a day and a month name with a two-digit year,
+// which the piece must end with or follow by a space or closing
+// punctuation, not a time: "( Pescasseroli, 14 Gennaio 20 )".
+var rxShortDayMonth = regexp.MustCompile(`(?i)(?:^|[\s,(])(\d{1,2})\.?\s+(\p{L}{3,9})\s+(\d{2})(?:$|\s*[),;]|\s+[^\d\s:.])`)
+
+// monthNumber numbers the full month names of English, German, French,
+// Spanish, Italian, Portuguese and Dutch, in lower case.
+var monthNumber = func() map[string]time.Month {
+	set := map[string]time.Month{}
+	for i, names := range []string{
+		"january januar jänner janvier enero gennaio janeiro januari",
+		"february februar février febrero febbraio fevereiro februari",
+		"march märz mars marzo março maart",
+		"april avril abril aprile",
+		"may mai mayo maggio maio mei",
+		"june juni juin junio giugno junho",
+		"july juli juillet julio luglio julho",
+		"august août agosto augustus",
+		"september septembre septiembre settembre setembro",
+		"october oktober octobre octubre ottobre outubro",
+		"november novembre noviembre novembro",
+		"december dezember décembre diciembre dicembre dezembro",
+	} {
+		for _, n := range strings.Fields(names) {
+			set[n] = time.Month(i + 1)
+		}
+	}
+	return set
+}()
+
 // shortDate returns the day of a header piece that starts with a date
 // of two-digit year in the day-first order of its language ("28.09.19"),
-// in the century that puts it closest before today, or the zero Date.
+// or that writes a day and a month name with a two-digit year ("14
+// Gennaio 20"), in the century that puts it closest before today, or the
+// zero Date.
 func (x *Extractor) shortDate(s, lang string) corpus.Date {
-	g := rxShortDMY.FindStringSubmatch(s)
-	if g == nil || monthFirst[lang] {
+	var d, m, y int
+	if g := rxShortDMY.FindStringSubmatch(s); g != nil && !monthFirst[lang] {
+		d, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		y, _ = strconv.Atoi(g[3])
+	} else if g := rxShortDayMonth.FindStringSubmatch(s); g != nil && monthNumber[strings.ToLower(g[2])] != 0 {
+		d, _ = strconv.Atoi(g[1])
+		m = int(monthNumber[strings.ToLower(g[2])])
+		y, _ = strconv.Atoi(g[3])
+	} else {
 		return corpus.Date{}
 	}
-	d, _ := strconv.Atoi(g[1])
-	m, _ := strconv.Atoi(g[2])
-	y, _ := strconv.Atoi(g[3])
 	y += 2000
 	if y > x.dates.now().Year() {
 		y -= 100
