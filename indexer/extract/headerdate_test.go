@@ -357,7 +357,7 @@ func TestShortDateMonthName(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
 		{"3. Mai 21, 10:00", "2021-05-03"},
-		{"14 March 20:30", ""},   // a time, not a year
+		{"14 March 20:30", ""},  // a time, not a year
 		{"14 Gennaio 2020", ""}, // a four-digit year is another reader's
 		{"the 14 brave 20", ""},
 	} {
