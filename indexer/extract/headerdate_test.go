@@ -45,6 +45,10 @@ func TestHeaderDate(t *testing.T) {
 		{"a two-digit year in a day-first header", "de", "", "", `<p><span>28.09.19</span><span>12:44</span></p>`, "2019-09-28"},
 		{"numeric header in the language's order when nothing says otherwise", "en", "", "", `<p><span class="time">02/10/2022</span></p>`, "2022-02-10"},
 		{"a month name with a two-digit year", "it", "", "", `<p><em>( Pescasseroli, 14 Gennaio 20 )</em></p>`, "2020-01-14"},
+		{"a bare day that a UTC stamp repeats is the stamp's local day", "en",
+			`<meta property="article:published" content="2023-02-28"><meta property="og:updated_time" content="2023-02-27T22:15:39-05:00">` +
+				`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue Feb 28 2023 03:05:46 GMT+0000"}</script>`,
+			"", "", "2023-02-27"},
 	}
 	for _, tt := range tests {
 		src := strings.NewReplacer("%l", tt.lang, "%s", tt.head, "%a", tt.above, "%h", tt.header).Replace(page)

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,7 +45,7 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 		zoneKnown bool
 		coarse    corpus.Date // the first date known to less than a day
 	)
-	for _, c := range cands {
+	for i, c := range cands {
 		d := x.dates.parse(c)
 		if d.IsZero() {
 			continue
@@ -58,10 +59,22 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 			continue
 		}
 		if !zoneKnown {
-			zone, zoneKnown = x.zoneOf(p, cands), true
+			zone, zoneKnown = x.zoneOf(p, append(append(slices.Clip(cands), m.Modified...), m.LD.Modified)), true
 		}
 		if ld, ok := localDate(c, zone); ok {
 			return x.dates.notFuture(ld)
+		}
+		if !strings.Contains(c, ":") {
+			// A bare day ("2019-11-19") that a later declaration stamps
+			// in UTC on the same day is that stamp's UTC day: the local
+			// day is the stamp's.
+			for _, o := range cands[i+1:] {
+				if x.dates.parse(o) == d {
+					if ld, ok := localDate(o, zone); ok {
+						return x.dates.notFuture(ld)
+					}
+				}
+			}
 		}
 		return d
 	}
