@@ -550,12 +550,19 @@ func inDateNoise(e *goquery.Selection) bool {
 }
 
 // isChangeElement reports whether element n is marked as giving the date
-// of a change: itemprop="dateModified" or a class naming a modification.
-// (WordPress's "updated" class also marks publication dates.)
+// of a change: itemprop="dateModified", a class naming a modification
+// (WordPress's "updated" class also marks publication dates), or a <time>
+// whose text starts with a word of change ("Updated Nov 19, 9:41 AM").
 func isChangeElement(n *html.Node) bool {
+	class := strings.ToLower(nodeAttr(n, "class"))
 	return strings.EqualFold(nodeAttr(n, "itemprop"), "dateModified") ||
-		strings.Contains(strings.ToLower(nodeAttr(n, "class")), "modified")
+		strings.Contains(class, "modified") ||
+		(n.Data == "time" && rxChangeStart.MatchString(nodeText(n)))
 }
+
+// rxChangeStart matches the text of a <time> element that announces a
+// change: "Updated Nov 19, 9:41 AM".
+var rxChangeStart = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|modified|changed|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato)\b`)
 
 // changeBefore reports whether the text just before n (in its parent or,
 // when n starts its parent, before the parent) says its date is not the

@@ -160,7 +160,15 @@ func (x *Extractor) shownZone(p *page) (stamps []string, utcDay bool) {
 		}
 		utc = utc.Truncate(time.Minute)
 		m := rxClock.FindStringSubmatch(shown)
-		d := x.dates.parseIn(rxClock.ReplaceAllString(shown, " "), p.language())
+		noClock := rxClock.ReplaceAllString(shown, " ")
+		d := x.dates.parseIn(noClock, p.language())
+		if d.Precision != corpus.PrecisionDay && m != nil && !rxYear.MatchString(noClock) {
+			// "Updated Nov 19, 9:41 AM": the year is the stamp's.
+			d = x.dates.parseIn(strings.Trim(noClock, " ,;:.")+", "+strconv.Itoa(utc.Year()), p.language())
+			if gap := d.Time.Sub(utc); gap > 36*time.Hour || gap < -36*time.Hour {
+				d = corpus.Date{}
+			}
+		}
 		if d.Precision != corpus.PrecisionDay {
 			return i < 10
 		}
