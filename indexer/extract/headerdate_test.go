@@ -49,6 +49,9 @@ func TestHeaderDate(t *testing.T) {
 			`<meta property="article:published_time" content="2023-02-28T01:19:34.819Z">`, "",
 			`<div class="dateline"><span><time datetime="2023-02-28T14:41:32.524Z">Updated Feb 28, 9:41 AM;</time></span>` +
 				`<span><time datetime="2023-02-28T01:19:34.819Z">Posted Feb 27, 8:19 PM </time></span></div>`, "2023-02-27"},
+		{"a time without a zone that is a declared moment in UTC", "en",
+			`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-02-27T19:53:52-05:00"}</script>`, "",
+			`<p class="byline">By Jane Doe <time datetime="2023-02-28T00:53:52">Feb 27, 2023, 7:53pm EST</time></p>`, "2023-02-27"},
 		{"a bare day that a UTC stamp repeats is the stamp's local day", "en",
 			`<meta property="article:published" content="2023-02-28"><meta property="og:updated_time" content="2023-02-27T22:15:39-05:00">` +
 				`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue Feb 28 2023 03:05:46 GMT+0000"}</script>`,

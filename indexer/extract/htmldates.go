@@ -351,11 +351,35 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 // localDate), else the calendar day written.
 func (x *Extractor) timeDay(p *page, v string) corpus.Date {
 	m := p.meta
-	zone := x.zoneOf(p, append([]string{v, m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...))
+	declared := append([]string{m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...)
+	zone := x.zoneOf(p, append([]string{v}, declared...))
 	if ld, ok := localDate(v, zone); ok {
 		return x.dates.notFuture(ld)
 	}
+	if d, ok := sameInstant(v, declared); ok {
+		return x.dates.notFuture(d)
+	}
 	return x.dates.parseIn(v, p.language())
+}
+
+// sameInstant returns the local day of the declared stamp with a UTC
+// offset that a stamp without a zone (v, "2019-11-20T00:53:52") gives
+// in UTC ("2019-11-19T19:53:52-05:00"): v is then that moment in UTC, and
+// the declaration tells its local day.
+func sameInstant(v string, declared []string) (corpus.Date, bool) {
+	t, err := time.Parse("2006-01-02T15:04:05", strings.TrimSpace(v))
+	if err != nil {
+		return corpus.Date{}, false
+	}
+	for _, c := range declared {
+		if rxOffset.FindStringSubmatch(strings.TrimSpace(c)) == nil {
+			continue
+		}
+		if tc, err := time.Parse(time.RFC3339, strings.TrimSpace(c)); err == nil && tc.UTC().Equal(t) {
+			return corpus.NewDate(tc, corpus.PrecisionDay), true
+		}
+	}
+	return corpus.Date{}, false
 }
 
 // contains reports whether node n is anc or one of its descendants.
