@@ -52,6 +52,12 @@ func TestHeaderDate(t *testing.T) {
 		{"a time without a zone that is a declared moment in UTC", "en",
 			`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-02-27T19:53:52-05:00"}</script>`, "",
 			`<p class="byline">By Jane Doe <time datetime="2023-02-28T00:53:52">Feb 27, 2023, 7:53pm EST</time></p>`, "2023-02-27"},
+		{"a stamp without a zone is UTC when the header's day is its evening before", "en",
+			`<meta itemprop="datePublished" content="2023-02-28 02:24:00">`, "",
+			`<p class="byline">By Jane Doe | Feb 27, 2023 at 9:24 pm ET</p>`, "2023-02-27"},
+		{"a stamp without a zone in the afternoon is local: a header a day earlier is another date", "en",
+			`<meta itemprop="datePublished" content="2023-02-28 19:31:39">`, "",
+			`<p class="byline">By Jane Doe | Feb 27, 2023</p>`, "2023-02-28"},
 		{"a bare day that a UTC stamp repeats is the stamp's local day", "en",
 			`<meta property="article:published" content="2023-02-28"><meta property="og:updated_time" content="2023-02-27T22:15:39-05:00">` +
 				`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue Feb 28 2023 03:05:46 GMT+0000"}</script>`,

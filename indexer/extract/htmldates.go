@@ -758,7 +758,7 @@ func (x *Extractor) pageArticleDate(p *page, lineDate corpus.Date) corpus.Date {
 	if sw, ok := swapDayMonth(h); ok && !x.declared(p, h) && x.declared(p, sw) {
 		h = sw // "02/10/2020" read month first, but the URL says 2 October
 	}
-	if !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h)) {
+	if !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h) || zoneShift(p, d, h)) {
 		return h
 	}
 	if d.IsZero() {
@@ -768,6 +768,36 @@ func (x *Extractor) pageArticleDate(p *page, lineDate corpus.Date) corpus.Date {
 		d = x.htmlDate(p)
 	}
 	return d
+}
+
+// rxNaiveStamp matches a time stamp with a time of day and no zone:
+// "2019-11-19 02:24:00", "2019-11-19T02:24".
+var rxNaiveStamp = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ](\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?$`)
+
+// zoneShift reports whether the page's first date declaration, a stamp
+// without a zone that dates it d, is a UTC stamp that the header's day h
+// shows in a zone west or east of UTC: h is the day before d and the
+// stamp's hour is in the morning ("2019-11-19 02:24:00" under a header
+// "9:24 pm ET, Nov 18"), or h is the day after and the stamp's hour in
+// the afternoon.
+func zoneShift(p *page, d, h corpus.Date) bool {
+	if d.Precision != corpus.PrecisionDay || h.Precision != corpus.PrecisionDay {
+		return false
+	}
+	m := p.meta
+	c := strings.TrimSpace(first(m.Published, m.LD.Published))
+	g := rxNaiveStamp.FindStringSubmatch(c)
+	if g == nil || !strings.HasPrefix(c, d.String()) {
+		return false
+	}
+	hour, _ := strconv.Atoi(g[1])
+	switch h.Time.Sub(d.Time) {
+	case -24 * time.Hour:
+		return hour < 12
+	case 24 * time.Hour:
+		return hour >= 12
+	}
+	return false
 }
 
 // confirmed reports whether a source other than the header gives the day
