@@ -29,6 +29,9 @@ func (x *Extractor) siteName(p *page) string {
 	ends := titleEnds(m.TitleTag)
 	best, bestScore := "", 0
 	consider := func(c string, score int) {
+		if isSubdomainWord(c, host) && x.outlets.resolve(label) != label {
+			return // "Hosted" on hosted.ap.org names a service of the AP
+		}
 		if len(ends) == 2 && sameText(c, m.TitleTag) {
 			// The page's whole <title> given as its site's name: only
 			// its last part names the site.
@@ -67,7 +70,18 @@ func (x *Extractor) siteName(p *page) string {
 		}
 	}
 	if best == "" {
-		return host
+		return x.hostSite(host, label, ends)
+	}
+	if host != "" && len(strings.Fields(best)) >= 3 && !namesHost(best, label) {
+		// A slogan as the site's name ("Expert how-to for English
+		// Riders" on practicalhorsemanmag.com) yields to the host's name
+		// as the page writes it, before a generic word of the host, when
+		// the slogan does not say that name.
+		for _, t := range append([]string{m.TitleTag, m.Desc}, m.MetaAuthor...) {
+			if w := hostAsWrittenStem(label, t); w != "" && !containsText(best, w) {
+				return w
+			}
+		}
 	}
 	if host != "" && !hasUpper(best) && sameLetters(best, label) {
 		// A slug: the page may write the name properly elsewhere.
@@ -81,6 +95,80 @@ func (x *Extractor) siteName(p *page) string {
 		}
 	}
 	return best
+}
+
+// isSubdomainWord reports whether a site name candidate is one word that
+// spells a subdomain of host rather than its domain: "Hosted" on
+// hosted.ap.org. It names the outlet's service when the alias table knows
+// the domain's outlet, and may be the outlet otherwise
+// ("ProFootballTalk" on profootballtalk.nbcsports.com).
+func isSubdomainWord(c, host string) bool {
+	labels := strings.Split(host, ".")
+	if len(labels) < 3 || strings.ContainsAny(strings.TrimSpace(c), " ") {
+		return false
+	}
+	label := domainLabel(host)
+	for _, l := range labels[:len(labels)-2] {
+		if l != label && l != "www" && sameLetters(c, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostSite names the site of a page that gives no name: the outlet the
+// alias table knows by the host's domain label ("ap" for hosted.ap.org),
+// else the last part of the <title> when its first word and a generic
+// word make the domain label ("Royal Arrogance - Sputnik International"
+// on sputniknews.com), else the host without a "blog." subdomain.
+func (x *Extractor) hostSite(host, label string, ends []string) string {
+	if host == "" {
+		return ""
+	}
+	if known := x.outlets.resolve(label); known != label {
+		return known
+	}
+	if len(ends) == 2 {
+		e := ends[1]
+		words := strings.Fields(e)
+		if n := len(words); n >= 1 && n <= 4 && hasUpper(e) {
+			w := foldLetters(words[0])
+			for _, g := range genericHostWords {
+				if len(w) >= 4 && label == w+g {
+					return e
+				}
+			}
+		}
+	}
+	return strings.TrimPrefix(host, "blog.")
+}
+
+// genericHostWords end domain labels besides the outlet's name:
+// practicalhorseman-mag, sputnik-news.
+var genericHostWords = []string{"magazine", "mag", "news", "online", "blog", "daily", "media", "tv"}
+
+// hostAsWrittenStem returns the name of a domain label that ends with a
+// generic word, as a text writes the name without that word: "Practical
+// Horseman" in "Practical Horseman's top picks" for practicalhorsemanmag;
+// or "".
+func hostAsWrittenStem(label, text string) string {
+	for _, g := range genericHostWords {
+		stem, ok := strings.CutSuffix(label, g)
+		if !ok || len(stem) < 5 {
+			continue
+		}
+		words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|–—·•:«»,", r) })
+		for i := range words {
+			for j := i + 1; j <= len(words) && j <= i+4; j++ {
+				name := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[i:j], " "), "'s"), "’s")
+				r, _ := utf8.DecodeRuneInString(name)
+				if unicode.IsUpper(r) && foldLetters(name) == stem {
+					return strings.Trim(name, ".,;!?'\"")
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // rxSiteSep divides a site name that adds a slogan or a second name:

@@ -246,6 +246,29 @@ func TestSiteNameEvidence(t *testing.T) {
 		{"a personal site's title end alone does not make an outlet",
 			`<title>Sorgfaltspflicht statt Gesetz | Wolfgang Michal</title><meta name="author" content="Wolfgang Michal">`,
 			"https://wolfgangmichal.de/x", "Wolfgang Michal"},
+		{"a subdomain word is no outlet where the alias table knows the domain's",
+			`<meta property="og:site_name" content="Hosted"><title>Senator faces questions | Hosted</title>`,
+			"https://hosted.ap.org/eagle/article/1/senator", "Associated Press"},
+		{"a subdomain word is the outlet where the domain is not known",
+			`<meta property="og:site_name" content="ProFootballTalk"><title>Browns lose | ProFootballTalk</title>`,
+			"https://profootballtalk.nbcsports.com/x", "ProFootballTalk"},
+		{"a slogan yields to the host's name before a generic word",
+			`<meta property="og:site_name" content="Expert how-to for English Riders"><title>4 Things to Do - Expert how-to for English Riders</title>` +
+				`<meta name="description" content="Practical Horseman's top picks for the month">`,
+			"https://practicalhorsemanmag.com/news/x", "Practical Horseman"},
+		{"a name that says the host's stem keeps it",
+			`<meta property="og:site_name" content="Google Online Security Blog"><title>Protection | Google Online Security Blog</title>` +
+				`<meta name="description" content="Google keeps you safe">`,
+			"https://security.googleblog.com/x", "Google Online Security Blog"},
+		{"without a name, the title's end that starts the host",
+			`<title>Royal Arrogance - Sputnik International</title>`,
+			"https://sputniknews.com/columnists/x", "Sputnik International"},
+		{"without a name, the title's end that is the host plus more is not taken",
+			`<title>Film night - Vortex Cannon Entertainment</title>`,
+			"https://vortexcannon.org/x", "Vortex Cannon"},
+		{"without a name, the host without its blog subdomain",
+			`<title>Die Patientenakte</title>`,
+			"https://blog.comwrap.com/x", "comwrap.com"},
 	} {
 		doc := `<html><head>` + c.head + `<link rel="canonical" href="` + c.url + `"></head><body><article><h1>Headline</h1><p>` +
 			strings.Repeat("Some text of the article body goes here. ", 20) + `</p></article></body></html>`
