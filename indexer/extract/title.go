@@ -438,6 +438,14 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 			}
 		}
 	}
+	if best != "" && len(strings.Fields(best)) == 1 && !isMain(headings, best) {
+		// One word of the <title> repeated by a subheading ("Drucker •
+		// Etiketten • Service") is a keyword; the page's only headline
+		// names it better.
+		if h := onlyHeadline(headings, sources, site); h != "" {
+			return h
+		}
+	}
 	if best != "" {
 		return withoutKicker(best, metaTitles)
 	}
@@ -957,4 +965,14 @@ func subtitle(p *page) string {
 		return ""
 	}
 	return s
+}
+
+// isMain reports whether t is the text of a main heading.
+func isMain(headings []heading, t string) bool {
+	for _, h := range headings {
+		if h.main && h.text == t {
+			return true
+		}
+	}
+	return false
 }

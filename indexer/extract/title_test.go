@@ -162,6 +162,12 @@ func TestPageTitleEvidence(t *testing.T) {
 			top:  `<h2 class="sr-only">Main content</h2><h2>New boat crew training centre</h2>`,
 			want: "New boat crew training centre",
 		},
+		{
+			name: "a one-word subheading of the <title> yields to the only headline",
+			head: `<title>Printers • Labelling • Service | Acme AG</title>`,
+			top:  `<h1>Printers and printing solutions from the experts</h1><h3>Labelling</h3><h3>Ribbons</h3>`,
+			want: "Printers and printing solutions from the experts",
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><head>` + tt.head + `</head><body><article>` + tt.top + body + `</article></body></html>`
