@@ -44,6 +44,23 @@ func TestHeaderDate(t *testing.T) {
 		{"a UTC time element under the title is the page's local day", "de", "", "", `<p>Von Marie Jaster <time datetime="2022-11-06T23:00:00Z">6. November 2022</time></p>`, "2022-11-07"},
 		{"a two-digit year in a day-first header", "de", "", "", `<p><span>28.09.19</span><span>12:44</span></p>`, "2019-09-28"},
 		{"numeric header in the language's order when nothing says otherwise", "en", "", "", `<p><span class="time">02/10/2022</span></p>`, "2022-02-10"},
+		{"times shown without a year give the zone; an update time is skipped", "en",
+			`<meta property="article:published_time" content="2023-02-28T01:19:34.819Z">`, "",
+			`<div class="dateline"><span><time datetime="2023-02-28T14:41:32.524Z">Updated Feb 28, 9:41 AM;</time></span>` +
+				`<span><time datetime="2023-02-28T01:19:34.819Z">Posted Feb 27, 8:19 PM </time></span></div>`, "2023-02-27"},
+		{"a time without a zone that is a declared moment in UTC", "en",
+			`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-02-27T19:53:52-05:00"}</script>`, "",
+			`<p class="byline">By Jane Doe <time datetime="2023-02-28T00:53:52">Feb 27, 2023, 7:53pm EST</time></p>`, "2023-02-27"},
+		{"a stamp without a zone is UTC when the header's day is its evening before", "en",
+			`<meta itemprop="datePublished" content="2023-02-28 02:24:00">`, "",
+			`<p class="byline">By Jane Doe | Feb 27, 2023 at 9:24 pm ET</p>`, "2023-02-27"},
+		{"a stamp without a zone in the afternoon is local: a header a day earlier is another date", "en",
+			`<meta itemprop="datePublished" content="2023-02-28 19:31:39">`, "",
+			`<p class="byline">By Jane Doe | Feb 27, 2023</p>`, "2023-02-28"},
+		{"a bare day that a UTC stamp repeats is the stamp's local day", "en",
+			`<meta property="article:published" content="2023-02-28"><meta property="og:updated_time" content="2023-02-27T22:15:39-05:00">` +
+				`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue Feb 28 2023 03:05:46 GMT+0000"}</script>`,
+			"", "", "2023-02-27"},
 	}
 	for _, tt := range tests {
 		src := strings.NewReplacer("%l", tt.lang, "%s", tt.head, "%a", tt.above, "%h", tt.header).Replace(page)
@@ -278,6 +295,91 @@ func TestArchivedPageDate(t *testing.T) {
 		}
 		if got := arts[0].Date.String(); got != tt.want {
 			t.Errorf("%s: date %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+func TestDayOfMonth(t *testing.T) {
+	const page = `<html lang="de"><head><title>Notizen vom Hafen</title>
+<link rel="canonical" href="https://blog.example/2010/05/notizen-vom-hafen/"></head><body>
+<article><h1>Notizen vom Hafen</h1>
+<p>Der Hafen wurde nach drei Wochen Bauzeit wieder geöffnet, zum Beifall der Fischer und der Händler auf dem Markt, die den ganzen Winter gewartet hatten.</p>
+<p>Der Bürgermeister sagte, die Arbeiten hätten weniger gekostet als geplant, und die Hafenstraße bleibe den ganzen Sommer offen.</p>
+</article><div id="sidebar"><h2>Über diesen Artikel</h2><p>%s</p></div></body></html>`
+	for _, tt := range []struct{ name, sidebar, want string }{
+		{"the one day of the URL's month", `Notizen vom Hafen wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet`, "2010-05-19"},
+		{"two days of the month: the month only", `<nobr>19. Mai 2010</nobr>, <nobr>23. Mai 2010</nobr>`, "2010-05"},
+		{"a day of another month: the month only", `<nobr>19. Juni 2010</nobr>`, "2010-05"},
+	} {
+		src := strings.Replace(page, "%s", tt.sidebar, 1)
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: src})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCopyrightRangeYear checks that a copyright range (here in the
+// comment a CMS leaves in the page's head) dates the page to its last year.
+func TestCopyrightRangeYear(t *testing.T) {
+	const page = `<html lang="de"><head><!--
+	This website is powered by a CMS.
+	The CMS is copyright %s of its authors. Extensions are copyright of their respective owners.
+--><title>Neubau Werkstatt</title></head><body>
+<article><h1>Neubau Werkstatt</h1>
+<p>Der Hafen wurde nach drei Wochen Bauzeit wieder geöffnet, zum Beifall der Fischer und der Händler auf dem Markt, die den ganzen Winter gewartet hatten.</p>
+<p>Der Bürgermeister sagte, die Arbeiten hätten weniger gekostet als geplant, und die Hafenstraße bleibe den ganzen Sommer offen.</p>
+</article></body></html>`
+	for _, tt := range []struct{ years, want string }{
+		{"1998-2022", "2022"},
+		{"2021", "2021"},
+	} {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%s", tt.years, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("copyright %s: date %q, want %q", tt.years, got, tt.want)
+		}
+	}
+}
+
+func TestYearlessDay(t *testing.T) {
+	const page = `<html lang="ja"><head><title>港が再開しました</title></head><body>
+<article><h1>港が再開しました</h1><p class="date">%s</p>
+<p>港は三週間の工事のあと、ふたたび開きました。漁師や市場の人たちはとても喜んでいます。冬の間ずっと待っていました。</p>
+<p>市長は、工事のお金は計画より少なかったと話しました。港の道は夏の間ずっと通ることができます。</p>
+<p><a href="https://news.example/html/20190619/k1.html">元のニュース</a> 2019年6月19日</p>
+</article></body></html>`
+	for _, tt := range []struct{ name, header, want string }{
+		{"month and day under the title, year from the page", "[06月24日 11時30分]", "2019-06-24"},
+		{"a yearless day far from the page's date is not taken", "[11月24日 11時30分]", "2019-06-19"},
+	} {
+		arts, err := New(Options{Now: fixedNow}).Extract(corpus.File{Entry: corpus.Entry{Path: "p.html"}, Text: strings.Replace(page, "%s", tt.header, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := arts[0].Date.String(); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestShortDateMonthName(t *testing.T) {
+	x := New(Options{Now: fixedNow})
+	for _, tt := range []struct{ in, want string }{
+		{"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
+		{"3. Mai 21, 10:00", "2021-05-03"},
+		{"14 March 20:30", ""},  // a time, not a year
+		{"14 Gennaio 2020", ""}, // a four-digit year is another reader's
+		{"the 14 brave 20", ""},
+	} {
+		got := x.shortDate(tt.in, "it")
+		if got.String() != tt.want && !(tt.want == "" && got.IsZero()) {
+			t.Errorf("shortDate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

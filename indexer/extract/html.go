@@ -13,6 +13,7 @@ import (
 	"github.com/clippings/clippings/corpus"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // page is one parsed HTML file and what its <head> says. The same parsed
@@ -224,11 +225,12 @@ func sameText(a, b string) bool {
 }
 
 // normText lower-cases s and keeps only its letters and digits, space
-// separated, for comparisons.
+// separated, for comparisons. Canonically equivalent texts ("é" written
+// as one character or as "e" and an accent) compare equal.
 func normText(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(norm.NFC.String(s)) {
 		if isAlnum(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')

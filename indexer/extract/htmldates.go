@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,7 +45,7 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 		zoneKnown bool
 		coarse    corpus.Date // the first date known to less than a day
 	)
-	for _, c := range cands {
+	for i, c := range cands {
 		d := x.dates.parse(c)
 		if d.IsZero() {
 			continue
@@ -58,10 +59,22 @@ func (x *Extractor) pageDate(p *page) corpus.Date {
 			continue
 		}
 		if !zoneKnown {
-			zone, zoneKnown = x.zoneOf(p, cands), true
+			zone, zoneKnown = x.zoneOf(p, append(append(slices.Clip(cands), m.Modified...), m.LD.Modified)), true
 		}
 		if ld, ok := localDate(c, zone); ok {
 			return x.dates.notFuture(ld)
+		}
+		if !strings.Contains(c, ":") {
+			// A bare day ("2019-11-19") that a later declaration stamps
+			// in UTC on the same day is that stamp's UTC day: the local
+			// day is the stamp's.
+			for _, o := range cands[i+1:] {
+				if x.dates.parse(o) == d {
+					if ld, ok := localDate(o, zone); ok {
+						return x.dates.notFuture(ld)
+					}
+				}
+			}
 		}
 		return d
 	}
@@ -154,6 +167,11 @@ func (x *Extractor) htmlDate(p *page) corpus.Date {
 			return x.dates.notFuture(um)
 		}
 		prec = corpus.PrecisionYear // only the year is known
+		if g := rxYearRange.FindStringSubmatch(res.SrcString); g != nil && g[1] == strconv.Itoa(res.DateTime.Year()) {
+			// "© 1998-2022": the page is of the range's last year.
+			y, _ := strconv.Atoi(g[2])
+			return x.dates.notFuture(makeDate(y, time.January, 1, corpus.PrecisionYear))
+		}
 	case !src.IsZero() && src.Precision < prec && src.Time.Year() == res.DateTime.Year():
 		prec = src.Precision
 	}
@@ -178,6 +196,9 @@ var (
 	rxURLMonth = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|$)`)
 	rxURLDay   = regexp.MustCompile(`/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:/|$)`)
 )
+
+// rxYearRange matches a range of years in a copyright notice: "1998-2022".
+var rxYearRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b`)
 
 // rxCopyright matches a copyright notice, whose year is not a
 // publication day.
@@ -330,11 +351,35 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 // localDate), else the calendar day written.
 func (x *Extractor) timeDay(p *page, v string) corpus.Date {
 	m := p.meta
-	zone := x.zoneOf(p, append([]string{v, m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...))
+	declared := append([]string{m.Published, m.LD.Published, m.LD.Created}, m.OtherDates...)
+	zone := x.zoneOf(p, append([]string{v}, declared...))
 	if ld, ok := localDate(v, zone); ok {
 		return x.dates.notFuture(ld)
 	}
+	if d, ok := sameInstant(v, declared); ok {
+		return x.dates.notFuture(d)
+	}
 	return x.dates.parseIn(v, p.language())
+}
+
+// sameInstant returns the local day of the declared stamp with a UTC
+// offset that a stamp without a zone (v, "2019-11-20T00:53:52") gives
+// in UTC ("2019-11-19T19:53:52-05:00"): v is then that moment in UTC, and
+// the declaration tells its local day.
+func sameInstant(v string, declared []string) (corpus.Date, bool) {
+	t, err := time.Parse("2006-01-02T15:04:05", strings.TrimSpace(v))
+	if err != nil {
+		return corpus.Date{}, false
+	}
+	for _, c := range declared {
+		if rxOffset.FindStringSubmatch(strings.TrimSpace(c)) == nil {
+			continue
+		}
+		if tc, err := time.Parse(time.RFC3339, strings.TrimSpace(c)); err == nil && tc.UTC().Equal(t) {
+			return corpus.NewDate(tc, corpus.PrecisionDay), true
+		}
+	}
+	return corpus.Date{}, false
 }
 
 // contains reports whether node n is anc or one of its descendants.
@@ -390,17 +435,54 @@ func (x *Extractor) dateInPiece(s, lang string) corpus.Date {
 // two-digit year: "28.09.19", "10.12.19, 14:05".
 var rxShortDMY = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[\s,]|$)`)
 
+// rxShortDayMonth matches a day and a month name with a two-digit year,
+// which the piece must end with or follow by a space or closing
+// punctuation, not a time: "( Pescasseroli, 14 Gennaio 20 )".
+var rxShortDayMonth = regexp.MustCompile(`(?i)(?:^|[\s,(])(\d{1,2})\.?\s+(\p{L}{3,9})\s+(\d{2})(?:$|\s*[),;]|\s+[^\d\s:.])`)
+
+// monthNumber numbers the full month names of English, German, French,
+// Spanish, Italian, Portuguese and Dutch, in lower case.
+var monthNumber = func() map[string]time.Month {
+	set := map[string]time.Month{}
+	for i, names := range []string{
+		"january januar jänner janvier enero gennaio janeiro januari",
+		"february februar février febrero febbraio fevereiro februari",
+		"march märz mars marzo março maart",
+		"april avril abril aprile",
+		"may mai mayo maggio maio mei",
+		"june juni juin junio giugno junho",
+		"july juli juillet julio luglio julho",
+		"august août agosto augustus",
+		"september septembre septiembre settembre setembro",
+		"october oktober octobre octubre ottobre outubro",
+		"november novembre noviembre novembro",
+		"december dezember décembre diciembre dicembre dezembro",
+	} {
+		for _, n := range strings.Fields(names) {
+			set[n] = time.Month(i + 1)
+		}
+	}
+	return set
+}()
+
 // shortDate returns the day of a header piece that starts with a date
 // of two-digit year in the day-first order of its language ("28.09.19"),
-// in the century that puts it closest before today, or the zero Date.
+// or that writes a day and a month name with a two-digit year ("14
+// Gennaio 20"), in the century that puts it closest before today, or the
+// zero Date.
 func (x *Extractor) shortDate(s, lang string) corpus.Date {
-	g := rxShortDMY.FindStringSubmatch(s)
-	if g == nil || monthFirst[lang] {
+	var d, m, y int
+	if g := rxShortDMY.FindStringSubmatch(s); g != nil && !monthFirst[lang] {
+		d, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		y, _ = strconv.Atoi(g[3])
+	} else if g := rxShortDayMonth.FindStringSubmatch(s); g != nil && monthNumber[strings.ToLower(g[2])] != 0 {
+		d, _ = strconv.Atoi(g[1])
+		m = int(monthNumber[strings.ToLower(g[2])])
+		y, _ = strconv.Atoi(g[3])
+	} else {
 		return corpus.Date{}
 	}
-	d, _ := strconv.Atoi(g[1])
-	m, _ := strconv.Atoi(g[2])
-	y, _ := strconv.Atoi(g[3])
 	y += 2000
 	if y > x.dates.now().Year() {
 		y -= 100
@@ -492,12 +574,19 @@ func inDateNoise(e *goquery.Selection) bool {
 }
 
 // isChangeElement reports whether element n is marked as giving the date
-// of a change: itemprop="dateModified" or a class naming a modification.
-// (WordPress's "updated" class also marks publication dates.)
+// of a change: itemprop="dateModified", a class naming a modification
+// (WordPress's "updated" class also marks publication dates), or a <time>
+// whose text starts with a word of change ("Updated Nov 19, 9:41 AM").
 func isChangeElement(n *html.Node) bool {
+	class := strings.ToLower(nodeAttr(n, "class"))
 	return strings.EqualFold(nodeAttr(n, "itemprop"), "dateModified") ||
-		strings.Contains(strings.ToLower(nodeAttr(n, "class")), "modified")
+		strings.Contains(class, "modified") ||
+		(n.Data == "time" && rxChangeStart.MatchString(nodeText(n)))
 }
+
+// rxChangeStart matches the text of a <time> element that announces a
+// change: "Updated Nov 19, 9:41 AM".
+var rxChangeStart = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|modified|changed|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato)\b`)
 
 // changeBefore reports whether the text just before n (in its parent or,
 // when n starts its parent, before the parent) says its date is not the
@@ -550,7 +639,97 @@ func nodeText(n *html.Node) string {
 // the one printed under the title). A day in the URL path long before
 // the date found is the original publication (see urlOriginal).
 func (x *Extractor) articleDate(p *page, lineDate corpus.Date) corpus.Date {
-	return urlOriginal(p.url, x.pageArticleDate(p, lineDate))
+	d := x.dayOfMonth(p, urlOriginal(p.url, x.pageArticleDate(p, lineDate)))
+	return x.yearlessDay(p, d)
+}
+
+// rxYearlessCJK matches a Chinese or Japanese date without a year at the
+// start of a short piece: "[06月24日 11時30分]".
+var rxYearlessCJK = regexp.MustCompile(`^\W{0,2}(\d{1,2})月(\d{1,2})日`)
+
+// yearlessDay returns the day that a page's first short piece of text
+// shows as a month and day without a year ("[06月24日 11時30分]" under a
+// Japanese headline), in the year of d, when that day is within a month
+// of d: the page's own date, told in full elsewhere (a link to the full
+// report of 19 June 2019), gives the year. Only Japanese and Chinese
+// pages are searched. Else it returns d.
+func (x *Extractor) yearlessDay(p *page, d corpus.Date) corpus.Date {
+	if lang := p.language(); d.Precision != corpus.PrecisionDay || (lang != "ja" && lang != "zh") {
+		return d
+	}
+	var found corpus.Date
+	p.doc.Find("body *").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		if e.Children().Length() > 0 {
+			return true
+		}
+		t := strings.TrimSpace(e.Text())
+		g := rxYearlessCJK.FindStringSubmatch(t)
+		if g == nil || utf8.RuneCountInString(t) > 40 || inNoise(e) {
+			return true
+		}
+		m, _ := strconv.Atoi(g[1])
+		day, _ := strconv.Atoi(g[2])
+		found = makeDate(d.Time.Year(), time.Month(m), day, corpus.PrecisionDay)
+		return false
+	})
+	if found.IsZero() || found == d {
+		return d
+	}
+	if gap := found.Time.Sub(d.Time); gap > 31*24*time.Hour || gap < -31*24*time.Hour {
+		return d
+	}
+	return x.dates.notFuture(found)
+}
+
+// dayOfMonth returns the day of month d that the page writes, when d is
+// known to the month only (from the URL path "/2010/05/slug") and the
+// page's text, sidebars included, writes exactly one day of that month
+// ("wurde am 19. Mai 2010 gepostet"): two sources agree on the month and
+// one names the day. Else it returns d.
+func (x *Extractor) dayOfMonth(p *page, d corpus.Date) corpus.Date {
+	if d.Precision != corpus.PrecisionMonth {
+		return d
+	}
+	lang := p.language()
+	var day corpus.Date
+	several := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case several:
+			return
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template" || n.Data == "head"):
+			return
+		case n.Type == html.TextNode:
+			see := func(w corpus.Date) {
+				if w.Precision == corpus.PrecisionDay && w.Time.Year() == d.Time.Year() && w.Time.Month() == d.Time.Month() {
+					several = several || (!day.IsZero() && day != w)
+					day = w
+				}
+			}
+			s := strings.Join(strings.Fields(n.Data), " ")
+			if utf8.RuneCountInString(s) <= 100 {
+				see(x.dateInPiece(s, lang)) // "19. Mai 2010", in the page's language
+				return
+			}
+			for !several {
+				m, ok := x.dates.findIn(s, lang)
+				if !ok {
+					break
+				}
+				see(m.Date)
+				s = s[m.End:]
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.root)
+	if several || day.IsZero() {
+		return d
+	}
+	return day
 }
 
 // republishGap is how much later than the day in its URL path a page's
@@ -579,7 +758,7 @@ func (x *Extractor) pageArticleDate(p *page, lineDate corpus.Date) corpus.Date {
 	if sw, ok := swapDayMonth(h); ok && !x.declared(p, h) && x.declared(p, sw) {
 		h = sw // "02/10/2020" read month first, but the URL says 2 October
 	}
-	if !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h)) {
+	if !h.IsZero() && h != d && (d.IsZero() || !x.declaresPublication(p) || x.confirmed(p, h) || zoneShift(p, d, h)) {
 		return h
 	}
 	if d.IsZero() {
@@ -589,6 +768,36 @@ func (x *Extractor) pageArticleDate(p *page, lineDate corpus.Date) corpus.Date {
 		d = x.htmlDate(p)
 	}
 	return d
+}
+
+// rxNaiveStamp matches a time stamp with a time of day and no zone:
+// "2019-11-19 02:24:00", "2019-11-19T02:24".
+var rxNaiveStamp = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ](\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?$`)
+
+// zoneShift reports whether the page's first date declaration, a stamp
+// without a zone that dates it d, is a UTC stamp that the header's day h
+// shows in a zone west or east of UTC: h is the day before d and the
+// stamp's hour is in the morning ("2019-11-19 02:24:00" under a header
+// "9:24 pm ET, Nov 18"), or h is the day after and the stamp's hour in
+// the afternoon.
+func zoneShift(p *page, d, h corpus.Date) bool {
+	if d.Precision != corpus.PrecisionDay || h.Precision != corpus.PrecisionDay {
+		return false
+	}
+	m := p.meta
+	c := strings.TrimSpace(first(m.Published, m.LD.Published))
+	g := rxNaiveStamp.FindStringSubmatch(c)
+	if g == nil || !strings.HasPrefix(c, d.String()) {
+		return false
+	}
+	hour, _ := strconv.Atoi(g[1])
+	switch h.Time.Sub(d.Time) {
+	case -24 * time.Hour:
+		return hour < 12
+	case 24 * time.Hour:
+		return hour >= 12
+	}
+	return false
 }
 
 // confirmed reports whether a source other than the header gives the day

@@ -27,6 +27,10 @@ type pageMeta struct {
 	OGType     string // og:type
 	Published  string // article:published_time and similar meta tags
 	OtherDates []string
+	// Modified lists the change stamps (article:modified_time,
+	// og:updated_time, dateModified): evidence of the page's zone, never
+	// its date.
+	Modified   []string
 	MetaAuthor []string // <meta name=author> and similar
 	ArtAuthor  []string // article:author when it is a name
 	Section    string   // article:section
@@ -44,6 +48,7 @@ type ldArticle struct {
 	Description string
 	Published   string
 	Created     string
+	Modified    string
 	Authors     []string
 	// Persons are the author names that JSON-LD types as a Person.
 	Persons   []string
@@ -115,6 +120,8 @@ func readMeta(doc *goquery.Document) pageMeta {
 			"original-publish-date", "date.available", "cxenseparse:recs:publishtime", "datecreated",
 			"og:published_time", "citation_publication_date", "citation_date":
 			m.OtherDates = append(m.OtherDates, content)
+		case "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified":
+			m.Modified = append(m.Modified, content)
 		case "author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
 			"byl", "article.author", "citation_author", "twitter:creator:name", "cxenseparse:author",
 			"parsely-author-name", "dc.contributor":
@@ -289,6 +296,7 @@ func (ld *ldArticle) fill(t map[string]any, ids map[string]map[string]any) {
 	ld.Description = ldString(t["description"])
 	ld.Published = ldString(t["datePublished"])
 	ld.Created = ldString(t["dateCreated"])
+	ld.Modified = ldString(t["dateModified"])
 	ld.Authors = ldNames(t["author"], ids)
 	ld.Persons = ldPersons(t["author"], ids)
 	if len(ld.Authors) == 0 {

@@ -11,10 +11,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/clippings/clippings/corpus"
-	"golang.org/x/net/html/charset"
 )
 
 // corpora is the shared folder of real labelled data (see SOURCES.md).
@@ -51,9 +51,12 @@ func decodedFile(t testing.TB, rel string, b []byte) corpus.File {
 	format := formatOf(rel)
 	text := string(b)
 	if format == corpus.FormatHTML && !utf8.Valid(b) {
-		enc, name, _ := charset.DetermineEncoding(b, "text/html")
-		if d, err := enc.NewDecoder().Bytes(b); err == nil && name != "utf-8" {
-			text = string(d)
+		// Decoded as the product reads it: corpus.Read finds a charset
+		// declared after an archive's injected toolbar, beyond the 1024
+		// bytes that the WHATWG prescan looks at.
+		fsys := fstest.MapFS{"page.html": {Data: b}}
+		if f, err := corpus.Read(fsys, corpus.Entry{Path: "page.html", Format: format}, corpus.ReadOptions{}); err == nil {
+			text = f.Text
 		}
 	}
 	return corpus.File{
@@ -298,8 +301,8 @@ func TestTrafilaturaEvalMetadata(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"title", pct(titleOK, titleN), 90},
-		{"date", pct(dateOK, dateN), 91.8},
+		{"title", pct(titleOK, titleN), 92},
+		{"date", pct(dateOK, dateN), 92.3},
 		// The two raw author figures count a label such as "dpa/lno" or
 		// "Redaktion" as a right answer; the issue wants persons only, so
 		// dropping agencies lowers them: the figure that counts is the

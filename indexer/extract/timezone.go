@@ -24,7 +24,7 @@ import (
 
 var (
 	// rxUTCStamp matches a time stamp given in UTC, with its time of day.
-	rxUTCStamp = regexp.MustCompile(`(?i)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[+-]00:?00|gmt|utc)$`)
+	rxUTCStamp = regexp.MustCompile(`(?i)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[+-]00:?00|gmt|utc|gmt[+-]0000)$`)
 	// rxOffset matches a time stamp with a numeric UTC offset.
 	rxOffset = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})$`)
 )
@@ -93,7 +93,8 @@ func pageZone(host, lang string, stamps []string) *time.Location {
 
 // utcLayouts are the shapes of UTC time stamps in page metadata.
 var utcLayouts = []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04Z", time.RFC1123, time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 MST", "2006-01-02 15:04:05 MST"}
+	"2006-01-02T15:04Z", time.RFC1123, time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 MST", "2006-01-02 15:04:05 MST",
+	"Mon Jan 02 2006 15:04:05 GMT-0700"} // the last as JavaScript writes dates
 
 // localDate returns the local calendar day of a UTC time stamp in zone
 // loc, or false when s is not a UTC time stamp or its time is exactly
@@ -159,7 +160,15 @@ func (x *Extractor) shownZone(p *page) (stamps []string, utcDay bool) {
 		}
 		utc = utc.Truncate(time.Minute)
 		m := rxClock.FindStringSubmatch(shown)
-		d := x.dates.parseIn(rxClock.ReplaceAllString(shown, " "), p.language())
+		noClock := rxClock.ReplaceAllString(shown, " ")
+		d := x.dates.parseIn(noClock, p.language())
+		if d.Precision != corpus.PrecisionDay && m != nil && !rxYear.MatchString(noClock) {
+			// "Updated Nov 19, 9:41 AM": the year is the stamp's.
+			d = x.dates.parseIn(strings.Trim(noClock, " ,;:.")+", "+strconv.Itoa(utc.Year()), p.language())
+			if gap := d.Time.Sub(utc); gap > 36*time.Hour || gap < -36*time.Hour {
+				d = corpus.Date{}
+			}
+		}
 		if d.Precision != corpus.PrecisionDay {
 			return i < 10
 		}

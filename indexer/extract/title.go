@@ -29,6 +29,9 @@ func (x *Extractor) siteName(p *page) string {
 	ends := titleEnds(m.TitleTag)
 	best, bestScore := "", 0
 	consider := func(c string, score int) {
+		if isSubdomainWord(c, host) && x.outlets.resolve(label) != label {
+			return // "Hosted" on hosted.ap.org names a service of the AP
+		}
 		if len(ends) == 2 && sameText(c, m.TitleTag) {
 			// The page's whole <title> given as its site's name: only
 			// its last part names the site.
@@ -67,7 +70,18 @@ func (x *Extractor) siteName(p *page) string {
 		}
 	}
 	if best == "" {
-		return host
+		return x.hostSite(host, label, ends)
+	}
+	if host != "" && len(strings.Fields(best)) >= 3 && !namesHost(best, label) {
+		// A slogan as the site's name ("Expert how-to for English
+		// Riders" on practicalhorsemanmag.com) yields to the host's name
+		// as the page writes it, before a generic word of the host, when
+		// the slogan does not say that name.
+		for _, t := range append([]string{m.TitleTag, m.Desc}, m.MetaAuthor...) {
+			if w := hostAsWrittenStem(label, t); w != "" && !containsText(best, w) {
+				return w
+			}
+		}
 	}
 	if host != "" && !hasUpper(best) && sameLetters(best, label) {
 		// A slug: the page may write the name properly elsewhere.
@@ -81,6 +95,80 @@ func (x *Extractor) siteName(p *page) string {
 		}
 	}
 	return best
+}
+
+// isSubdomainWord reports whether a site name candidate is one word that
+// spells a subdomain of host rather than its domain: "Hosted" on
+// hosted.ap.org. It names the outlet's service when the alias table knows
+// the domain's outlet, and may be the outlet otherwise
+// ("ProFootballTalk" on profootballtalk.nbcsports.com).
+func isSubdomainWord(c, host string) bool {
+	labels := strings.Split(host, ".")
+	if len(labels) < 3 || strings.ContainsAny(strings.TrimSpace(c), " ") {
+		return false
+	}
+	label := domainLabel(host)
+	for _, l := range labels[:len(labels)-2] {
+		if l != label && l != "www" && sameLetters(c, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostSite names the site of a page that gives no name: the outlet the
+// alias table knows by the host's domain label ("ap" for hosted.ap.org),
+// else the last part of the <title> when its first word and a generic
+// word make the domain label ("Royal Arrogance - Sputnik International"
+// on sputniknews.com), else the host without a "blog." subdomain.
+func (x *Extractor) hostSite(host, label string, ends []string) string {
+	if host == "" {
+		return ""
+	}
+	if known := x.outlets.resolve(label); known != label {
+		return known
+	}
+	if len(ends) == 2 {
+		e := ends[1]
+		words := strings.Fields(e)
+		if n := len(words); n >= 1 && n <= 4 && hasUpper(e) {
+			w := foldLetters(words[0])
+			for _, g := range genericHostWords {
+				if len(w) >= 4 && label == w+g {
+					return e
+				}
+			}
+		}
+	}
+	return strings.TrimPrefix(host, "blog.")
+}
+
+// genericHostWords end domain labels besides the outlet's name:
+// practicalhorseman-mag, sputnik-news.
+var genericHostWords = []string{"magazine", "mag", "news", "online", "blog", "daily", "media", "tv"}
+
+// hostAsWrittenStem returns the name of a domain label that ends with a
+// generic word, as a text writes the name without that word: "Practical
+// Horseman" in "Practical Horseman's top picks" for practicalhorsemanmag;
+// or "".
+func hostAsWrittenStem(label, text string) string {
+	for _, g := range genericHostWords {
+		stem, ok := strings.CutSuffix(label, g)
+		if !ok || len(stem) < 5 {
+			continue
+		}
+		words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|–—·•:«»,", r) })
+		for i := range words {
+			for j := i + 1; j <= len(words) && j <= i+4; j++ {
+				name := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[i:j], " "), "'s"), "’s")
+				r, _ := utf8.DecodeRuneInString(name)
+				if unicode.IsUpper(r) && foldLetters(name) == stem {
+					return strings.Trim(name, ".,;!?'\"")
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // rxSiteSep divides a site name that adds a slogan or a second name:
@@ -210,6 +298,12 @@ var rxTitleSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|«|»|·|•|/|:)\s+|
 const kickerSelector = `[class*="kicker"], [class*="dachzeile"], [class*="topline"], [class*="overline"], [class*="eyebrow"], ` +
 	`[class*="roofline"], [class*="spitzmarke"], [class*="supertitle"], [class*="pretitle"], [class*="subtitle"], [class*="visually-hidden"], [class*="sr-only"]`
 
+// hiddenSelector matches headings that only screen readers see
+// ("Hauptinhalt", "Navigation mit Access Keys"): they name parts of the
+// page, not its article. A hidden heading marked as the headline for
+// machines (itemprop=headline) is still evidence.
+const hiddenSelector = `.sr-only, .screen-reader-text, .visually-hidden, .visuallyhidden, .text-hide, .element-invisible, .hidden, [hidden]`
+
 // headingText returns a heading's text without its kicker, unless the
 // kicker is all there is.
 func headingText(s *goquery.Selection) string {
@@ -284,7 +378,7 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	var headings []heading
 	var marked, h1s []string
 	p.doc.Find("h1, h2, h3, [itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title").EachWithBreak(func(i int, s *goquery.Selection) bool {
-		if inNoise(s) {
+		if inNoise(s) || (s.Is(hiddenSelector) && !s.Is("[itemprop=headline]")) {
 			return true
 		}
 		t := headingText(s)
@@ -308,6 +402,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		return withoutKicker(t, metaTitles)
 	}
 
+	if t := kickedTitle(headings, stripSite(titleTag, site)); t != "" {
+		return t
+	}
 	for _, main := range []bool{true, false} {
 		for _, mt := range metaTitles {
 			if mt == "" {
@@ -341,6 +438,14 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 			}
 		}
 	}
+	if best != "" && len(strings.Fields(best)) == 1 && !isMain(headings, best) {
+		// One word of the <title> repeated by a subheading ("Drucker •
+		// Etiketten • Service") is a keyword; the page's only headline
+		// names it better.
+		if h := onlyHeadline(headings, sources, site); h != "" {
+			return h
+		}
+	}
 	if best != "" {
 		return withoutKicker(best, metaTitles)
 	}
@@ -348,6 +453,9 @@ func (x *Extractor) pageTitle(p *page, trTitle string) string {
 		return h
 	}
 	if h := onlyHeadline(headings, sources, site); h != "" {
+		return h
+	}
+	if h := firstSubheading(headings, sources, site); h != "" {
 		return h
 	}
 	for _, mt := range metaTitles {
@@ -393,14 +501,26 @@ func bestSupported(p *page, site string) string {
 		h1s = append(h1s, headingText(s))
 	})
 	agrees := func(src, c string) bool { return sameText(src, c) || sameText(stripSite(src, site), c) }
+	agreesTag := func(c string) bool {
+		// "Headline | Site | Section": the <title> up to a separator.
+		if agrees(m.TitleTag, c) {
+			return true
+		}
+		for _, l := range rxTitleSep.FindAllStringIndex(m.TitleTag, -1) {
+			if sameText(m.TitleTag[:l[0]], c) {
+				return true
+			}
+		}
+		return false
+	}
 	best, bestN, second := "", 0, 0
 	for _, c := range h1s {
 		if c == "" || sameText(c, best) || (site != "" && sameText(c, site)) {
 			continue
 		}
 		n := 0
-		for _, f := range families {
-			if f != "" && agrees(f, c) {
+		for i, f := range families {
+			if f != "" && (agrees(f, c) || (i == len(families)-1 && agreesTag(c))) {
 				n++
 			}
 		}
@@ -449,6 +569,24 @@ func longerHeadline(headings []heading, title string, sources []string, site str
 	for _, h := range headings {
 		if h.main && strings.HasPrefix(normText(h.text), nt+" ") && !addsToTitle(h.text, sources, site) {
 			return h.text
+		}
+	}
+	return ""
+}
+
+// kickedTitle returns title (the page's <title> without its site name)
+// when a main heading is that title with a kicker before it ("Medienmitteilung
+// der Direktion : Impfen ist noch überall möglich" for the <title> "Impfen
+// ist noch überall möglich"): the heading confirms the title, whatever a
+// section name given as og:title says. It returns "" otherwise.
+func kickedTitle(headings []heading, title string) string {
+	nt := normText(title)
+	if len(strings.Fields(nt)) < 3 {
+		return ""
+	}
+	for _, h := range headings {
+		if h.main && strings.HasSuffix(normText(h.text), " "+nt) {
+			return title
 		}
 	}
 	return ""
@@ -530,6 +668,35 @@ func onlyHeadline(headings []heading, sources []string, site string) string {
 		return ""
 	}
 	return h
+}
+
+// firstSubheading returns the first heading of a page that has no main
+// heading (no <h1>, no marked title), when it shares a word other than
+// the site's with the page's titles: a page headed "Bootsdienst
+// Ausbildung" in an <h2> under the <title> "Feuerwehr Oldenburg -
+// Ausbildung" names its text so. It returns "" otherwise.
+func firstSubheading(headings []heading, sources []string, site string) string {
+	if len(headings) == 0 {
+		return ""
+	}
+	for _, h := range headings {
+		if h.main {
+			return ""
+		}
+	}
+	h := headings[0].text
+	if len(strings.Fields(h)) < 2 || addsToTitle(h, sources, site) || sharesOnlyDate(h, sources) {
+		return ""
+	}
+	siteWords := wordSet(site)
+	for _, src := range sources {
+		for w := range wordSet(src) {
+			if !siteWords[w] && wordSet(h)[w] {
+				return h
+			}
+		}
+	}
+	return ""
 }
 
 // sharesOnlyDate reports whether heading shares with the titles a number
@@ -683,11 +850,23 @@ func stripSite(title, site string) string {
 		}
 		return len(short) > 3 && 10*len(short) >= 6*len(long) && strings.Contains(long, short)
 	}
+	if rxTitleSep.MatchString(site) {
+		// A site name that has separators itself ("Salsa-Figuren - Rueda
+		// in Berlin") is a run of parts.
+		for _, l := range locs {
+			if sameText(title[l[1]:], site) && !isSite(title[:l[0]]) {
+				return strings.TrimSpace(title[:l[0]])
+			}
+			if sameText(title[:l[0]], site) && !isSite(title[l[1]:]) {
+				return strings.TrimSpace(title[l[1]:])
+			}
+		}
+	}
 	if isSite(title) {
 		return ""
 	}
 	if len(locs) == 0 {
-		return title
+		return stripCJKSite(title)
 	}
 	// Drop site parts at either end.
 	i, j := 0, len(parts)
@@ -709,6 +888,27 @@ func stripSite(title, site string) string {
 	sep := strings.TrimSpace(title[locs[len(locs)-1][0]:locs[len(locs)-1][1]])
 	if sep != ":" && len(strings.Fields(last)) <= 4 && utf8.RuneCountInString(rest) > 2*utf8.RuneCountInString(last) {
 		return rest
+	}
+	return title
+}
+
+// stripCJKSite removes the site name that a Chinese or Japanese title
+// appends without spaces: "武汉的声音：有英勇的你，才有英雄的城！-新华网" and
+// "…_新华网" are the headline and "新华网". The name is short, written in
+// the same script, and the headline before it at least twice as long.
+func stripCJKSite(title string) string {
+	i := strings.LastIndexAny(title, "-_|")
+	if i <= 0 {
+		return title
+	}
+	head, site := title[:i], title[i+1:]
+	before, _ := utf8.DecodeLastRuneInString(head)
+	after, _ := utf8.DecodeRuneInString(site)
+	cjk := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+	n := utf8.RuneCountInString(site)
+	if cjk(after) && (cjk(before) || unicode.IsPunct(before)) && n <= 10 && !strings.ContainsAny(site, " -_|") &&
+		utf8.RuneCountInString(head) >= 2*n {
+		return strings.TrimSpace(head)
 	}
 	return title
 }
@@ -765,4 +965,14 @@ func subtitle(p *page) string {
 		return ""
 	}
 	return s
+}
+
+// isMain reports whether t is the text of a main heading.
+func isMain(headings []heading, t string) bool {
+	for _, h := range headings {
+		if h.main && h.text == t {
+			return true
+		}
+	}
+	return false
 }

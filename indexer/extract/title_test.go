@@ -129,6 +129,45 @@ func TestPageTitleEvidence(t *testing.T) {
 				`<h2 class="headline">Bridge disaster: harbour in a bad state</h2>`,
 			want: "Bridge: the town sues the builder over bad stones",
 		},
+		{
+			name: "the h1 that og:title and the start of <title> repeat",
+			head: `<title>Bridge – the town sues the builder over bad stones | Coastal News | Harbour</title>` +
+				`<meta property="og:title" content="Bridge – the town sues the builder over bad stones">`,
+			top: `<nav><h1>Bridge – the town sues the builder over bad stones</h1></nav>` +
+				`<h2 class="headline">Bridge – the town sues the builder</h2>`,
+			want: "Bridge – the town sues the builder over bad stones",
+		},
+		{
+			name: "an h1 that puts a kicker before the <title>, og:title a section",
+			head: `<title>Council votes for the new bridge</title><meta property="og:title" content="Press releases">`,
+			top: `<nav><h2>Press releases</h2></nav>` +
+				`<h1><span class="c1">Press release of the council :</span> Council votes for the new bridge</h1>`,
+			want: "Council votes for the new bridge",
+		},
+		{
+			name: "without an h1 the first heading names the page",
+			head: `<title>Coastal Rescue - Training</title>`,
+			top:  `<h2>Boat crew training</h2><h2>Dates</h2>`,
+			want: "Boat crew training",
+		},
+		{
+			name: "without an h1 a first heading that shares no word is no title",
+			head: `<title>Coastal Rescue - Training</title>`,
+			top:  `<h2>Latest news</h2>`,
+			want: "Coastal Rescue - Training",
+		},
+		{
+			name: "a heading only screen readers see is no title",
+			head: `<title>Boat crew training - Coastal Rescue</title>`,
+			top:  `<h2 class="sr-only">Main content</h2><h2>New boat crew training centre</h2>`,
+			want: "New boat crew training centre",
+		},
+		{
+			name: "a one-word subheading of the <title> yields to the only headline",
+			head: `<title>Printers • Labelling • Service | Acme AG</title>`,
+			top:  `<h1>Printers and printing solutions from the experts</h1><h3>Labelling</h3><h3>Ribbons</h3>`,
+			want: "Printers and printing solutions from the experts",
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><head>` + tt.head + `</head><body><article>` + tt.top + body + `</article></body></html>`
@@ -213,6 +252,29 @@ func TestSiteNameEvidence(t *testing.T) {
 		{"a personal site's title end alone does not make an outlet",
 			`<title>Sorgfaltspflicht statt Gesetz | Wolfgang Michal</title><meta name="author" content="Wolfgang Michal">`,
 			"https://wolfgangmichal.de/x", "Wolfgang Michal"},
+		{"a subdomain word is no outlet where the alias table knows the domain's",
+			`<meta property="og:site_name" content="Hosted"><title>Senator faces questions | Hosted</title>`,
+			"https://hosted.ap.org/eagle/article/1/senator", "Associated Press"},
+		{"a subdomain word is the outlet where the domain is not known",
+			`<meta property="og:site_name" content="ProFootballTalk"><title>Browns lose | ProFootballTalk</title>`,
+			"https://profootballtalk.nbcsports.com/x", "ProFootballTalk"},
+		{"a slogan yields to the host's name before a generic word",
+			`<meta property="og:site_name" content="Expert how-to for English Riders"><title>4 Things to Do - Expert how-to for English Riders</title>` +
+				`<meta name="description" content="Practical Horseman's top picks for the month">`,
+			"https://practicalhorsemanmag.com/news/x", "Practical Horseman"},
+		{"a name that says the host's stem keeps it",
+			`<meta property="og:site_name" content="Google Online Security Blog"><title>Protection | Google Online Security Blog</title>` +
+				`<meta name="description" content="Google keeps you safe">`,
+			"https://security.googleblog.com/x", "Google Online Security Blog"},
+		{"without a name, the title's end that starts the host",
+			`<title>Royal Arrogance - Sputnik International</title>`,
+			"https://sputniknews.com/columnists/x", "Sputnik International"},
+		{"without a name, the title's end that is the host plus more is not taken",
+			`<title>Film night - Vortex Cannon Entertainment</title>`,
+			"https://vortexcannon.org/x", "Vortex Cannon"},
+		{"without a name, the host without its blog subdomain",
+			`<title>Die Patientenakte</title>`,
+			"https://blog.comwrap.com/x", "comwrap.com"},
 	} {
 		doc := `<html><head>` + c.head + `<link rel="canonical" href="` + c.url + `"></head><body><article><h1>Headline</h1><p>` +
 			strings.Repeat("Some text of the article body goes here. ", 20) + `</p></article></body></html>`
@@ -225,6 +287,46 @@ func TestSiteNameEvidence(t *testing.T) {
 		}
 		if strings.Contains(c.head, `name="author"`) && len(arts[0].Authors) != 1 {
 			t.Errorf("%s: authors = %q, want the site's author", c.name, arts[0].Authors)
+		}
+	}
+}
+
+func TestStripSiteNameWithSeparators(t *testing.T) {
+	for _, tt := range []struct{ title, site, want string }{
+		{"Enchufla Figuren - Salsa-Figuren - Rueda in Berlin", "Salsa-Figuren - Rueda in Berlin", "Enchufla Figuren"},
+		{"Harbour Guide | Tides - Moorings | Coastal News", "Harbour Guide | Tides", "Moorings | Coastal News"},
+		{"Harbour Guide | Tides", "Harbour Guide | Tides", ""},
+	} {
+		if got := stripSite(tt.title, tt.site); got != tt.want {
+			t.Errorf("stripSite(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestSameTextCanonical(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Caf\u00e9 reopens", "Cafe\u0301 reopens", true},
+		{"\u09AC\u09BE\u09DC\u09BF\u09B0", "\u09AC\u09BE\u09A1\u09BC\u09BF\u09B0", true}, // Bengali ড় precomposed and decomposed
+		{"Cafe reopens", "Caf\u00e9 reopens", false},
+	} {
+		if got := sameText(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameText(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestStripCJKSite(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！"},
+		{"河北各市巡演结束_新华网", "河北各市巡演结束"},
+		{"东京-大阪间的新干线", "东京-大阪间的新干线"}, // the part after the dash is no site
+		{"Harbour reopens-today", "Harbour reopens-today"},
+	} {
+		if got := stripSite(tt.in, ""); got != tt.want {
+			t.Errorf("stripSite(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
