@@ -162,6 +162,12 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"a labelled byline after a date on the same line, above a heading that is the article's title",
 			`<body><h1>Jugendwerk</h1><div>05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</div><h2>Faire Lieferketten</h2><p>Text.</p></body>`,
 			[]string{"Eberhard Fuhr"}},
+		{"co-authors each in a link on its own line after a label",
+			"<body><h1>Moon landers</h1><p class=\"byline\">By\n<a href=\"/author/tm\">Tariq Malik</a>,\n<a href=\"/author/mw\">Mike Wall</a>\n<time>2019-11-18T22:05:36Z</time>\nSpaceflight</p><p>Text.</p></body>",
+			[]string{"Tariq Malik", "Mike Wall"}},
+		{"co-authors joined by a comma on a line of its own",
+			"<body><h1>Drugs</h1><p>By\n<a href=\"/staff/md\">Matthew Digby</a>\n,\n<a href=\"/staff/mdo\">Minh Do</a>\n<span>on Monday, November 18th, 2019</span></p><p>Text.</p></body>",
+			[]string{"Matthew Digby", "Minh Do"}},
 		{"a byline that goes on with the post's categories",
 			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
 			[]string{"Nesselsetzer"}},
@@ -433,6 +439,49 @@ func TestBylineTails(t *testing.T) {
 	} {
 		if got := cleanAuthors(c.raw, "", true); !slices.Equal(got, c.want) {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
+
+func TestShownNames(t *testing.T) {
+	for _, c := range []struct {
+		name, html string
+		names      []string
+		all        bool
+		want       []string
+	}{
+		{"a user name only in JSON-LD is dropped",
+			`<head><script type="application/ld+json">{"@type":"Person","name":"webnata"}</script></head><body><h1>T</h1><p>Text.</p></body>`,
+			[]string{"webnata"}, false, nil},
+		{"a user name only in an avatar's address is dropped",
+			`<body><h1>T</h1><img alt="gto" src="/gto.png"><a href="https://twitter.com/kei_eno">Twitter</a><p>Text.</p></body>`,
+			[]string{"gto", "kei_eno"}, false, nil},
+		{"a user name the page shows is kept",
+			`<body><h1>T</h1><p>Posted by gnaddrig</p><p>Text.</p></body>`,
+			[]string{"gnaddrig"}, false, []string{"gnaddrig"}},
+		{"a longer user name in the text does not show a shorter one",
+			`<body><h1>T</h1><div class="author-name">rmb8090</div></body>`,
+			[]string{"rmb"}, false, nil},
+		{"a first name and a full name need not be shown",
+			`<body><h1>T</h1><p>Text.</p></body>`,
+			[]string{"Josh", "Jane Doe"}, false, []string{"Josh", "Jane Doe"}},
+		{"a first.last user name names a person",
+			`<body><h1>T</h1><p>Text.</p></body>`,
+			[]string{"robert.stitz"}, false, []string{"robert.stitz"}},
+		{"with all, a name seen only in a reader's comment is dropped",
+			`<body><h1>T</h1><p>Text.</p><ul><li><span class="comment-author-link">Вера</span> on Other</li></ul></body>`,
+			[]string{"Вера"}, true, nil},
+		{"with all, a name the article shows is kept",
+			`<body><h1>T</h1><p>Text.</p><p>Вера</p></body>`,
+			[]string{"Вера"}, true, []string{"Вера"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := shownNames(p, c.names, c.all); !slices.Equal(got, c.want) {
+			t.Errorf("%s: shownNames(%q) = %q, want %q", c.name, c.names, got, c.want)
 		}
 	}
 }

@@ -28,8 +28,103 @@ func (x *Extractor) pageAuthors(p *page, site string) []string {
 }
 
 // completeFromPage writes out the names given in a short form (a first
-// name, a user name) as the page writes them in full; see completeNames.
+// name, a user name) as the page writes them in full (see completeNames),
+// and drops the user names the page never shows (see shownNames).
 func completeFromPage(p *page, names []string) []string {
+	return shownNames(p, completeShort(p, names), false)
+}
+
+// shownNames removes the user names that the page never writes in its
+// text, only in markup made for machines (a JSON-LD Person, a meta tag
+// or an avatar's address): they name a content system's accounts ("gto",
+// "webnata", "kei_eno"), not the bylines readers see. A user name is one
+// word without capitals; one of the form "first.last" names a person
+// and stays. With all, every one-word name must be shown ("Вера" that
+// go-trafilatura takes from a reader's comment). Text in comments does
+// not count: it is the readers'.
+func shownNames(p *page, names []string, all bool) []string {
+	weak := func(n string) bool {
+		return !strings.Contains(n, " ") && (all || isUserName(n))
+	}
+	if !slices.ContainsFunc(names, weak) {
+		return names
+	}
+	body := p.doc.Find("body").First()
+	if body.Length() == 0 {
+		return names
+	}
+	shown := visibleText(body.Get(0), func(n *html.Node) bool {
+		return slices.ContainsFunc(n.Attr, func(a html.Attribute) bool {
+			return (a.Key == "class" || a.Key == "id") && rxCommentClass.MatchString(a.Val)
+		})
+	})
+	return slices.DeleteFunc(slices.Clone(names), func(n string) bool {
+		return weak(n) && !containsWord(shown, n)
+	})
+}
+
+// rxFirstDotLast matches a user name written "first.last":
+// "robert.stitz".
+var rxFirstDotLast = regexp.MustCompile(`^\p{L}{2,}\.\p{L}{2,}$`)
+
+// isUserName reports whether a one-word name is written as an account's
+// user name: without capitals, and not "first.last".
+func isUserName(n string) bool {
+	return strings.ToLower(n) == n && !rxFirstDotLast.MatchString(n)
+}
+
+// visibleText returns the text a reader of the page under n may see,
+// lower case: script, style and the like left out, <noscript> kept. The
+// elements skip reports are left out too.
+func visibleText(n *html.Node, skip func(*html.Node) bool) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return
+		case html.ElementNode:
+			if n.DataAtom != atom.Noscript && invisibleElements[n.DataAtom] || skip(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.ToLower(b.String())
+}
+
+// containsWord reports whether the lower-case text holds word as a whole
+// word, in any case: "rmb" is not in "rmb8090".
+func containsWord(text, word string) bool {
+	word = strings.ToLower(word)
+	for i := 0; ; {
+		k := strings.Index(text[i:], word)
+		if k < 0 || word == "" {
+			return false
+		}
+		start, end := i+k, i+k+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !isWordRune(before)) && (end == len(text) || !isWordRune(after)) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// isWordRune reports whether r may be part of a user name.
+func isWordRune(r rune) bool {
+	return isAlnum(r) || r == '_'
+}
+
+// completeShort writes out the names given in a short form; see
+// completeFromPage.
+func completeShort(p *page, names []string) []string {
 	if !slices.ContainsFunc(names, func(n string) bool { return needsCompleting(n) || isInitials(n) }) {
 		return names
 	}
@@ -481,7 +576,7 @@ func visibleAuthors(p *page, site string) []string {
 			}
 		}
 		if rxStrongLabelLine.MatchString(l) && i+1 < len(wide) && utf8.RuneCountInString(wide[i+1]) <= 60 {
-			if names := fullNames(lineNames(wide[i+1], site)); len(names) > 0 {
+			if names := fullNames(lineNames(namesAfterLabel(wide, i+1), site)); len(names) > 0 {
 				return names
 			}
 		}
@@ -529,7 +624,7 @@ func nearByline(lines []string, at int, site string) []string {
 			}
 		}
 		if rxAuthorLabelLine.MatchString(l) && i+1 < len(near) && utf8.RuneCountInString(near[i+1]) <= 60 {
-			if names := fullNames(lineNames(near[i+1], site)); len(names) > 0 {
+			if names := fullNames(lineNames(namesAfterLabel(near, i+1), site)); len(names) > 0 {
 				return names
 			}
 		}
@@ -555,6 +650,46 @@ func nearByline(lines []string, at int, site string) []string {
 		}
 	}
 	return nil
+}
+
+// namesAfterLabel returns the names that follow an author label, from
+// line at on: that line, and the lines after it that a separator joins
+// to it, as markup that puts each name in its own link leaves them ("By"
+// over "Tariq Malik," over "Mike Wall", or "Matthew Digby" over "," over
+// "Minh Do"). A line that no separator joins, such as the date, ends
+// them.
+func namesAfterLabel(lines []string, at int) string {
+	parts := []string{lines[at]}
+	joined := utf8.RuneCountInString(lines[at])
+	for j := at + 1; j < len(lines) && len(parts) < 7; j++ {
+		next := lines[j]
+		joined += utf8.RuneCountInString(next)
+		if joined > 100 || !(endsWithSeparator(parts[len(parts)-1]) || isSeparatorLine(next)) {
+			break
+		}
+		parts = append(parts, next)
+	}
+	for len(parts) > 1 && isSeparatorLine(parts[len(parts)-1]) {
+		parts = parts[:len(parts)-1] // a separator before the date
+	}
+	return strings.Join(parts, " ")
+}
+
+// rxNameJoin matches a separator between names on its own line or at the
+// end of one: ",", "&", "and", "und".
+var rxNameJoin = regexp.MustCompile(`(?:,|(?:^|\s)(?:&|[Aa]nd|AND|und|et|y|e))$`)
+
+// endsWithSeparator reports whether a line ends with a separator between
+// names: "Tariq Malik,", "Jane Doe and".
+func endsWithSeparator(l string) bool {
+	return rxNameJoin.MatchString(strings.TrimSpace(l))
+}
+
+// isSeparatorLine reports whether a line is only a separator between
+// names, or starts with one (", Minh Do").
+func isSeparatorLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return rxNameJoin.MatchString(l) && !strings.Contains(l, " ") || strings.HasPrefix(l, ",") || strings.HasPrefix(l, "& ")
 }
 
 // lineParts returns the forms of a page line worth reading as a byline:
