@@ -341,8 +341,35 @@ func bodyAuthors(body []string) []string {
 			}
 		}
 	}
+	for k := len(body) - 1; k >= 0 && k >= len(body)-3; k-- {
+		if names := koreanByline(body[k]); len(names) > 0 {
+			return names
+		}
+	}
 	if len(body) >= 3 {
 		return signature(body[len(body)-1])
+	}
+	return nil
+}
+
+// koreanRoles are the titles Korean bylines write beside a name:
+// reporter, correspondent, columnist, editorial writer, critic.
+const koreanRoles = `(?:기자|특파원|칼럼니스트|논설위원|편집위원|평론가|객원기자|선임기자|전문기자)`
+
+// rxKoreanByline matches the byline that closes a Korean article: a name
+// of two to four syllables with its title, before or after it, and the
+// writer's e-mail address ("정덕현 칼럼니스트 thekian1@example.co.kr",
+// "칼럼니스트 박생강 pillgoo9@example.com"). The name is in group 1 or 2.
+var rxKoreanByline = regexp.MustCompile(`(?:^|[^\p{Hangul}])(?:(\p{Hangul}{2,4})\s?` + koreanRoles + `|` + koreanRoles + `\s(\p{Hangul}{2,4}))\s*[\w.+-]+@[\w-]+\.[\w.-]+`)
+
+// koreanByline returns the name of a Korean byline in paragraph p, or
+// nil.
+func koreanByline(p string) []string {
+	if !strings.Contains(p, "@") {
+		return nil
+	}
+	if g := rxKoreanByline.FindStringSubmatch(p); g != nil {
+		return []string{g[1] + g[2]}
 	}
 	return nil
 }

@@ -485,3 +485,21 @@ func TestShownNames(t *testing.T) {
 		}
 	}
 }
+
+func TestKoreanByline(t *testing.T) {
+	for _, c := range []struct {
+		para string
+		want []string
+	}{
+		{"필요가 있다.정덕현 칼럼니스트 thekian1@example.co.kr[사진=JTBC]저작권자", []string{"정덕현"}},
+		{"인상까지 든다.칼럼니스트 박생강 pillgoo9@example.com[사진=MBC, SBS]", []string{"박생강"}},
+		{"홍길동 기자 hong@example.com", []string{"홍길동"}},
+		{"문의 webmaster@example.co.kr", nil},           // no name with a title
+		{"정덕현 칼럼니스트의 글입니다.", nil},                     // no address: not a byline
+		{"Jane Doe, reporter, jane@example.com", nil}, // not Korean
+	} {
+		if got := koreanByline(c.para); !slices.Equal(got, c.want) {
+			t.Errorf("koreanByline(%q) = %q, want %q", c.para, got, c.want)
+		}
+	}
+}
