@@ -168,6 +168,12 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"co-authors joined by a comma on a line of its own",
 			"<body><h1>Drugs</h1><p>By\n<a href=\"/staff/md\">Matthew Digby</a>\n,\n<a href=\"/staff/mdo\">Minh Do</a>\n<span>on Monday, November 18th, 2019</span></p><p>Text.</p></body>",
 			[]string{"Matthew Digby", "Minh Do"}},
+		{"a byline shown only without scripts",
+			`<body><h1>Safe Browsing</h1><noscript><span class="byline-author">Posted by Nathan Parker, Eric Mill and Kiran C Nair - Chrome Safe Browsing team</span></noscript><p>Text.</p></body>`,
+			[]string{"Nathan Parker", "Eric Mill", "Kiran C Nair"}},
+		{"a noscript without byline markup is not read",
+			`<body><h1>Safe Browsing</h1><noscript><p>By Jane Roe</p></noscript><p>Text.</p></body>`,
+			nil},
 		{"a byline that goes on with the post's categories",
 			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
 			[]string{"Nesselsetzer"}},
@@ -270,6 +276,19 @@ func TestVisibleBylineAboveTheLead(t *testing.T) {
 	p.lead = ""
 	if got := New(Options{}).pageAuthors(p, ""); got != nil {
 		t.Errorf("without the lead: authors %q, want none", got)
+	}
+}
+
+func TestLabelledBylineAboveTheLead(t *testing.T) {
+	lead := "Oliver Frankenbach wird mit Wirkung zum 1.9.2015 zum Vorstand Finanzen bestellt, sagt der Verein."
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><title>Fanclub | Presse</title></head><body>
+<div>Presse : Weichen für die Zukunft</div><div>Geschrieben von Cooper Roe am 25.08.2015 22:30 (1599 x gelesen)</div><p>` + lead + `</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), title: "Fanclub - Weichen", lead: lead}
+	if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, []string{"Cooper Roe"}) {
+		t.Errorf("authors %q, want [Cooper Roe]", got)
 	}
 }
 

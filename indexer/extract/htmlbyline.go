@@ -201,8 +201,40 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 			return names
 		}
 	}
-	return notOutlet(notSite(bylineAuthors(p.doc.Selection, site), host), site, m.SiteName)
+	names := bylineAuthors(p.doc.Selection, site)
+	if len(names) == 0 {
+		names = noscriptBylines(p, site)
+	}
+	return notOutlet(notSite(names, host), site, m.SiteName)
 }
+
+// noscriptBylines returns the names in the byline markup that a page
+// shows only without scripts, inside <noscript> (a blog whose posts a
+// script writes out), or nil. The parser keeps such markup as text: it
+// is parsed here, only when it mentions an author or a byline.
+func noscriptBylines(p *page, site string) []string {
+	var names []string
+	p.doc.Find("body noscript").EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		n := e.Get(0).FirstChild
+		if n == nil || n.Type != html.TextNode || !rxBylineMarkup.MatchString(n.Data) {
+			return true
+		}
+		box := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		nodes, err := html.ParseFragment(strings.NewReader(n.Data), box)
+		if err != nil {
+			return true
+		}
+		for _, c := range nodes {
+			box.AppendChild(c)
+		}
+		names = bylineAuthors(goquery.NewDocumentFromNode(box).Selection, site)
+		return len(names) == 0
+	})
+	return names
+}
+
+// rxBylineMarkup matches markup that may hold a byline.
+var rxBylineMarkup = regexp.MustCompile(`(?i)byline|author|autor|auteur`)
 
 // isSiteName reports whether s names the site: a web address, or one of
 // the site's names.
@@ -607,8 +639,9 @@ func leadLine(lines []string, lead string) int {
 }
 
 // nearByline returns the names of a byline close to the heading at line
-// at: a line that starts with "By" or "Von", an author label followed by
-// the name, or a date line that ends with a name.
+// at: a line that starts with "By" or "Von" or says who wrote the article
+// ("Geschrieben von Cooper am ..."), an author label followed by the
+// name, or a date line that ends with a name.
 func nearByline(lines []string, at int, site string) []string {
 	from := max(0, at-3)
 	near := lines[from:min(len(lines), at+30)]
@@ -619,6 +652,11 @@ func nearByline(lines []string, at int, site string) []string {
 		for _, part := range lineParts(l) {
 			if g := rxBareByline.FindStringSubmatch(part); g != nil {
 				if names := lineNames(g[1]+g[2], site); len(names) > 0 {
+					return names
+				}
+			}
+			if g := rxLabelledByline.FindStringSubmatch(part); g != nil {
+				if names := lineNames(g[1]+g[2]+g[3], site); len(names) > 0 {
 					return names
 				}
 			}
