@@ -239,10 +239,11 @@ func personName(s, site string, strict bool) (string, bool) {
 // "orf.at", "wien.orf.at", "example.com/news".
 var rxDomainWord = regexp.MustCompile(`\p{L}\.(?:com|org|net|info|de|at|ch|it|fr|es|uk|io|eu|nl|be|pl|se|dk|no)(?:/|$)|\.(?:com|org|net)\b`)
 
-// rxNumberedHandle matches a user name that ends in digits, as forums
-// and markup made for machines (rel=author) give it: "freeman1984",
-// "von Marianne1". Other names with digits are dates or junk.
-var rxNumberedHandle = regexp.MustCompile(`^\p{L}{2,}[\p{L}_.-]*\d{1,4}$`)
+// rxNumberedHandle matches a user name with digits, as forums and markup
+// made for machines (rel=author) give it: "freeman1984", "von
+// Marianne1", "Bo2man". It starts with two letters and holds at most
+// four digits in a row. Other names with digits are dates or junk.
+var rxNumberedHandle = regexp.MustCompile(`^\p{L}{2,}[\p{L}_.-]*\d{1,4}(?:[\p{L}_.-]+\d{0,4})*$`)
 
 // isAllCaps reports whether s has letters and none of them is lower case.
 func isAllCaps(s string) bool {

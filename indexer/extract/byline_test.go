@@ -327,7 +327,9 @@ func TestNumberedHandles(t *testing.T) {
 		{"Marianne1", false, []string{"Marianne1"}},
 		{"freeman1984", true, nil}, // a line of text wants a capital
 		{"von Marianne1", true, []string{"Marianne1"}},
+		{"Author: Bo2man am 29.12.2010", false, []string{"Bo2man"}},
 		{"2019", false, nil},
+		{"12345abc", false, nil},
 		{"Jane Doe 2019", false, nil},
 	} {
 		if got := cleanAuthors(c.raw, "", c.strict); !slices.Equal(got, c.want) {
@@ -519,6 +521,35 @@ func TestKoreanByline(t *testing.T) {
 	} {
 		if got := koreanByline(c.para); !slices.Equal(got, c.want) {
 			t.Errorf("koreanByline(%q) = %q, want %q", c.para, got, c.want)
+		}
+	}
+}
+
+func TestAsWritten(t *testing.T) {
+	for _, c := range []struct {
+		name, html string
+		guess, want []string
+	}{
+		{"digits go-trafilatura dropped",
+			`<body><h1>Events</h1><p>Text.</p><div>Author: <b>Bo2man</b> am 29.12.2010, 13:36 Uhr</div></body>`,
+			[]string{"Bo"}, []string{"Bo2man"}},
+		{"a word go-trafilatura took in",
+			`<body><h1>Regeln</h1><p>Text.</p><div>von <a href="/u1">lupa</a><br>am 12.02.2010</div></body>`,
+			[]string{"Lupa Am"}, []string{"lupa"}},
+		{"a longer name is another person",
+			`<body><h1>T</h1><p>Text.</p><div>by Janet Smith</div></body>`,
+			[]string{"Jane"}, []string{"Jane"}},
+		{"no byline line: the guess stays",
+			`<body><h1>T</h1><p>Text by the team.</p></body>`,
+			[]string{"Jane Doe"}, []string{"Jane Doe"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := asWritten(p, c.guess, ""); !slices.Equal(got, c.want) {
+			t.Errorf("%s: asWritten(%q) = %q, want %q", c.name, c.guess, got, c.want)
 		}
 	}
 }

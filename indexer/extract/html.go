@@ -138,7 +138,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		names = slices.DeleteFunc(names, func(n string) bool {
 			return sameLetters(n, strings.TrimPrefix(hostOf(p.url), "www.")) || sameLetters(n, strings.TrimPrefix(strings.ToLower(a.Outlet), "www."))
 		})
-		a.Authors = onlyPersons(completeFromPage(p, shownNames(p, names, true)), a.Outlet)
+		a.Authors = onlyPersons(completeFromPage(p, shownNames(p, asWritten(p, names, a.Outlet), true)), a.Outlet)
 	}
 	if len(a.Authors) == 0 {
 		a.Authors = onlyPersons(completeFromPage(p, bodyAuthors(body)), a.Outlet)

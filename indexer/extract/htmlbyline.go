@@ -551,21 +551,9 @@ func visibleAuthors(p *page, site string) []string {
 	if h1 := p.doc.Find("h1").FilterFunction(func(_ int, e *goquery.Selection) bool { return !inNoise(e) }).First(); h1.Length() > 0 {
 		heads = append(heads, text(h1))
 	}
-	body := p.doc.Find("body").First()
-	if body.Length() == 0 {
+	lines := pageLines(p)
+	if len(lines) == 0 {
 		return nil
-	}
-	noise := map[*html.Node]bool{}
-	body.Find(noiseSelector + `, footer, #footer, .footer`).Each(func(_ int, e *goquery.Selection) {
-		noise[e.Get(0)] = true
-	})
-	var lines []string
-	for _, par := range paragraphs(body.Get(0), func(n *html.Node) bool { return noise[n] }) {
-		for _, l := range strings.Split(par, "\n") {
-			if l = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")); l != "" {
-				lines = append(lines, l)
-			}
-		}
 	}
 	var anchors []int // the lines that repeat the heading
 	normHeads := map[string]bool{}
@@ -619,6 +607,65 @@ func visibleAuthors(p *page, site string) []string {
 		}
 	}
 	return nil
+}
+
+// pageLines returns the lines of text of the page's body, leaving out
+// navigation, sidebars, footers and comments.
+func pageLines(p *page) []string {
+	body := p.doc.Find("body").First()
+	if body.Length() == 0 {
+		return nil
+	}
+	noise := map[*html.Node]bool{}
+	body.Find(noiseSelector + `, footer, #footer, .footer`).Each(func(_ int, e *goquery.Selection) {
+		noise[e.Get(0)] = true
+	})
+	var lines []string
+	for _, par := range paragraphs(body.Get(0), func(n *html.Node) bool { return noise[n] }) {
+		for _, l := range strings.Split(par, "\n") {
+			if l = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")); l != "" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	return lines
+}
+
+// rxBylineWord matches the word or label that introduces a name inside a
+// line: "von", "by", "Author:".
+var rxBylineWord = regexp.MustCompile(`(?i)(?:^|\s)(?:by|von|autor|author|auteur|par|por)\s*:?\s+`)
+
+// asWritten returns the names of a go-trafilatura guess as the page's
+// byline writes them. go-trafilatura drops digits and takes the next
+// word in: "Author: Bo2man am 29.12.2010" becomes "Author Bo", "von lupa
+// am ..." becomes "Lupa Am". The byline is the first short line where
+// a byline word is followed by a word that starts like the guess; it is
+// read again as a byline. The guess's first word must end there or
+// before a digit. Without such a line the guess stays.
+func asWritten(p *page, guess []string, site string) []string {
+	if len(guess) != 1 {
+		return guess
+	}
+	first, _, _ := strings.Cut(guess[0], " ")
+	lf := strings.ToLower(first)
+	for _, l := range pageLines(p) {
+		if utf8.RuneCountInString(l) > 100 || !strings.Contains(strings.ToLower(l), lf) {
+			continue
+		}
+		for _, m := range rxBylineWord.FindAllStringIndex(l, -1) {
+			rest := l[m[1]:]
+			if !strings.HasPrefix(strings.ToLower(rest), lf) {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(rest[len(lf):]); unicode.IsLetter(r) {
+				continue // "Jane" does not start "Janet"
+			}
+			if names := cleanAuthors(rest, site, false); len(names) == 1 && strings.HasPrefix(strings.ToLower(names[0]), lf) {
+				return names
+			}
+		}
+	}
+	return guess
 }
 
 // leadLine returns the index of the line that starts like the article's
