@@ -527,7 +527,7 @@ func TestKoreanByline(t *testing.T) {
 
 func TestAsWritten(t *testing.T) {
 	for _, c := range []struct {
-		name, html string
+		name, html  string
 		guess, want []string
 	}{
 		{"digits go-trafilatura dropped",
