@@ -553,3 +553,28 @@ func TestAsWritten(t *testing.T) {
 		}
 	}
 }
+
+func TestCreditsAuthors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"interviewer over the photographer",
+			[]string{"Kleid: Christopher Kane.", "Interview", "SVEN MICHAELSEN", "FOTOGRAF", "ERIC MICHAEL ROY", "STYLING"},
+			[]string{"Sven Michaelsen"}},
+		{"text and photos labelled with colons",
+			[]string{"Text:", "Jane Roe", "Fotos:", "John Doe", "Mehr lesen"},
+			[]string{"Jane Roe"}},
+		{"a label without a photographer's credit is no credits block",
+			[]string{"Interview", "Sharon Stone", "Wann wurden Sie", "Antwort", "Frage"},
+			nil},
+		{"a first name alone is not enough",
+			[]string{"Text", "Jane", "Fotos", "John Doe"},
+			nil},
+	} {
+		if got := creditsAuthors(c.lines, ""); !slices.Equal(got, c.want) {
+			t.Errorf("%s: creditsAuthors = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

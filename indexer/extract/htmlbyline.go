@@ -17,14 +17,51 @@ import (
 
 // pageAuthors returns the authors a page names: JSON-LD, then author meta
 // tags, then article:author, then byline elements; but a byline the page
-// shows with its heading wins when it names someone else.
+// shows with its heading wins when it names someone else. A credits
+// block is the last resort.
 func (x *Extractor) pageAuthors(p *page, site string) []string {
 	names := x.markedAuthors(p, site)
 	vis := notOutlet(visibleAuthors(p, site), site, p.meta.SiteName)
 	if len(vis) > 0 && (!agree(names, vis) || fuller(vis, names)) {
 		names = vis
 	}
+	if len(names) == 0 {
+		names = notOutlet(creditsAuthors(pageLines(p), site), site, p.meta.SiteName)
+	}
 	return completeFromPage(p, names)
+}
+
+var (
+	// rxWriterCredit matches the label of the writer's credit in a
+	// credits block, alone on its line: "Text", "Interview:".
+	rxWriterCredit = regexp.MustCompile(`(?i)^(?:text|texte|texto|words|interview|autor(?:in)?|author|redaktion)\s*:?$`)
+	// rxPhotoCredit matches the label of a photographer's credit, alone
+	// on its line: "Fotograf", "Photos:".
+	rxPhotoCredit = regexp.MustCompile(`(?i)^(?:fotos?|fotograf(?:ie|in)?|photos?|photograph(?:er|y)|bilder|illustrations?)\s*:?$`)
+)
+
+// creditsAuthors returns the writer a credits block names, as magazines
+// close an article or a photo story: a label on its own line over a
+// name ("Interview" over "SVEN MICHAELSEN"), with a photographer's
+// credit in the same way within the next four lines ("FOTOGRAF" over
+// "ERIC MICHAEL ROY"). The name must be a full one.
+func creditsAuthors(lines []string, site string) []string {
+	for i := 0; i+3 < len(lines); i++ {
+		if !rxWriterCredit.MatchString(lines[i]) || utf8.RuneCountInString(lines[i+1]) > 60 {
+			continue
+		}
+		photo := false
+		for _, l := range lines[i+2 : min(len(lines), i+6)] {
+			photo = photo || rxPhotoCredit.MatchString(l)
+		}
+		if !photo {
+			continue
+		}
+		if names := fullNames(lineNames(lines[i+1], site)); len(names) > 0 {
+			return names
+		}
+	}
+	return nil
 }
 
 // completeFromPage writes out the names given in a short form (a first
