@@ -39,6 +39,9 @@ func TestNotOutlet(t *testing.T) {
 		{[]string{"Die FURCHE", "Ursula Baatz"}, []string{"", "DIE FURCHE"}, []string{"Ursula Baatz"}},
 		{[]string{"Daniel Lemire"}, []string{"Daniel Lemire's blog"}, []string{"Daniel Lemire"}},
 		{[]string{"Jane Doe"}, []string{"BBC"}, []string{"Jane Doe"}}, // too short to compare
+		{[]string{"OÖ Volksblatt"}, []string{"Oberösterreichisches Volksblatt"}, nil},
+		{[]string{"Jane Volksblatt"}, []string{"Oberösterreichisches Volksblatt"}, []string{"Jane Volksblatt"}},
+		{[]string{"AB Sun"}, []string{"The Sun"}, []string{"AB Sun"}}, // "Sun" is too short to tell
 	} {
 		if got := notOutlet(slices.Clone(c.names), c.outlets...); !slices.Equal(got, c.want) {
 			t.Errorf("notOutlet(%q, %q) = %q, want %q", c.names, c.outlets, got, c.want)
@@ -575,6 +578,28 @@ func TestCreditsAuthors(t *testing.T) {
 	} {
 		if got := creditsAuthors(c.lines, ""); !slices.Equal(got, c.want) {
 			t.Errorf("%s: creditsAuthors = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestGuessedAuthors(t *testing.T) {
+	for _, c := range []struct {
+		name, guess string
+		want        []string
+	}{
+		{"an address that starts with the site", "example.de, Frankfurt, Germany", nil},
+		{"a domain written as a name", "Ciphacipha Net", nil},
+		{"an editor's initials beside the outlet", "IT Finanzmagazin; PP", nil},
+		{"an agency stays for the person filter", "PTI; Washington", []string{"PTI", "Washington"}},
+		{"a name the page shows", "Jane Roe", []string{"Jane Roe"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body><h1>T</h1><p>By Jane Roe in Washington.</p><p>PTI</p></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), url: "https://www.example.de/a"}
+		if got := guessedAuthors(p, c.guess, "IT Finanzmagazin"); !slices.Equal(got, c.want) {
+			t.Errorf("%s: guessedAuthors(%q) = %q, want %q", c.name, c.guess, got, c.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,12 +132,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Authors = onlyPersons(completeFromPage(p, lineAuthors), a.Outlet)
 	}
 	if len(a.Authors) == 0 && trMeta.Author != "" {
-		// go-trafilatura writes a domain as a name ("Jungefreiheit De").
-		names := cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true)
-		names = slices.DeleteFunc(names, func(n string) bool {
-			return sameLetters(n, strings.TrimPrefix(hostOf(p.url), "www.")) || sameLetters(n, strings.TrimPrefix(strings.ToLower(a.Outlet), "www."))
-		})
-		a.Authors = onlyPersons(completeFromPage(p, shownNames(p, asWritten(p, names, a.Outlet), true)), a.Outlet)
+		a.Authors = onlyPersons(completeFromPage(p, guessedAuthors(p, trMeta.Author, a.Outlet)), a.Outlet)
 	}
 	if len(a.Authors) == 0 {
 		a.Authors = onlyPersons(completeFromPage(p, bodyAuthors(body)), a.Outlet)

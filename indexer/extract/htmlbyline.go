@@ -349,7 +349,7 @@ func notOutlet(names []string, outlets ...string) []string {
 	}
 	out := names[:0]
 	for _, n := range names {
-		fn, keep := foldLetters(n), true
+		fn, keep := foldLetters(n), !abbreviatedOutlet(n, outlets)
 		for _, k := range keys {
 			if strings.Contains(fn, k) {
 				keep = false
@@ -361,6 +361,36 @@ func notOutlet(names []string, outlets ...string) []string {
 		}
 	}
 	return out
+}
+
+// abbreviatedOutlet reports whether a name is an outlet's name with its
+// other words abbreviated: a word of the outlet's name (of four letters
+// or more) beside acronyms in capitals, as "OÖ Volksblatt" is for
+// "Oberösterreichisches Volksblatt".
+func abbreviatedOutlet(name string, outlets []string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	outletWords := map[string]bool{}
+	for _, o := range outlets {
+		for _, w := range strings.Fields(o) {
+			if fw := foldLetters(w); utf8.RuneCountInString(fw) >= 4 {
+				outletWords[fw] = true
+			}
+		}
+	}
+	shared := false
+	for _, w := range words {
+		switch {
+		case outletWords[foldLetters(w)]:
+			shared = true
+		case isAllCaps(w) && utf8.RuneCountInString(w) <= 4:
+		default:
+			return false
+		}
+	}
+	return shared
 }
 
 // rxCapName matches a run of two to four capitalised words in text.
@@ -666,6 +696,39 @@ func pageLines(p *page) []string {
 		}
 	}
 	return lines
+}
+
+// guessedAuthors returns the person names of go-trafilatura's guess at
+// the author, raw, which is weaker evidence than the page's own markup:
+// it may be an address ("hessenschau.de, Frankfurt, Germany"), the site's
+// domain written as a name ("Jungefreiheit De", "Ciphacipha Net"), an
+// editor's initials ("IT Finanzmagazin; PP"), a byline it mangled (see
+// asWritten) or a name seen only in readers' comments (see shownNames).
+func guessedAuthors(p *page, raw, outlet string) []string {
+	if head, _, ok := strings.Cut(raw, ","); ok && isSiteName(head, outlet, p.meta.SiteName) {
+		return nil
+	}
+	host := strings.TrimPrefix(hostOf(p.url), "www.")
+	names := cleanAuthors(strings.ReplaceAll(raw, ";", ","), outlet, true)
+	names = slices.DeleteFunc(names, func(n string) bool {
+		return sameLetters(n, host) || sameLetters(n, strings.TrimPrefix(strings.ToLower(outlet), "www.")) ||
+			endsWithDomain(n) || isInitials(n) && !newsAgencies[strings.ToLower(n)] // "PTI" stays for onlyPersons
+	})
+	return shownNames(p, asWritten(p, names, outlet), true)
+}
+
+// topLevelDomains are the endings of web addresses that go-trafilatura
+// leaves as a name's last word: "Ciphacipha Net".
+var topLevelDomains = map[string]bool{
+	"com": true, "net": true, "org": true, "de": true, "at": true, "ch": true, "eu": true,
+	"info": true, "io": true, "uk": true, "fr": true, "nl": true, "it": true, "es": true,
+}
+
+// endsWithDomain reports whether a name of two words or more ends with a
+// top-level domain, as a web address written as a name does.
+func endsWithDomain(n string) bool {
+	w := strings.Fields(n)
+	return len(w) >= 2 && topLevelDomains[strings.ToLower(w[len(w)-1])]
 }
 
 // rxBylineWord matches the word or label that introduces a name inside a
