@@ -242,6 +242,9 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 	if len(names) == 0 {
 		names = noscriptBylines(p, site)
 	}
+	if len(names) == 0 {
+		names = authorLinkNames(p.doc.Selection, site)
+	}
 	return notOutlet(notSite(names, host), site, m.SiteName)
 }
 
@@ -268,6 +271,70 @@ func noscriptBylines(p *page, site string) []string {
 		return len(names) == 0
 	})
 	return names
+}
+
+// rxAuthorPage matches the address of an author's page and its last
+// part: "/autoren/kathrin-fuehres-684124", "/author/jane-doe/".
+var rxAuthorPage = regexp.MustCompile(`(?i)/(?:authors?|autor|autoren|auteurs?|redakteur|redakteure)/([^/?#]+)/?(?:[?#].*)?$`)
+
+// authorLinkNames returns the name of the first link to an author's page
+// that is not in a sidebar, comment or teaser, when the link's text
+// holds one full name and the page's address spells the same name
+// ("Kathrin Führes" for kathrin-fuehres-684124), or the address holds no
+// name and the text is only the name. Links without byline markup
+// around them are found so.
+func authorLinkNames(s *goquery.Selection, site string) []string {
+	var names []string
+	s.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		g := rxAuthorPage.FindStringSubmatch(attr(a, "href"))
+		if g == nil || inNoise(a) || otherPost(a, s.Get(0)) {
+			return true
+		}
+		raw := strings.Join(strings.Fields(text(a)), " ")
+		if raw == "" || utf8.RuneCountInString(raw) > 150 {
+			return true
+		}
+		slug := slugLetters(g[1])
+		if len(slug) < 5 {
+			// No name in the address: the text must be one name alone.
+			if n := fullNames(lineNames(raw, site)); len(n) == 1 && n[0] == raw {
+				names = n
+			}
+			return names == nil
+		}
+		for _, c := range rxCapName.FindAllString(raw, -1) {
+			words := strings.Fields(c) // "Kathrin Führes Kathrin Führes"
+			for i := range words {
+				for j := i + 2; j <= len(words) && j <= i+4; j++ {
+					name := strings.Join(words[i:j], " ")
+					if slugLetters(name) != slug {
+						continue
+					}
+					if n, ok := personName(name, site, true); ok {
+						names = []string{n}
+						return false
+					}
+				}
+			}
+		}
+		return true
+	})
+	return names
+}
+
+// slugLetters returns the letters of a name or an address's slug as a
+// slug writes them: lower case, umlauts spelled out, no accents, digits
+// or punctuation ("Kathrin Führes" and "kathrin-fuehres-684124" are
+// both "kathrinfuehres").
+func slugLetters(s string) string {
+	s = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss").Replace(s)
+	var b strings.Builder
+	for _, r := range foldLetters(s) {
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // rxBylineMarkup matches markup that may hold a byline.
