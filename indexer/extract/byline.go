@@ -101,8 +101,9 @@ var lowercaseNameWords = map[string]bool{
 }
 
 // rxInPlace matches the place a reporter filed from, after the name: "Jane
-// Doe in Mexico City".
-var rxInPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$`)
+// Doe in Mexico City", or the section a post is filed in: "Henry In
+// Aktuell".
+var rxInPlace = regexp.MustCompile(`\s+[Ii]n\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$`)
 
 // rxHonorific matches a title before a name: "Dr Farida Nurlanova".
 var rxHonorific = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd|Dipl|Ing|Mag)\.?\s+|(?:Rechtsanwalt|Rechtsanwältin|Notar|Notarin|Steuerberater|Steuerberaterin|Pfarrer|Pfarrerin|Maître|Me)\s+)+`)

@@ -186,6 +186,15 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"a link to an author's page by number holding only a name",
 			`<body><h1>Waldwege</h1><div><a href="/author/12345">Boris T. Kaiser</a></div><p>Text.</p></body>`,
 			[]string{"Boris T. Kaiser"}},
+		{"a date line that ends with the name after von, under the heading",
+			`<body><h1>Ehezoff</h1><div>Seite 1 von 2</div><h2>Stars (1 / 1) <span>06.11.2023 13:30 von Olga</span></h2><p>Text.</p></body>`,
+			[]string{"Olga"}},
+		{"a dated teaser far below the heading is another piece's",
+			`<body><h1>Impeachment</h1>` + strings.Repeat("<p>Text.</p>", 10) + `<div>Horoscope for Wednesday, 11/20/19 by Christopher Roe</div></body>`,
+			nil},
+		{"a byline that goes on with the post's section",
+			`<body><h1>Zahlen</h1><div>Am 13. November 2019 Von Henry Roe In Aktuell</div><p>Text.</p></body>`,
+			[]string{"Henry Roe"}},
 		{"a byline that goes on with the post's categories",
 			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
 			[]string{"Nesselsetzer"}},
@@ -609,6 +618,25 @@ func TestGuessedAuthors(t *testing.T) {
 		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), url: "https://www.example.de/a"}
 		if got := guessedAuthors(p, c.guess, "IT Finanzmagazin"); !slices.Equal(got, c.want) {
 			t.Errorf("%s: guessedAuthors(%q) = %q, want %q", c.name, c.guess, got, c.want)
+		}
+	}
+}
+
+func TestBioName(t *testing.T) {
+	bio := "Stefanus Stahl - Maschinenbauer, Abenteurer und ICB-Projektleiter. Seit 2002 auf dem Mountainbike."
+	for _, c := range []struct {
+		given string
+		lines []string
+		want  string
+	}{
+		{"Stefanus", []string{"Stefanus", bio, "Mehr Artikel von Stefanus"}, "Stefanus Stahl"},
+		{"Jane", []string{"Jane Roe is a reporter at the Daily Planet who covers science and health."}, "Jane Roe"},
+		{"Jane", []string{"Jane Roe is a reporter at the Daily Planet.", "Jane Doe, a colleague of hers at the Daily Planet, said so."}, ""},
+		{"Stefanus", []string{"Stefanus Stahl"}, ""}, // a line, not a bio
+		{"Stefanus", []string{"Stefanus fährt Rad. Er ist seit 2002 auf dem Mountainbike unterwegs."}, ""},
+	} {
+		if got := bioName(c.given, c.lines); got != c.want {
+			t.Errorf("bioName(%q, %q) = %q, want %q", c.given, c.lines, got, c.want)
 		}
 	}
 }

@@ -172,7 +172,43 @@ func completeShort(p *page, names []string) []string {
 			names[i] = first(slugName(p, n, pageText), n)
 		}
 	}
-	return completeNames(names, pageText, p.meta.SiteName, domainLabel(hostOf(p.url)))
+	names = completeNames(names, pageText, p.meta.SiteName, domainLabel(hostOf(p.url)))
+	if slices.ContainsFunc(names, isFirstName) {
+		lines := pageLines(p)
+		for i, n := range names {
+			if isFirstName(n) {
+				names[i] = first(bioName(n, lines), n)
+			}
+		}
+	}
+	return names
+}
+
+// rxBioStart matches what follows a name that opens an author's bio: a
+// dash or comma and a description, or "is", "ist", "was".
+var rxBioStart = regexp.MustCompile(`^(\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s*[-–—,]\s+\p{L}|\s+(?:is|ist|was|war|est|es)\s)`)
+
+// bioName returns the full name that an author's bio opens with, for a
+// first name given alone ("Stefanus" over "Stefanus Stahl -
+// Maschinenbauer, Abenteurer und ..."), or "" when no line of the page
+// opens so, or lines open with different surnames.
+func bioName(given string, lines []string) string {
+	var full string
+	for _, l := range lines {
+		rest, ok := strings.CutPrefix(l, given+" ")
+		if !ok || utf8.RuneCountInString(l) < 40 {
+			continue
+		}
+		g := rxBioStart.FindStringSubmatch(rest)
+		if g == nil || roleWords[strings.ToLower(g[1])] {
+			continue
+		}
+		if full != "" && full != given+" "+g[1] {
+			return ""
+		}
+		full = given + " " + g[1]
+	}
+	return full
 }
 
 // rxAuthorSlug matches the address of an author's page and its last
@@ -665,6 +701,11 @@ var (
 	// rxDatePart matches a part of a date line: "11.12.2019", "13:10
 	// Uhr", "27 January 2022".
 	rxDatePart = regexp.MustCompile(`(?i)^(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?:\s*uhr)?|\d{1,2}\.?\s+` + monthPattern + `\.?\s+\d{4}|` + monthPattern + `\.?\s+\d{1,2},?\s+\d{4})$`)
+	// rxDatedByline matches a line that ends with a date and the names
+	// after "von" or "by": "Stars (1 / 1) 06.11.2023 13:30 von Olga",
+	// "March 3, 2021 by Jane Doe". The names are in the last group.
+	rxDatedByline = regexp.MustCompile(`(?i)(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+` + monthPattern + `\.?\s+\d{4}|` + monthPattern + `\.?\s+\d{1,2},?\s+\d{4})` +
+		`(?:,?\s+(?:um\s+|at\s+)?\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm))?)?\s+(?:von|by|par|por)\s+(.+)$`)
 	// rxMetaSep separates the parts of a date-and-author line.
 	rxMetaSep = regexp.MustCompile(`\s+[|•·–—-]\s+`)
 )
@@ -725,6 +766,11 @@ func visibleAuthors(p *page, site string) []string {
 			}
 			if g := rxLabelledByline.FindStringSubmatch(part); g != nil {
 				if names := lineNames(g[1]+g[2]+g[3], site); len(names) > 0 {
+					return names
+				}
+			}
+			if g := rxDatedByline.FindStringSubmatch(part); g != nil && from+i <= at+3 {
+				if names := lineNames(g[len(g)-1], site); len(names) > 0 {
 					return names
 				}
 			}
@@ -855,7 +901,9 @@ func leadLine(lines []string, lead string) int {
 // nearByline returns the names of a byline close to the heading at line
 // at: a line that starts with "By" or "Von" or says who wrote the article
 // ("Geschrieben von Cooper am ..."), an author label followed by the
-// name, or a date line that ends with a name.
+// name, or a date line that ends with a name, with "von" or "by" just
+// under the heading ("06.11.2023 13:30 von Olga") or without anywhere
+// near it.
 func nearByline(lines []string, at int, site string) []string {
 	from := max(0, at-3)
 	near := lines[from:min(len(lines), at+30)]
@@ -871,6 +919,11 @@ func nearByline(lines []string, at int, site string) []string {
 			}
 			if g := rxLabelledByline.FindStringSubmatch(part); g != nil {
 				if names := lineNames(g[1]+g[2]+g[3], site); len(names) > 0 {
+					return names
+				}
+			}
+			if g := rxDatedByline.FindStringSubmatch(part); g != nil && from+i <= at+3 {
+				if names := lineNames(g[len(g)-1], site); len(names) > 0 {
 					return names
 				}
 			}
