@@ -195,6 +195,9 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"a byline that goes on with the post's section",
 			`<body><h1>Zahlen</h1><div>Am 13. November 2019 Von Henry Roe In Aktuell</div><p>Text.</p></body>`,
 			[]string{"Henry Roe"}},
+		{"an author's bio in byline markup is no byline",
+			`<body><h1>Musik</h1><p>Text.</p><div class="author-box"><p class="author-bio">Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge praktische Tipps.</p></div></body>`,
+			nil},
 		{"a byline that goes on with the post's categories",
 			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
 			[]string{"Nesselsetzer"}},
@@ -609,9 +612,11 @@ func TestGuessedAuthors(t *testing.T) {
 		{"a domain written as a name", "Ciphacipha Net", nil},
 		{"an editor's initials beside the outlet", "IT Finanzmagazin; PP", nil},
 		{"an agency stays for the person filter", "PTI; Washington", []string{"PTI", "Washington"}},
+		{"the host's label written as a name", "Auto-Motor", nil},
+		{"an address go-trafilatura rewrote", "Example De; Frankfurt; Germany", nil},
 		{"a name the page shows", "Jane Roe", []string{"Jane Roe"}},
 	} {
-		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body><h1>T</h1><p>By Jane Roe in Washington.</p><p>PTI</p></body></html>`))
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body><h1>T</h1><p>By Jane Roe in Washington.</p><p>PTI</p><p>Frankfurt</p></body></html>`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -637,6 +642,23 @@ func TestBioName(t *testing.T) {
 	} {
 		if got := bioName(c.given, c.lines); got != c.want {
 			t.Errorf("bioName(%q, %q) = %q, want %q", c.given, c.lines, got, c.want)
+		}
+	}
+}
+
+func TestWrittenAsHost(t *testing.T) {
+	for _, c := range []struct {
+		name, host string
+		want       bool
+	}{
+		{"Auto-Motor", "auto-motor", true},
+		{"Finanztreff", "finanztreff.de", false},
+		{"Finanztreff", "finanztreff", true},
+		{"Example De", "example.de", true},
+		{"Wolfgang Michal", "wolfgangmichal", false}, // a site named after its author
+	} {
+		if got := writtenAsHost(c.name, c.host); got != c.want {
+			t.Errorf("writtenAsHost(%q, %q) = %v, want %v", c.name, c.host, got, c.want)
 		}
 	}
 }

@@ -65,8 +65,9 @@ func creditsAuthors(lines []string, site string) []string {
 }
 
 // completeFromPage writes out the names given in a short form (a first
-// name, a user name) as the page writes them in full (see completeNames),
-// and drops the user names the page never shows (see shownNames).
+// name, a user name, initials) as the page writes them in full (see
+// completeNames), and drops the user names the page never shows (see
+// shownNames).
 func completeFromPage(p *page, names []string) []string {
 	return shownNames(p, completeShort(p, names), false)
 }
@@ -654,7 +655,7 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 			if v, ok := e.Attr("content"); ok && raw == "" {
 				raw = v
 			}
-			if utf8.RuneCountInString(raw) <= 150 {
+			if utf8.RuneCountInString(raw) <= 150 && !isProse(raw) {
 				// The outlet named as author does not end the search.
 				if names = notOutlet(cleanAuthors(raw, site, group.strict), site); len(names) > 0 {
 					return false
@@ -675,6 +676,31 @@ func bylineAuthors(s *goquery.Selection, site string) []string {
 		}
 	}
 	return nil
+}
+
+// bylineWords are the words in lower case a byline may hold besides
+// names: "Posted on ... by", "von ... am", "and".
+var bylineWords = map[string]bool{
+	"by": true, "von": true, "vom": true, "and": true, "und": true, "on": true, "am": true, "at": true,
+	"um": true, "le": true, "el": true, "par": true, "por": true, "in": true, "mit": true, "with": true,
+	"et": true, "y": true, "e": true, "posted": true, "written": true, "geschrieben": true, "updated": true,
+	"published": true, "veröffentlicht": true, "aktualisiert": true, "uhr": true, "de": true, "di": true,
+	"da": true, "van": true, "der": true, "den": true, "du": true, "la": true, "from": true, "for": true,
+}
+
+// isProse reports whether the text of a byline element is a sentence
+// about the author rather than a byline: four words in lower case or
+// more besides those a byline holds ("Alles über Lautsprecher, Heimkino
+// und HiFi-Trends. Zudem haben wir ...").
+func isProse(raw string) bool {
+	n := 0
+	for _, w := range strings.Fields(raw) {
+		w = strings.Trim(w, ".,;:!?()\"'“”‘’")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !bylineWords[w] {
+			n++
+		}
+	}
+	return n >= 4
 }
 
 var (
@@ -818,16 +844,31 @@ func pageLines(p *page) []string {
 // editor's initials ("IT Finanzmagazin; PP"), a byline it mangled (see
 // asWritten) or a name seen only in readers' comments (see shownNames).
 func guessedAuthors(p *page, raw, outlet string) []string {
-	if head, _, ok := strings.Cut(raw, ","); ok && isSiteName(head, outlet, p.meta.SiteName) {
+	raw = strings.ReplaceAll(raw, ";", ",") // go-trafilatura's separator
+	if head, _, ok := strings.Cut(raw, ","); ok && isSiteName(head, outlet, p.meta.SiteName, hostOf(p.url)) {
 		return nil
 	}
-	host := strings.TrimPrefix(hostOf(p.url), "www.")
-	names := cleanAuthors(strings.ReplaceAll(raw, ";", ","), outlet, true)
-	names = slices.DeleteFunc(names, func(n string) bool {
-		return sameLetters(n, host) || sameLetters(n, strings.TrimPrefix(strings.ToLower(outlet), "www.")) ||
-			endsWithDomain(n) || isInitials(n) && !newsAgencies[strings.ToLower(n)] // "PTI" stays for onlyPersons
+	var hosts []string
+	for _, h := range []string{hostOf(p.url), strings.ToLower(outlet)} {
+		if h = strings.TrimPrefix(h, "www."); h != "" {
+			hosts = append(hosts, h, domainLabel(h))
+		}
+	}
+	names := slices.DeleteFunc(cleanAuthors(raw, outlet, true), func(n string) bool {
+		return endsWithDomain(n) || isInitials(n) && !newsAgencies[strings.ToLower(n)] || // "PTI" stays for onlyPersons
+			slices.ContainsFunc(hosts, func(h string) bool { return writtenAsHost(n, h) })
 	})
 	return shownNames(p, asWritten(p, names, outlet), true)
+}
+
+// writtenAsHost reports whether a name is a host or its label written as
+// a name ("Auto-Motor" for auto-motor.at, "Jungefreiheit De" for
+// jungefreiheit.de), with the same words: a person's site is named
+// after them ("Wolfgang Michal" on wolfgangmichal.de).
+func writtenAsHost(name, host string) bool {
+	dashed := strings.ToLower(strings.ReplaceAll(name, " ", "-"))
+	return dashed == host || strings.ReplaceAll(dashed, "-", ".") == host ||
+		!strings.Contains(name, " ") && sameLetters(name, host)
 }
 
 // topLevelDomains are the endings of web addresses that go-trafilatura
