@@ -319,8 +319,9 @@ var (
 )
 
 // bodyAuthors finds the author in the text: "(Jane Doe writes)" or a
-// byline ("Text von Jane Doe") near the top, or a bio line at the end
-// ("Jane Doe is director of ...").
+// byline ("Text von Jane Doe") near the top, or at the end a bio line
+// ("Jane Doe is director of ..."), a Korean reporter's line, a copyright
+// notice that names a person, or a signature (above a date).
 func bodyAuthors(body []string) []string {
 	for _, p := range body[:min(len(body), 3)] {
 		if g := rxWrites.FindStringSubmatch(p); g != nil {
@@ -349,7 +350,20 @@ func bodyAuthors(body []string) []string {
 		}
 	}
 	if len(body) >= 3 {
-		return signature(body[len(body)-1])
+		last := body[len(body)-1]
+		if g := rxCopyrightHolder.FindStringSubmatch(strings.TrimSpace(last)); g != nil && utf8.RuneCountInString(last) <= 80 {
+			// "© 2019 Sven Schreivogel" closing the text.
+			if names := fullNames(lineNames(g[1], "")); len(names) == 1 {
+				return names
+			}
+		}
+		if len(body) >= 4 && isDateLine(last) {
+			// A signature over the day it was written.
+			if names := signature(body[len(body)-2]); len(names) > 0 {
+				return names
+			}
+		}
+		return signature(last)
 	}
 	return nil
 }

@@ -239,10 +239,17 @@ func TestBodyAuthorsSignature(t *testing.T) {
 		{"Mehr Homestorys", nil},            // a link, not a name
 		{"Blessing, 816 Seiten", nil},       // a book's details
 		{"Polizei bittet um Hinweise", nil}, // a subheading
+		{"© 2019 Sven Schreivogel", []string{"Sven Schreivogel"}},
+		{"© 2019 Filmbüro", nil}, // not a person's full name
 	} {
 		if got := bodyAuthors(append(slices.Clone(text), c.last)); !slices.Equal(got, c.want) {
 			t.Errorf("bodyAuthors(... %q) = %q, want %q", c.last, got, c.want)
 		}
+	}
+	// A signature over the day it was written.
+	body := append(slices.Clone(text), "Third paragraph.", "Stefan Wasmer", "10. September 2017")
+	if got := bodyAuthors(body); !slices.Equal(got, []string{"Stefan Wasmer"}) {
+		t.Errorf("bodyAuthors(... signature, date) = %q, want [Stefan Wasmer]", got)
 	}
 }
 
