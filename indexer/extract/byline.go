@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -357,8 +358,10 @@ func bodyAuthors(body []string) []string {
 				return names
 			}
 		}
-		if len(body) >= 4 && isDateLine(last) {
-			// A signature over the day it was written.
+		if len(body) >= 4 && (isDateLine(last) || isRoleLine(last)) {
+			// A signature over the day it was written or over the
+			// writer's office ("Kazım TÜRKMEN" over
+			// "DITIB-Bundesvorsitzender").
 			if names := signature(body[len(body)-2]); len(names) > 0 {
 				return names
 			}
@@ -366,6 +369,31 @@ func bodyAuthors(body []string) []string {
 		return signature(last)
 	}
 	return nil
+}
+
+// officeWords end the words that name the office or job a signature is
+// signed with: "Bundesvorsitzender", "President and CEO", "Managing
+// Director". A department ("Pressestelle") or company is no office.
+var officeWords = []string{"vorsitzender", "vorsitzende", "präsident", "präsidentin", "president", "chairman",
+	"chairwoman", "ceo", "founder", "gründer", "gründerin", "bürgermeister", "bürgermeisterin", "bischof",
+	"director", "editor", "reporter", "correspondent", "columnist", "journalist", "professor", "lecturer",
+	"fellow", "researcher", "analyst", "manager", "officer", "coordinator", "consultant", "adviser", "advisor",
+	"secretary", "spokesperson", "spokesman", "spokeswoman", "writer", "author", "autor", "autorin"}
+
+// isRoleLine reports whether a paragraph is only an office or job title,
+// as signs a statement under the name: short, without a sentence's
+// punctuation, and holding a word that names an office or a job.
+func isRoleLine(p string) bool {
+	if utf8.RuneCountInString(p) > 60 || strings.ContainsAny(p, ".!?:") {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
+		if slices.ContainsFunc(officeWords, func(o string) bool { return strings.HasSuffix(w, o) }) ||
+			slices.ContainsFunc(jobSuffixes, func(j string) bool { return strings.HasSuffix(w, j) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // koreanRoles are the titles Korean bylines write beside a name:

@@ -198,6 +198,9 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"an author's bio in byline markup is no byline",
 			`<body><h1>Musik</h1><p>Text.</p><div class="author-box"><p class="author-bio">Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge praktische Tipps.</p></div></body>`,
 			nil},
+		{"a user name marked as the author's formatted name",
+			`<body><h1>Metal</h1><p class="headline_meta">by <span class="author vcard fn">oz</span> on December 4, 2006</p><p>Text.</p></body>`,
+			[]string{"oz"}},
 		{"a byline that goes on with the post's categories",
 			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
 			[]string{"Nesselsetzer"}},
@@ -246,10 +249,22 @@ func TestBodyAuthorsSignature(t *testing.T) {
 			t.Errorf("bodyAuthors(... %q) = %q, want %q", c.last, got, c.want)
 		}
 	}
-	// A signature over the day it was written.
-	body := append(slices.Clone(text), "Third paragraph.", "Stefan Wasmer", "10. September 2017")
-	if got := bodyAuthors(body); !slices.Equal(got, []string{"Stefan Wasmer"}) {
-		t.Errorf("bodyAuthors(... signature, date) = %q, want [Stefan Wasmer]", got)
+	// A signature over the day it was written, or over an office.
+	for _, c := range []struct {
+		sig, under string
+		want       []string
+	}{
+		{"Stefan Wasmer", "10. September 2017", []string{"Stefan Wasmer"}},
+		{"Kazım TÜRKMEN", "DITIB-Bundesvorsitzender", []string{"Kazım TÜRKMEN"}},
+		{"Jane Roe", "Managing Director, Example Ltd", []string{"Jane Roe"}},
+		{"Jane Roe", "Example Ltd, Berlin", nil},                   // an address, not an office
+		{"Weitere Informationen", "Pressestelle", nil},             // not a name
+		{"Jane Roe", "She is the director of the institute.", nil}, // a sentence
+	} {
+		body := append(slices.Clone(text), "Third paragraph.", c.sig, c.under)
+		if got := bodyAuthors(body); !slices.Equal(got, c.want) {
+			t.Errorf("bodyAuthors(... %q, %q) = %q, want %q", c.sig, c.under, got, c.want)
+		}
 	}
 }
 

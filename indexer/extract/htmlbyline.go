@@ -637,7 +637,7 @@ var bylineSelectors = []struct {
 	sel    string
 	strict bool
 }{
-	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .author .fn, .byline .fn, .vcard .fn, .post-author .fn`, false},
+	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .author .fn, .byline .fn, .vcard .fn, .post-author .fn, .author.fn, .vcard.fn`, false},
 	{`byline, .byline, .author-name, .post-author, .entry-author, .author, .article-author, .story-byline`, true},
 	{`[class*="byline"], [class*="author"], [class*="autor"], [class*="auteur"], [data-testid*="byline"]`, true},
 }
