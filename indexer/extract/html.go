@@ -38,6 +38,10 @@ type page struct {
 	// lang is the page's language (see language), known once langKnown.
 	lang      string
 	langKnown bool
+	// lines are the page's lines of text that bylines are looked for
+	// in (see pageLines), known once linesKnown.
+	lines      []string
+	linesKnown bool
 	// shownStamps and shownUTC are what the page's <time> elements say
 	// of its zone (see shownZone), known once shownKnown.
 	shownStamps []string

@@ -795,11 +795,6 @@ func visibleAuthors(p *page, site string) []string {
 					return names
 				}
 			}
-			if g := rxDatedByline.FindStringSubmatch(part); g != nil && from+i <= at+3 {
-				if names := lineNames(g[len(g)-1], site); len(names) > 0 {
-					return names
-				}
-			}
 		}
 		if rxStrongLabelLine.MatchString(l) && i+1 < len(wide) && utf8.RuneCountInString(wide[i+1]) <= 60 {
 			if names := fullNames(lineNames(namesAfterLabel(wide, i+1), site)); len(names) > 0 {
@@ -816,8 +811,17 @@ func visibleAuthors(p *page, site string) []string {
 }
 
 // pageLines returns the lines of text of the page's body, leaving out
-// navigation, sidebars, footers and comments.
+// navigation, sidebars, footers and comments. They are read once.
 func pageLines(p *page) []string {
+	if p.linesKnown {
+		return p.lines
+	}
+	p.lines, p.linesKnown = readLines(p), true
+	return p.lines
+}
+
+// readLines reads the lines pageLines returns.
+func readLines(p *page) []string {
 	body := p.doc.Find("body").First()
 	if body.Length() == 0 {
 		return nil
@@ -963,7 +967,10 @@ func nearByline(lines []string, at int, site string) []string {
 					return names
 				}
 			}
-			if g := rxDatedByline.FindStringSubmatch(part); g != nil && from+i <= at+3 {
+			if from+i > at+3 {
+				continue
+			}
+			if g := rxDatedByline.FindStringSubmatch(part); g != nil {
 				if names := lineNames(g[len(g)-1], site); len(names) > 0 {
 					return names
 				}
