@@ -684,3 +684,21 @@ func TestWrittenAsHost(t *testing.T) {
 		}
 	}
 }
+
+func TestCreditsOtherSite(t *testing.T) {
+	for _, c := range []struct {
+		raw, host string
+		want      bool
+	}{
+		{"Frank Bueltge - http://bueltge.de", "der-erfolg-gibt-recht.de", true},
+		{"Jane Roe - https://www.janeroe.net/about", "example.org", true},
+		{"Jane Roe - https://janeroe.net", "janeroe.net", false},  // her own site
+		{"Jane Roe (www.blog.example.org)", "example.org", false}, // a subdomain of the site
+		{"Jane Roe - http://janeroe.net", "", false},              // no host to compare
+		{"Jane Roe", "example.org", false},
+	} {
+		if got := creditsOtherSite(c.raw, c.host); got != c.want {
+			t.Errorf("creditsOtherSite(%q, %q) = %v, want %v", c.raw, c.host, got, c.want)
+		}
+	}
+}

@@ -257,6 +257,9 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 			if head, _, ok := strings.Cut(raw, ","); ok && isSiteName(head, site, m.SiteName) {
 				continue // "hessenschau.de, Frankfurt, Germany": an address
 			}
+			if creditsOtherSite(raw, host) {
+				continue // "Frank Bueltge - http://bueltge.de": the theme's maker
+			}
 			if slices.Contains(m.LD.Persons, raw) {
 				// A JSON-LD Person written as a full name is one even when
 				// the site bears it ("Wolfgang Schmale" on his own site).
@@ -376,6 +379,25 @@ func slugLetters(s string) string {
 
 // rxBylineMarkup matches markup that may hold a byline.
 var rxBylineMarkup = regexp.MustCompile(`(?i)byline|author|autor|auteur`)
+
+// rxWebAddress matches a web address inside a text.
+var rxWebAddress = regexp.MustCompile(`(?i)\bhttps?://[^\s,;)]+|\bwww\.[^\s,;)]+`)
+
+// creditsOtherSite reports whether an author given by metadata comes with
+// the address of another site than the page's host: the credit of the
+// theme or template's maker, not the article's author. Without the
+// page's host nothing is compared.
+func creditsOtherSite(raw, host string) bool {
+	addr := rxWebAddress.FindString(raw)
+	if addr == "" || host == "" {
+		return false
+	}
+	if !strings.Contains(addr, "://") {
+		addr = "http://" + addr
+	}
+	other := hostOf(addr)
+	return other != "" && other != host && !strings.HasSuffix(host, "."+other) && !strings.HasSuffix(other, "."+host)
+}
 
 // isSiteName reports whether s names the site: a web address, or one of
 // the site's names.
