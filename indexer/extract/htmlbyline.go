@@ -998,12 +998,12 @@ func nearByline(lines []string, at int, site string) []string {
 				}
 			}
 		}
-		if rxAuthorLabelLine.MatchString(l) && i+1 < len(near) && utf8.RuneCountInString(near[i+1]) <= 60 {
+		if rxAuthorLabelLine.MatchString(strings.TrimLeft(l, "-–—*•·|>~ ")) && i+1 < len(near) && utf8.RuneCountInString(near[i+1]) <= 60 {
 			if names := fullNames(lineNames(namesAfterLabel(near, i+1), site)); len(names) > 0 {
 				return names
 			}
 		}
-		if from+i > at && from+i <= at+3 && i+1 < len(near) && isDateLine(near[i+1]) {
+		if from+i > at && from+i <= at+2 && i+1 < len(near) && isDateLine(near[i+1]) {
 			// A name alone between the heading and the date: "Cara
 			// Stiles |" over "April 13, 2020".
 			if g := rxSignature.FindStringSubmatch(strings.TrimRight(l, " |•·")); g != nil {
