@@ -87,18 +87,35 @@ func shownNames(p *page, names []string, all bool) []string {
 	if !slices.ContainsFunc(names, weak) {
 		return names
 	}
-	body := p.doc.Find("body").First()
-	if body.Length() == 0 {
+	shown, ok := shownText(p)
+	if !ok {
 		return names
 	}
-	shown := visibleText(body.Get(0), func(n *html.Node) bool {
-		return slices.ContainsFunc(n.Attr, func(a html.Attribute) bool {
-			return (a.Key == "class" || a.Key == "id") && rxCommentClass.MatchString(a.Val)
-		})
-	})
 	return slices.DeleteFunc(slices.Clone(names), func(n string) bool {
 		return weak(n) && !containsWord(shown, n)
 	})
+}
+
+// shownText returns the text of the page's body that readers see, lower
+// case, leaving out readers' comments; false when the page has no body.
+func shownText(p *page) (string, bool) {
+	body := p.doc.Find("body").First()
+	if body.Length() == 0 {
+		return "", false
+	}
+	return visibleText(body.Get(0), func(n *html.Node) bool {
+		return slices.ContainsFunc(n.Attr, func(a html.Attribute) bool {
+			return (a.Key == "class" || a.Key == "id") && rxCommentClass.MatchString(a.Val)
+		})
+	}), true
+}
+
+// isCodeWord reports whether an author given by metadata is one word in
+// capitals of four letters or more ("KWCHCIK"): an account's or a
+// station's code unless the page shows it.
+func isCodeWord(raw string) bool {
+	raw = strings.TrimSpace(raw)
+	return !strings.ContainsAny(raw, " \t") && isAllCaps(raw) && utf8.RuneCountInString(raw) >= 4
 }
 
 // rxFirstDotLast matches a user name written "first.last":
@@ -120,7 +137,13 @@ func visibleText(n *html.Node, skip func(*html.Node) bool) string {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			b.WriteString(n.Data)
+			if n.Parent != nil && n.Parent.DataAtom == atom.Noscript {
+				// The parser keeps a <noscript>'s markup as text: its
+				// tags and their attributes are not shown.
+				b.WriteString(rxMarkupTag.ReplaceAllString(n.Data, " "))
+			} else {
+				b.WriteString(n.Data)
+			}
 			b.WriteByte(' ')
 			return
 		case html.ElementNode:
@@ -135,6 +158,9 @@ func visibleText(n *html.Node, skip func(*html.Node) bool) string {
 	walk(n)
 	return strings.ToLower(b.String())
 }
+
+// rxMarkupTag matches an HTML tag in text.
+var rxMarkupTag = regexp.MustCompile(`<[^>]*>`)
 
 // containsWord reports whether the lower-case text holds word as a whole
 // word, in any case: "rmb" is not in "rmb8090".
@@ -259,6 +285,11 @@ func (x *Extractor) markedAuthors(p *page, site string) []string {
 			}
 			if creditsOtherSite(raw, host) {
 				continue // "Frank Bueltge - http://bueltge.de": the theme's maker
+			}
+			if isCodeWord(raw) {
+				if shown, ok := shownText(p); ok && !containsWord(shown, raw) {
+					continue // "KWCHCIK": a code that no reader sees
+				}
 			}
 			if slices.Contains(m.LD.Persons, raw) {
 				// A JSON-LD Person written as a full name is one even when
