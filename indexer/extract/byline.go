@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,8 +102,9 @@ var lowercaseNameWords = map[string]bool{
 }
 
 // rxInPlace matches the place a reporter filed from, after the name: "Jane
-// Doe in Mexico City".
-var rxInPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$`)
+// Doe in Mexico City", or the section a post is filed in: "Henry In
+// Aktuell".
+var rxInPlace = regexp.MustCompile(`\s+[Ii]n\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$`)
 
 // rxHonorific matches a title before a name: "Dr Farida Nurlanova".
 var rxHonorific = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd|Dipl|Ing|Mag)\.?\s+|(?:Rechtsanwalt|Rechtsanwältin|Notar|Notarin|Steuerberater|Steuerberaterin|Pfarrer|Pfarrerin|Maître|Me)\s+)+`)
@@ -239,10 +241,11 @@ func personName(s, site string, strict bool) (string, bool) {
 // "orf.at", "wien.orf.at", "example.com/news".
 var rxDomainWord = regexp.MustCompile(`\p{L}\.(?:com|org|net|info|de|at|ch|it|fr|es|uk|io|eu|nl|be|pl|se|dk|no)(?:/|$)|\.(?:com|org|net)\b`)
 
-// rxNumberedHandle matches a user name that ends in digits, as forums
-// and markup made for machines (rel=author) give it: "freeman1984",
-// "von Marianne1". Other names with digits are dates or junk.
-var rxNumberedHandle = regexp.MustCompile(`^\p{L}{2,}[\p{L}_.-]*\d{1,4}$`)
+// rxNumberedHandle matches a user name with digits, as forums and markup
+// made for machines (rel=author) give it: "freeman1984", "von
+// Marianne1", "Bo2man". It starts with two letters and holds at most
+// four digits in a row. Other names with digits are dates or junk.
+var rxNumberedHandle = regexp.MustCompile(`^\p{L}{2,}[\p{L}_.-]*\d{1,4}(?:[\p{L}_.-]+\d{0,4})*$`)
 
 // isAllCaps reports whether s has letters and none of them is lower case.
 func isAllCaps(s string) bool {
@@ -317,8 +320,9 @@ var (
 )
 
 // bodyAuthors finds the author in the text: "(Jane Doe writes)" or a
-// byline ("Text von Jane Doe") near the top, or a bio line at the end
-// ("Jane Doe is director of ...").
+// byline ("Text von Jane Doe") near the top, or at the end a bio line
+// ("Jane Doe is director of ..."), a Korean reporter's line, a copyright
+// notice that names a person, or a signature (above a date).
 func bodyAuthors(body []string) []string {
 	for _, p := range body[:min(len(body), 3)] {
 		if g := rxWrites.FindStringSubmatch(p); g != nil {
@@ -341,8 +345,75 @@ func bodyAuthors(body []string) []string {
 			}
 		}
 	}
+	for k := len(body) - 1; k >= 0 && k >= len(body)-3; k-- {
+		if names := koreanByline(body[k]); len(names) > 0 {
+			return names
+		}
+	}
 	if len(body) >= 3 {
-		return signature(body[len(body)-1])
+		last := body[len(body)-1]
+		if g := rxCopyrightHolder.FindStringSubmatch(strings.TrimSpace(last)); g != nil && utf8.RuneCountInString(last) <= 80 {
+			// "© 2019 Sven Schreivogel" closing the text.
+			if names := fullNames(lineNames(g[1], "")); len(names) == 1 {
+				return names
+			}
+		}
+		if len(body) >= 4 && (isDateLine(last) || isRoleLine(last)) {
+			// A signature over the day it was written or over the
+			// writer's office ("Kazım TÜRKMEN" over
+			// "DITIB-Bundesvorsitzender").
+			if names := signature(body[len(body)-2]); len(names) > 0 {
+				return names
+			}
+		}
+		return signature(last)
+	}
+	return nil
+}
+
+// officeWords end the words that name the office or job a signature is
+// signed with: "Bundesvorsitzender", "President and CEO", "Managing
+// Director". A department ("Pressestelle") or company is no office.
+var officeWords = []string{"vorsitzender", "vorsitzende", "präsident", "präsidentin", "president", "chairman",
+	"chairwoman", "ceo", "founder", "gründer", "gründerin", "bürgermeister", "bürgermeisterin", "bischof",
+	"director", "editor", "reporter", "correspondent", "columnist", "journalist", "professor", "lecturer",
+	"fellow", "researcher", "analyst", "manager", "officer", "coordinator", "consultant", "adviser", "advisor",
+	"secretary", "spokesperson", "spokesman", "spokeswoman", "writer", "author", "autor", "autorin"}
+
+// isRoleLine reports whether a paragraph is only an office or job title,
+// as signs a statement under the name: short, without a sentence's
+// punctuation, and holding a word that names an office or a job.
+func isRoleLine(p string) bool {
+	if utf8.RuneCountInString(p) > 60 || strings.ContainsAny(p, ".!?:") {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
+		if slices.ContainsFunc(officeWords, func(o string) bool { return strings.HasSuffix(w, o) }) ||
+			slices.ContainsFunc(jobSuffixes, func(j string) bool { return strings.HasSuffix(w, j) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// koreanRoles are the titles Korean bylines write beside a name:
+// reporter, correspondent, columnist, editorial writer, critic.
+const koreanRoles = `(?:기자|특파원|칼럼니스트|논설위원|편집위원|평론가|객원기자|선임기자|전문기자)`
+
+// rxKoreanByline matches the byline that closes a Korean article: a name
+// of two to four syllables with its title, before or after it, and the
+// writer's e-mail address ("정덕현 칼럼니스트 thekian1@example.co.kr",
+// "칼럼니스트 박생강 pillgoo9@example.com"). The name is in group 1 or 2.
+var rxKoreanByline = regexp.MustCompile(`(?:^|[^\p{Hangul}])(?:(\p{Hangul}{2,4})\s?` + koreanRoles + `|` + koreanRoles + `\s(\p{Hangul}{2,4}))\s*[\w.+-]+@[\w-]+\.[\w.-]+`)
+
+// koreanByline returns the name of a Korean byline in paragraph p, or
+// nil.
+func koreanByline(p string) []string {
+	if !strings.Contains(p, "@") {
+		return nil
+	}
+	if g := rxKoreanByline.FindStringSubmatch(p); g != nil {
+		return []string{g[1] + g[2]}
 	}
 	return nil
 }

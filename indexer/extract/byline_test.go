@@ -39,6 +39,9 @@ func TestNotOutlet(t *testing.T) {
 		{[]string{"Die FURCHE", "Ursula Baatz"}, []string{"", "DIE FURCHE"}, []string{"Ursula Baatz"}},
 		{[]string{"Daniel Lemire"}, []string{"Daniel Lemire's blog"}, []string{"Daniel Lemire"}},
 		{[]string{"Jane Doe"}, []string{"BBC"}, []string{"Jane Doe"}}, // too short to compare
+		{[]string{"OÖ Volksblatt"}, []string{"Oberösterreichisches Volksblatt"}, nil},
+		{[]string{"Jane Volksblatt"}, []string{"Oberösterreichisches Volksblatt"}, []string{"Jane Volksblatt"}},
+		{[]string{"AB Sun"}, []string{"The Sun"}, []string{"AB Sun"}}, // "Sun" is too short to tell
 	} {
 		if got := notOutlet(slices.Clone(c.names), c.outlets...); !slices.Equal(got, c.want) {
 			t.Errorf("notOutlet(%q, %q) = %q, want %q", c.names, c.outlets, got, c.want)
@@ -147,6 +150,12 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"a name alone between the heading and the date",
 			`<body><h1>Woman Sees a Car Stop</h1><div><span>Cara Stiles</span> |</div><div><time>April 13, 2020</time></div><p>Text.</p></body>`,
 			[]string{"Cara Stiles"}},
+		{"a label led by a separator over the name",
+			`<body><h1>Woman Sees a Car Stop</h1><div>yas!<br>| By<br><a href="/a/cs">Cara Stiles</a> |<br><time>April 13, 2020</time></div><p>Text.</p></body>`,
+			[]string{"Cara Stiles"}},
+		{"a caption three lines under the heading is no author",
+			`<body><h1>Swim Results</h1><h5>Aidan Roe 100 backstroke</h5><h5>Miguel Roe North Diving</h5><h5>Ben Roe Trinity</h5><div>Posted: Fri 6:45 PM, Feb 16, 2018</div><p>Text.</p></body>`,
+			nil},
 		{"an outlet between the heading and the date is no author",
 			`<body><h1>University fees</h1><div>The Guardian</div><div>April 13, 2020</div><p>Text.</p></body>`,
 			nil},
@@ -162,6 +171,48 @@ func TestPageAuthorsVisibleByline(t *testing.T) {
 		{"a labelled byline after a date on the same line, above a heading that is the article's title",
 			`<body><h1>Jugendwerk</h1><div>05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</div><h2>Faire Lieferketten</h2><p>Text.</p></body>`,
 			[]string{"Eberhard Fuhr"}},
+		{"co-authors each in a link on its own line after a label",
+			"<body><h1>Moon landers</h1><p class=\"byline\">By\n<a href=\"/author/tm\">Tariq Malik</a>,\n<a href=\"/author/mw\">Mike Wall</a>\n<time>2019-11-18T22:05:36Z</time>\nSpaceflight</p><p>Text.</p></body>",
+			[]string{"Tariq Malik", "Mike Wall"}},
+		{"co-authors joined by a comma on a line of its own",
+			"<body><h1>Drugs</h1><p>By\n<a href=\"/staff/md\">Matthew Digby</a>\n,\n<a href=\"/staff/mdo\">Minh Do</a>\n<span>on Monday, November 18th, 2019</span></p><p>Text.</p></body>",
+			[]string{"Matthew Digby", "Minh Do"}},
+		{"a byline shown only without scripts",
+			`<body><h1>Safe Browsing</h1><noscript><span class="byline-author">Posted by Nathan Parker, Eric Mill and Kiran C Nair - Chrome Safe Browsing team</span></noscript><p>Text.</p></body>`,
+			[]string{"Nathan Parker", "Eric Mill", "Kiran C Nair"}},
+		{"a noscript without byline markup is not read",
+			`<body><h1>Safe Browsing</h1><noscript><p>By Jane Roe</p></noscript><p>Text.</p></body>`,
+			nil},
+		{"a link to the author's page whose address spells the name",
+			"<body><h1>Waldwege</h1><div><a href=\"https://example.de/autoren/kathrin-fuehres-684124\"><img alt=\"Kathrin Führes\"><span class=\"teaser-copyright\">© Kathrin Führes</span><span itemprop=\"name\">Kathrin\n Führes</span></a><span>am</span> 26.01.2022</div><p>Text.</p></body>",
+			[]string{"Kathrin Führes"}},
+		{"a link to an author's page whose address spells another name",
+			`<body><h1>Waldwege</h1><p>Text about <a href="/autoren/john-roe">Kathrin Führes</a>.</p></body>`,
+			nil},
+		{"a link to an author's page by number holding only a name",
+			`<body><h1>Waldwege</h1><div><a href="/author/12345">Boris T. Kaiser</a></div><p>Text.</p></body>`,
+			[]string{"Boris T. Kaiser"}},
+		{"a date line that ends with the name after von, under the heading",
+			`<body><h1>Ehezoff</h1><div>Seite 1 von 2</div><h2>Stars (1 / 1) <span>06.11.2023 13:30 von Olga</span></h2><p>Text.</p></body>`,
+			[]string{"Olga"}},
+		{"a dated teaser far below the heading is another piece's",
+			`<body><h1>Impeachment</h1>` + strings.Repeat("<p>Text.</p>", 10) + `<div>Horoscope for Wednesday, 11/20/19 by Christopher Roe</div></body>`,
+			nil},
+		{"a byline that goes on with the post's section",
+			`<body><h1>Zahlen</h1><div>Am 13. November 2019 Von Henry Roe In Aktuell</div><p>Text.</p></body>`,
+			[]string{"Henry Roe"}},
+		{"an author's bio in byline markup is no byline",
+			`<body><h1>Musik</h1><p>Text.</p><div class="author-box"><p class="author-bio">Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge praktische Tipps.</p></div></body>`,
+			nil},
+		{"a user name marked as the author's formatted name",
+			`<body><h1>Metal</h1><p class="headline_meta">by <span class="author vcard fn">oz</span> on December 4, 2006</p><p>Text.</p></body>`,
+			[]string{"oz"}},
+		{"a code in capitals in the author meta tag that no reader sees",
+			`<head><meta name="author" content="KWCHCIK"></head><body><h1>Swim Results</h1><p>Text.</p></body>`,
+			nil},
+		{"a name in capitals in the author meta tag that the page shows",
+			`<head><meta name="author" content="HASENKOPF"></head><body><h1>Swim Results</h1><p>Text.</p><p>Foto: HASENKOPF</p></body>`,
+			[]string{"Hasenkopf"}},
 		{"a byline that goes on with the post's categories",
 			`<body><h1>Antipoden</h1><p>Text.</p><div>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden, Theorie</div></body>`,
 			[]string{"Nesselsetzer"}},
@@ -203,9 +254,28 @@ func TestBodyAuthorsSignature(t *testing.T) {
 		{"Mehr Homestorys", nil},            // a link, not a name
 		{"Blessing, 816 Seiten", nil},       // a book's details
 		{"Polizei bittet um Hinweise", nil}, // a subheading
+		{"© 2019 Sven Schreivogel", []string{"Sven Schreivogel"}},
+		{"© 2019 Filmbüro", nil}, // not a person's full name
 	} {
 		if got := bodyAuthors(append(slices.Clone(text), c.last)); !slices.Equal(got, c.want) {
 			t.Errorf("bodyAuthors(... %q) = %q, want %q", c.last, got, c.want)
+		}
+	}
+	// A signature over the day it was written, or over an office.
+	for _, c := range []struct {
+		sig, under string
+		want       []string
+	}{
+		{"Stefan Wasmer", "10. September 2017", []string{"Stefan Wasmer"}},
+		{"Kazım TÜRKMEN", "DITIB-Bundesvorsitzender", []string{"Kazım TÜRKMEN"}},
+		{"Jane Roe", "Managing Director, Example Ltd", []string{"Jane Roe"}},
+		{"Jane Roe", "Example Ltd, Berlin", nil},                   // an address, not an office
+		{"Weitere Informationen", "Pressestelle", nil},             // not a name
+		{"Jane Roe", "She is the director of the institute.", nil}, // a sentence
+	} {
+		body := append(slices.Clone(text), "Third paragraph.", c.sig, c.under)
+		if got := bodyAuthors(body); !slices.Equal(got, c.want) {
+			t.Errorf("bodyAuthors(... %q, %q) = %q, want %q", c.sig, c.under, got, c.want)
 		}
 	}
 }
@@ -267,6 +337,19 @@ func TestVisibleBylineAboveTheLead(t *testing.T) {
 	}
 }
 
+func TestLabelledBylineAboveTheLead(t *testing.T) {
+	lead := "Oliver Frankenbach wird mit Wirkung zum 1.9.2015 zum Vorstand Finanzen bestellt, sagt der Verein."
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head><title>Fanclub | Presse</title></head><body>
+<div>Presse : Weichen für die Zukunft</div><div>Geschrieben von Cooper Roe am 25.08.2015 22:30 (1599 x gelesen)</div><p>` + lead + `</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), title: "Fanclub - Weichen", lead: lead}
+	if got := New(Options{}).pageAuthors(p, ""); !slices.Equal(got, []string{"Cooper Roe"}) {
+		t.Errorf("authors %q, want [Cooper Roe]", got)
+	}
+}
+
 func TestJSONLDWithRawLineBreaks(t *testing.T) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html><head><script type=\"application/ld+json\">" +
 		"{\"@type\": \"BlogPosting\", \"articleBody\": \"line one\nline two \\\"quoted\\\"\",\n\"author\": {\"@type\": \"Person\", \"name\": \"Jacopo Cascioli\"}}" +
@@ -302,7 +385,9 @@ func TestNumberedHandles(t *testing.T) {
 		{"Marianne1", false, []string{"Marianne1"}},
 		{"freeman1984", true, nil}, // a line of text wants a capital
 		{"von Marianne1", true, []string{"Marianne1"}},
+		{"Author: Bo2man am 29.12.2010", false, []string{"Bo2man"}},
 		{"2019", false, nil},
+		{"12345abc", false, nil},
 		{"Jane Doe 2019", false, nil},
 	} {
 		if got := cleanAuthors(c.raw, "", c.strict); !slices.Equal(got, c.want) {
@@ -433,6 +518,202 @@ func TestBylineTails(t *testing.T) {
 	} {
 		if got := cleanAuthors(c.raw, "", true); !slices.Equal(got, c.want) {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
+
+func TestShownNames(t *testing.T) {
+	for _, c := range []struct {
+		name, html string
+		names      []string
+		all        bool
+		want       []string
+	}{
+		{"a user name only in JSON-LD is dropped",
+			`<head><script type="application/ld+json">{"@type":"Person","name":"webnata"}</script></head><body><h1>T</h1><p>Text.</p></body>`,
+			[]string{"webnata"}, false, nil},
+		{"a user name only in an avatar's address is dropped",
+			`<body><h1>T</h1><img alt="gto" src="/gto.png"><a href="https://twitter.com/kei_eno">Twitter</a><p>Text.</p></body>`,
+			[]string{"gto", "kei_eno"}, false, nil},
+		{"a user name in a noscript's markup is not shown",
+			`<body><h1>T</h1><noscript><img src="/pixel.gif?labels=stations.gto" alt="gto"></noscript><p>Text.</p></body>`,
+			[]string{"gto"}, false, nil},
+		{"a user name the page shows is kept",
+			`<body><h1>T</h1><p>Posted by gnaddrig</p><p>Text.</p></body>`,
+			[]string{"gnaddrig"}, false, []string{"gnaddrig"}},
+		{"a longer user name in the text does not show a shorter one",
+			`<body><h1>T</h1><div class="author-name">rmb8090</div></body>`,
+			[]string{"rmb"}, false, nil},
+		{"a first name and a full name need not be shown",
+			`<body><h1>T</h1><p>Text.</p></body>`,
+			[]string{"Josh", "Jane Doe"}, false, []string{"Josh", "Jane Doe"}},
+		{"a first.last user name names a person",
+			`<body><h1>T</h1><p>Text.</p></body>`,
+			[]string{"robert.stitz"}, false, []string{"robert.stitz"}},
+		{"with all, a name seen only in a reader's comment is dropped",
+			`<body><h1>T</h1><p>Text.</p><ul><li><span class="comment-author-link">Вера</span> on Other</li></ul></body>`,
+			[]string{"Вера"}, true, nil},
+		{"with all, a name the article shows is kept",
+			`<body><h1>T</h1><p>Text.</p><p>Вера</p></body>`,
+			[]string{"Вера"}, true, []string{"Вера"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := shownNames(p, c.names, c.all); !slices.Equal(got, c.want) {
+			t.Errorf("%s: shownNames(%q) = %q, want %q", c.name, c.names, got, c.want)
+		}
+	}
+}
+
+func TestKoreanByline(t *testing.T) {
+	for _, c := range []struct {
+		para string
+		want []string
+	}{
+		{"필요가 있다.정덕현 칼럼니스트 thekian1@example.co.kr[사진=JTBC]저작권자", []string{"정덕현"}},
+		{"인상까지 든다.칼럼니스트 박생강 pillgoo9@example.com[사진=MBC, SBS]", []string{"박생강"}},
+		{"홍길동 기자 hong@example.com", []string{"홍길동"}},
+		{"문의 webmaster@example.co.kr", nil},           // no name with a title
+		{"정덕현 칼럼니스트의 글입니다.", nil},                     // no address: not a byline
+		{"Jane Doe, reporter, jane@example.com", nil}, // not Korean
+	} {
+		if got := koreanByline(c.para); !slices.Equal(got, c.want) {
+			t.Errorf("koreanByline(%q) = %q, want %q", c.para, got, c.want)
+		}
+	}
+}
+
+func TestAsWritten(t *testing.T) {
+	for _, c := range []struct {
+		name, html  string
+		guess, want []string
+	}{
+		{"digits go-trafilatura dropped",
+			`<body><h1>Events</h1><p>Text.</p><div>Author: <b>Bo2man</b> am 29.12.2010, 13:36 Uhr</div></body>`,
+			[]string{"Bo"}, []string{"Bo2man"}},
+		{"a word go-trafilatura took in",
+			`<body><h1>Regeln</h1><p>Text.</p><div>von <a href="/u1">lupa</a><br>am 12.02.2010</div></body>`,
+			[]string{"Lupa Am"}, []string{"lupa"}},
+		{"a longer name is another person",
+			`<body><h1>T</h1><p>Text.</p><div>by Janet Smith</div></body>`,
+			[]string{"Jane"}, []string{"Jane"}},
+		{"no byline line: the guess stays",
+			`<body><h1>T</h1><p>Text by the team.</p></body>`,
+			[]string{"Jane Doe"}, []string{"Jane Doe"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader("<html>" + c.html + "</html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc)}
+		if got := asWritten(p, c.guess, ""); !slices.Equal(got, c.want) {
+			t.Errorf("%s: asWritten(%q) = %q, want %q", c.name, c.guess, got, c.want)
+		}
+	}
+}
+
+func TestCreditsAuthors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"interviewer over the photographer",
+			[]string{"Kleid: Christopher Kane.", "Interview", "SVEN MICHAELSEN", "FOTOGRAF", "ERIC MICHAEL ROY", "STYLING"},
+			[]string{"Sven Michaelsen"}},
+		{"text and photos labelled with colons",
+			[]string{"Text:", "Jane Roe", "Fotos:", "John Doe", "Mehr lesen"},
+			[]string{"Jane Roe"}},
+		{"a label without a photographer's credit is no credits block",
+			[]string{"Interview", "Sharon Stone", "Wann wurden Sie", "Antwort", "Frage"},
+			nil},
+		{"a first name alone is not enough",
+			[]string{"Text", "Jane", "Fotos", "John Doe"},
+			nil},
+	} {
+		if got := creditsAuthors(c.lines, ""); !slices.Equal(got, c.want) {
+			t.Errorf("%s: creditsAuthors = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestGuessedAuthors(t *testing.T) {
+	for _, c := range []struct {
+		name, guess string
+		want        []string
+	}{
+		{"an address that starts with the site", "example.de, Frankfurt, Germany", nil},
+		{"a domain written as a name", "Ciphacipha Net", nil},
+		{"an editor's initials beside the outlet", "IT Finanzmagazin; PP", nil},
+		{"an agency stays for the person filter", "PTI; Washington", []string{"PTI", "Washington"}},
+		{"the host's label written as a name", "Auto-Motor", nil},
+		{"an address go-trafilatura rewrote", "Example De; Frankfurt; Germany", nil},
+		{"a name the page shows", "Jane Roe", []string{"Jane Roe"}},
+	} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body><h1>T</h1><p>By Jane Roe in Washington.</p><p>PTI</p><p>Frankfurt</p></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{root: doc.Get(0), doc: doc, meta: readMeta(doc), url: "https://www.example.de/a"}
+		if got := guessedAuthors(p, c.guess, "IT Finanzmagazin"); !slices.Equal(got, c.want) {
+			t.Errorf("%s: guessedAuthors(%q) = %q, want %q", c.name, c.guess, got, c.want)
+		}
+	}
+}
+
+func TestBioName(t *testing.T) {
+	bio := "Stefanus Stahl - Maschinenbauer, Abenteurer und ICB-Projektleiter. Seit 2002 auf dem Mountainbike."
+	for _, c := range []struct {
+		given string
+		lines []string
+		want  string
+	}{
+		{"Stefanus", []string{"Stefanus", bio, "Mehr Artikel von Stefanus"}, "Stefanus Stahl"},
+		{"Jane", []string{"Jane Roe is a reporter at the Daily Planet who covers science and health."}, "Jane Roe"},
+		{"Jane", []string{"Jane Roe is a reporter at the Daily Planet.", "Jane Doe, a colleague of hers at the Daily Planet, said so."}, ""},
+		{"Stefanus", []string{"Stefanus Stahl"}, ""}, // a line, not a bio
+		{"Stefanus", []string{"Stefanus fährt Rad. Er ist seit 2002 auf dem Mountainbike unterwegs."}, ""},
+	} {
+		if got := bioName(c.given, c.lines); got != c.want {
+			t.Errorf("bioName(%q, %q) = %q, want %q", c.given, c.lines, got, c.want)
+		}
+	}
+}
+
+func TestWrittenAsHost(t *testing.T) {
+	for _, c := range []struct {
+		name, host string
+		want       bool
+	}{
+		{"Auto-Motor", "auto-motor", true},
+		{"Finanztreff", "finanztreff.de", false},
+		{"Finanztreff", "finanztreff", true},
+		{"Example De", "example.de", true},
+		{"Wolfgang Michal", "wolfgangmichal", false}, // a site named after its author
+	} {
+		if got := writtenAsHost(c.name, c.host); got != c.want {
+			t.Errorf("writtenAsHost(%q, %q) = %v, want %v", c.name, c.host, got, c.want)
+		}
+	}
+}
+
+func TestCreditsOtherSite(t *testing.T) {
+	for _, c := range []struct {
+		raw, host string
+		want      bool
+	}{
+		{"Frank Bueltge - http://bueltge.de", "der-erfolg-gibt-recht.de", true},
+		{"Jane Roe - https://www.janeroe.net/about", "example.org", true},
+		{"Jane Roe - https://janeroe.net", "janeroe.net", false},  // her own site
+		{"Jane Roe (www.blog.example.org)", "example.org", false}, // a subdomain of the site
+		{"Jane Roe - http://janeroe.net", "", false},              // no host to compare
+		{"Jane Roe", "example.org", false},
+	} {
+		if got := creditsOtherSite(c.raw, c.host); got != c.want {
+			t.Errorf("creditsOtherSite(%q, %q) = %v, want %v", c.raw, c.host, got, c.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +39,10 @@ type page struct {
 	// lang is the page's language (see language), known once langKnown.
 	lang      string
 	langKnown bool
+	// lines are the page's lines of text that bylines are looked for
+	// in (see pageLines), known once linesKnown.
+	lines      []string
+	linesKnown bool
 	// shownStamps and shownUTC are what the page's <time> elements say
 	// of its zone (see shownZone), known once shownKnown.
 	shownStamps []string
@@ -134,12 +137,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Authors = onlyPersons(completeFromPage(p, lineAuthors), a.Outlet)
 	}
 	if len(a.Authors) == 0 && trMeta.Author != "" {
-		// go-trafilatura writes a domain as a name ("Jungefreiheit De").
-		names := cleanAuthors(strings.ReplaceAll(trMeta.Author, ";", ","), a.Outlet, true)
-		names = slices.DeleteFunc(names, func(n string) bool {
-			return sameLetters(n, strings.TrimPrefix(hostOf(p.url), "www.")) || sameLetters(n, strings.TrimPrefix(strings.ToLower(a.Outlet), "www."))
-		})
-		a.Authors = onlyPersons(completeFromPage(p, names), a.Outlet)
+		a.Authors = onlyPersons(completeFromPage(p, guessedAuthors(p, trMeta.Author, a.Outlet)), a.Outlet)
 	}
 	if len(a.Authors) == 0 {
 		a.Authors = onlyPersons(completeFromPage(p, bodyAuthors(body)), a.Outlet)

@@ -46,6 +46,8 @@ var deskWords = map[string]bool{
 	"enterprises": true, "broadcasting": true, "network": true, "networks": true, "studios": true,
 	"productions": true, "rights": true, "reserved": true, "limited": true, "plc": true,
 	"newsdesk": true, "webteam": true, "redaktionsteam": true,
+	// Broadcasters: "Hessischer Rundfunk", "SWR Fernsehen".
+	"rundfunk": true, "fernsehen": true, "hörfunk": true, "television": true, "radiodiffusion": true,
 }
 
 // degrees are academic and professional letters written after a name

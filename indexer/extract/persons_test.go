@@ -20,6 +20,7 @@ func TestOnlyPersons(t *testing.T) {
 		{"a publisher", []string{"Cruz Bay Publishing"}, "Practical Horseman", []string{}},
 		{"a broadcaster", []string{"ARD"}, "hessenschau.de", []string{}},
 		{"a news desk", []string{"Newsdesk"}, "Mannschaft", []string{}},
+		{"a broadcaster's name", []string{"Hessischer Rundfunk"}, "hessenschau.de", []string{}},
 		{"a possessive blog name", []string{"mywakenews"}, "Mywakenews's Blog", []string{}},
 		{"a desk", []string{"Telegraph Sport"}, "The Daily Telegraph", []string{}},
 		{"a section of the outlet", []string{"Jill Disis", "CNN Business"}, "CNN", []string{"Jill Disis"}},
