@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -57,7 +56,7 @@ type analyzers interface {
 // nothing), with the analyzers of the index mapping m.
 func newHighlighter(q query.Query, m analyzers) *Highlighter {
 	h := &Highlighter{
-		stemmed:   m.AnalyzerNamed(en.AnalyzerName),
+		stemmed:   m.AnalyzerNamed(analyzerText),
 		unstemmed: m.AnalyzerNamed(analyzerUnstemmed),
 		terms:     map[string]bool{},
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -16,13 +17,13 @@ import (
 // recorded with another version (ErrMappingVersion), which must then be
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
-const MappingVersion = 4
+const MappingVersion = 5
 
 // Field names of the index documents.
 const (
-	// English text, analyzed with the "en" analyzer (possessives,
-	// lower case, stop words, Porter stemming), stored, with term
-	// vectors for phrases and highlighting.
+	// English text, analyzed with analyzerText (possessives, lower
+	// case, accents folded, stop words, Porter stemming), stored, with
+	// term vectors for phrases and highlighting.
 	fieldTitle    = "title"
 	fieldSubtitle = "subtitle"
 	fieldLead     = "lead"
@@ -82,9 +83,16 @@ var textFields = []struct {
 // hits shown, to mark them in snippets (Highlighter.locateSpelled).
 const unstemmedSuffix = "_unstemmed"
 
-// analyzerUnstemmed is the analyzer of the unstemmed twins: the "en"
-// analyzer without its stemmer (unicode words, possessives removed, lower
-// case, English stop words removed).
+// analyzerText is the analyzer of the text fields: bleve's "en" analyzer
+// (unicode words, possessives removed, lower case, English stop words
+// removed, Porter stemming) with accents folded after lower-casing
+// (foldFilterName), so that francois finds "François" and Zürich finds
+// "Zurich". Folding changes the terms only, not their offsets, so that
+// highlighting marks the words as written.
+const analyzerText = "clippings_en"
+
+// analyzerUnstemmed is the analyzer of the unstemmed twins: analyzerText
+// without its stemmer.
 const analyzerUnstemmed = "clippings_en_unstemmed"
 
 // keywordFields are the keyword fields; source has no doc values, as it
@@ -129,7 +137,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		sub := mapping.NewDocumentStaticMapping()
 		sub.AddFieldMapping(&mapping.FieldMapping{
 			Type:               "text",
-			Analyzer:           en.AnalyzerName,
+			Analyzer:           analyzerText,
 			Store:              true,
 			Index:              true,
 			IncludeTermVectors: true,
@@ -192,15 +200,22 @@ func newMapping() *mapping.IndexMappingImpl {
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}
+	if err := m.AddCustomAnalyzer(analyzerText, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilterName, en.StopName, porter.Name},
+	}); err != nil {
+		panic("search: " + err.Error()) // the definition above is static
+	}
 	if err := m.AddCustomAnalyzer(analyzerUnstemmed, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName},
+		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilterName, en.StopName},
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultAnalyzer = analyzerText
 	// Only reached by a field-less query that buildQuery did not expand.
 	m.DefaultField = fieldBody
 	m.IndexDynamic = false

@@ -36,6 +36,10 @@ import (
 //     the unstemmed twins of the text fields (unstemmedSuffix), which hold
 //     words as spelled, while plain words and phrases search the stemmed
 //     fields;
+//   - text terms hold words lower-cased and without accents (fold), so
+//     the letters of a wildcard or a regular expression on text are
+//     folded too: zür* matches as zur* does (words and phrases are folded
+//     by the fields' analyzers);
 //   - a leading wildcard, which would scan the whole dictionary, is
 //     rejected.
 
@@ -168,8 +172,9 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			c := *q
 			c.FieldVal = field
 			if text {
-				// The text fields hold lower-case terms.
-				c.Wildcard = strings.ToLower(c.Wildcard)
+				// The text fields and the folded twins hold lower-case
+				// terms without accents: Zür* matches them as zur* does.
+				c.Wildcard = fold(strings.ToLower(c.Wildcard))
 			}
 			c.SetBoost(boost)
 			return &c
@@ -186,9 +191,10 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			c := *q
 			c.FieldVal = field
 			if text {
-				// The text fields hold lower-case terms: /Politic.*/
-				// matches them as /politic.*/ does.
-				c.Regexp = "(?i)" + c.Regexp
+				// The text fields hold lower-case terms without
+				// accents: /Politic.*/ matches them as /politic.*/ does,
+				// /zürich|münchen/ as /zurich|munchen/.
+				c.Regexp = "(?i)" + foldRegexp(c.Regexp)
 			}
 			c.SetBoost(boost)
 			return &c
@@ -304,8 +310,8 @@ func (r *rewriter) pattern(field string, boost float64, fold bool, clone func(st
 		return clone(f.field+unstemmedSuffix, boost, true), nil
 	case kindKeyword, kindYear:
 		if fold && foldedFields[f.field] {
-			// The folded twin holds lower-case terms; accents in a
-			// pattern are kept as written.
+			// The folded twin holds lower-case terms without accents,
+			// and the wildcard is folded the same way.
 			return clone(f.field+foldSuffix, boost, true), nil
 		}
 		return clone(f.field, boost, false), nil

@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -83,9 +82,9 @@ type weightedTerm struct {
 // body field, leaving out terms in one article only (this one) and very
 // short ones.
 func (ix *Index) distinctive(text string, n int) ([]weightedTerm, error) {
-	an := ix.b.Mapping().AnalyzerNamed(en.AnalyzerName)
+	an := ix.b.Mapping().AnalyzerNamed(analyzerText)
 	if an == nil {
-		return nil, fmt.Errorf("no analyzer %q", en.AnalyzerName)
+		return nil, fmt.Errorf("no analyzer %q", analyzerText)
 	}
 	tf := map[string]int{}
 	for _, tok := range an.Analyze([]byte(text)) {
