@@ -4,7 +4,10 @@
 // appears in its API.
 //
 // An Index is one Bleve index with a static mapping (mapping.go): English
-// text fields (title, subtitle, lead, body, note), keyword fields for the
+// text fields (title, subtitle, lead, body, note), whose words are
+// stemmed and folded to their unaccented form by a token filter of this
+// package (fold.go), so that zurich finds "Zürich" and the marks of a
+// match stay on the word as written; keyword fields for the
 // facets and filters (outlet, countries, topics, people, places, authors,
 // language, tags, section, year, source, date_precision, mentions), a date
 // and the stored-only URL. The MappingVersion is recorded in the index,

@@ -65,28 +65,35 @@ var foldSpecial = map[rune]string{
 	'ŧ': "t", 'Ŧ': "T",
 }
 
-// fold returns s without accents: decomposed (NFD), without its
-// combining marks, and with the letters of foldSpecial spelled out in
-// ASCII. Letters of other scripts keep their form, less their marks.
-// Case is kept; the analyzers lower-case before folding.
+// fold returns s without accents: decomposed (NFD), without the
+// combining marks of Latin and Greek letters, and with the letters of
+// foldSpecial spelled out in ASCII. Other scripts are left as they are,
+// since their marks can tell words apart (the voicing mark of Japanese
+// kana, Indic vowel signs, the breve of Cyrillic й). Case is kept; the
+// analyzers lower-case before folding.
 func fold(s string) string {
 	if isASCIIString(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	var base rune // the letter the marks that follow belong to
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {
+			if !unicode.In(base, unicode.Latin, unicode.Greek) {
+				b.WriteRune(r)
+			}
 			continue
 		}
+		base = r
 		if sp, ok := foldSpecial[r]; ok {
 			b.WriteString(sp)
 			continue
 		}
 		b.WriteRune(r)
 	}
-	// Recompose what is left, such as Hangul syllables, so that a term
-	// keeps its usual form.
+	// Recompose what is left, such as Hangul syllables or Japanese kana
+	// with their marks, so that a term keeps its usual form.
 	return norm.NFC.String(b.String())
 }
 

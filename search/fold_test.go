@@ -45,8 +45,12 @@ func TestFold(t *testing.T) {
 		{"þingvellir", "thingvellir"},
 		{"eyjafjallajökull", "eyjafjallajokull"},
 		{"e\u0301te\u0301", "ete"}, // already decomposed
-		{"ἀθῆναι", "αθηναι"},       // other scripts lose their marks only
+		{"ἀθῆναι", "αθηναι"},       // Greek loses its accents too
+		{"Ελλάδα", "Ελλαδα"},
 		{"москва", "москва"},
+		{"йошкар-ола", "йошкар-ола"}, // й is a letter of its own
+		{"がっこう", "がっこう"},             // so is the voiced kana が
+		{"हिन्दी", "हिन्दी"},
 		{"서울", "서울"}, // Hangul decomposes into jamo and is put back together
 		{"東京", "東京"},
 	}
