@@ -56,6 +56,21 @@ type Article struct {
 	Note string `json:"note,omitempty"`
 	// Mentions are outlets the note says the author spoke to.
 	Mentions []string `json:"mentions,omitempty"`
+	// Excerpt reports that Body is a cut version of the article: a
+	// listing page's teaser ended by "Read more", an ellipsis or a
+	// summary block.
+	Excerpt bool `json:"excerpt,omitempty"`
+	// Provenance names, per field, the evidence that won the field's
+	// decision: {"title": "h-entry", "date": "date-header",
+	// "authors": "byline-line", "split": "repeated-region"}. Keys are
+	// field names as in this JSON form plus "split"; values are the
+	// evidence source names of package extract.
+	Provenance map[string]string `json:"provenance,omitempty"`
+	// SeenIn lists the sources (as in Source) of every copy of this
+	// article that was merged into it: a post seen on its own page and
+	// on month, tag and home pages of a mirrored site is one article
+	// seen in several places. Empty when only one copy was seen.
+	SeenIn []string `json:"seen_in,omitempty"`
 }
 
 // TopicScore is a taxonomy topic given by the topic classifier with its
