@@ -15,84 +15,6 @@ import (
 // heading. This file finds those containers by structure, whatever the
 // blog software, and makes one article of each.
 
-// postSelector matches the elements that may hold one post.
-const postSelector = `article, .post, .hentry, .type-post, .post-outer, .date-outer, .entry, .blog-post, .h-entry`
-
-// headingSelectors find a post's heading, best first.
-var headingSelectors = []string{
-	`.entry-title`,
-	`.post-title`,
-	`[itemprop="headline"]`,
-	`.posttitle, .storytitle, .p-name`,
-	`h1.entry-header, h2.entry-header, h3.entry-header, h4.entry-header`,
-	`h1, h2, h3`,
-}
-
-// post is one post container of an archive page and its heading.
-type post struct {
-	sel     *goquery.Selection
-	heading *goquery.Selection
-}
-
-// findPosts returns the posts of an archive page, or nil when the page is
-// a single article: fewer than two repeated containers with headings and
-// dates, a page that declares itself a single post, or one with its own
-// headline.
-func (x *Extractor) findPosts(p *page) []post {
-	if isSinglePostPage(p) {
-		return nil
-	}
-	cands := p.doc.Find(postSelector).FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return !isCommentOrNoise(s)
-	})
-	if cands.Length() < 2 {
-		return nil
-	}
-	isCand := make(map[*html.Node]bool, cands.Length())
-	for _, n := range cands.Nodes {
-		isCand[n] = true
-	}
-	// Top-level candidates: those not inside another candidate.
-	var top []*html.Node
-	for _, n := range cands.Nodes {
-		if !hasAncestorIn(n, isCand) {
-			top = append(top, n)
-		}
-	}
-	var posts []post
-	for _, n := range top {
-		posts = append(posts, expandPost(n, isCand)...)
-	}
-	if len(posts) < 2 {
-		return nil
-	}
-	// Blog posts are dated: each has a date of its own, or sits under a
-	// date header. Teasers, FAQ entries and page sections mostly are not.
-	dated := 0
-	for _, ps := range posts {
-		if !x.postDate(p, ps).IsZero() {
-			dated++
-		}
-	}
-	if dated < 2 || 2*dated < len(posts) {
-		return nil
-	}
-	// A page with its own headline is one article, with teasers or
-	// related posts around it: the headline is either one container's
-	// heading (the main article) or outside all of them.
-	if h, strong := pageHeadline(p); h != "" {
-		for _, ps := range posts {
-			if sameText(text(ps.heading), h) {
-				return nil
-			}
-		}
-		if strong || len(strings.Fields(h)) >= 3 {
-			return nil
-		}
-	}
-	return posts
-}
-
 // siteHeadingSelector matches the page header parts that show the site's
 // name rather than an article's title.
 const siteHeadingSelector = `#site-title, .site-title, #blog-title, .blog-title, #header, .header, #masthead, .masthead, #branding, .site-header, .site-branding, #banner, .Header, .logo, #logo`
@@ -126,58 +48,6 @@ func pageHeadline(p *page) (h string, strong bool) {
 		return true
 	})
 	return h, strong
-}
-
-// expandPost returns the posts in a top-level candidate: the candidate
-// itself when it holds at most one post, else the posts of its nested
-// candidates (a Blogger .date-outer holds the .post-outer of one day).
-func expandPost(n *html.Node, isCand map[*html.Node]bool) []post {
-	var inner []*html.Node
-	var collect func(*html.Node)
-	collect = func(c *html.Node) {
-		for k := c.FirstChild; k != nil; k = k.NextSibling {
-			if isCand[k] {
-				inner = append(inner, k)
-				continue
-			}
-			collect(k)
-		}
-	}
-	collect(n)
-	var sub []post
-	for _, k := range inner {
-		sub = append(sub, expandPost(k, isCand)...)
-	}
-	if len(sub) >= 2 {
-		return sub
-	}
-	s := goquery.NewDocumentFromNode(n).Selection
-	if h := postHeading(s); h != nil {
-		return []post{{sel: s, heading: h}}
-	}
-	return sub
-}
-
-// postHeading returns the heading of a post container, or nil.
-func postHeading(s *goquery.Selection) *goquery.Selection {
-	for _, sel := range headingSelectors {
-		var found *goquery.Selection
-		s.Find(sel).EachWithBreak(func(_ int, h *goquery.Selection) bool {
-			if isCommentOrNoise(h) {
-				return true
-			}
-			t := text(h)
-			if t == "" || utf8.RuneCountInString(t) > 300 {
-				return true
-			}
-			found = h
-			return false
-		})
-		if found != nil {
-			return found
-		}
-	}
-	return nil
 }
 
 // isSinglePostPage reports whether a page says it shows one post: a
@@ -218,31 +88,31 @@ func hasAncestorIn(n *html.Node, set map[*html.Node]bool) bool {
 	return false
 }
 
-// archiveArticles makes one article of each post of an archive page.
-func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
+// archiveArticles makes one article of each record of a listing page.
+func (x *Extractor) archiveArticles(p *page, set *recordSet) []corpus.Article {
 	lang := primaryLanguage(p.meta.Lang)
 	// The outlet is the site: its declared name, else the name its header
 	// shows, else the one in <title>, else its host.
 	site := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName, siteFromDOM(p.doc),
 		stripArchiveTitle(p.meta.TitleTag), p.site)
-	out := make([]corpus.Article, 0, len(posts))
-	for _, ps := range posts {
-		a := corpus.Article{
-			Title:    text(ps.heading),
-			Outlet:   site,
-			Language: lang,
-		}
-		a.URL = postURL(ps, p.base)
-		a.Authors = bylineAuthors(ps.sel, site)
-		a.Date = x.postDate(p, ps)
-		a.Tags = tagLinks(ps.sel)
-		body := dropBoilerplate(postBody(ps))
+	headers := x.dateHeaders(p, set.records)
+	out := make([]corpus.Article, 0, len(set.records))
+	for _, r := range set.records {
+		content := recordContent(r)
+		body := dropBoilerplate(recordBody(r, content))
+		a := corpus.Article{Outlet: site, Language: lang, Provenance: map[string]string{"split": set.source}}
+		a.Title, a.Provenance["title"] = p.recordTitle(r, body)
+		a.URL = p.postURL(r.link)
+		a.Excerpt = p.isExcerpt(r, content, body)
+		a.Authors, a.Provenance["authors"] = recordAuthors(r, site)
+		a.Date, a.Provenance["date"] = x.recordDate(p, r, headers)
+		a.Tags = tagLinks(r.sel)
 		body, lineAuthors, lineDate := x.trimBodyHead(body, []string{a.Title}, site, p.language())
-		if len(a.Authors) == 0 {
-			a.Authors = lineAuthors
+		if len(a.Authors) == 0 && len(lineAuthors) > 0 {
+			a.Authors, a.Provenance["authors"] = lineAuthors, "byline-line"
 		}
-		if a.Date.IsZero() {
-			a.Date = lineDate
+		if a.Date.IsZero() && !lineDate.IsZero() {
+			a.Date, a.Provenance["date"] = lineDate, "date-line"
 		}
 		a.Outlet = displaySite(p, a.Outlet)
 		body = republished(&a, body)
@@ -253,104 +123,56 @@ func (x *Extractor) archiveArticles(p *page, posts []post) []corpus.Article {
 		if a.Language == "" {
 			a.Language = detectLanguage(a.Body)
 		}
+		for k, v := range a.Provenance {
+			if v == "" {
+				delete(a.Provenance, k)
+			}
+		}
 		out = append(out, a)
 	}
 	return out
 }
 
-// postDate returns the date of a post: its own dating element, else the
-// date header above it.
-func (x *Extractor) postDate(p *page, ps post) corpus.Date {
-	if d := x.timeElementDate(ps.sel, p.language()); !d.IsZero() {
-		return d
-	}
-	if p.order == nil {
-		p.order = documentOrder(p.root)
-		p.dateHeaders = p.doc.Find(`.date-header`).Nodes
-	}
-	return x.dateHeaderBefore(ps.sel.Nodes[0], p.dateHeaders, p.order)
-}
-
-// documentOrder numbers the nodes of a tree in document order.
-func documentOrder(root *html.Node) map[*html.Node]int {
-	order := map[*html.Node]int{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		order[n] = len(order)
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	return order
-}
-
-// dateHeaderBefore returns the date of the last date header that comes
-// before n in the document: Blogger and TypePad print the day once above
-// all the posts of that day.
-func (x *Extractor) dateHeaderBefore(n *html.Node, headers []*html.Node, order map[*html.Node]int) corpus.Date {
-	var last *html.Node
-	for _, h := range headers {
-		if order[h] < order[n] {
-			last = h
-		}
-	}
-	if last == nil {
-		return corpus.Date{}
-	}
-	return x.dates.parse(text(goquery.NewDocumentFromNode(last).Selection))
-}
-
-// postContentSelector finds the element that holds a post's text.
-const postContentSelector = `.entry-content, .entry-summary, .post-body, .entry-body, .post-content, .entry-text, .article-content, [itemprop="articleBody"], .e-content, .storycontent`
-
-// postSkipSelector matches the parts of a post container that are not its
-// text: heading, metadata, footers, share buttons.
-const postSkipSelector = `header, footer, .entry-meta, .entry-utility, .entry-footer, .post-footer, .post-header, .byline, .post-meta, .postmetadata, ` +
-	`.sharedaddy, .share, .sharing, .social, .share-buttons, .jp-relatedposts, .wp-caption-text, figcaption, .more-link, .comments-link, .post-share-buttons, ` +
-	`.entry-footer-share, .date-header, .post-labels, .tags, .cat-links, .tags-links`
-
-// postBody returns the paragraphs of a post's own text.
-func postBody(ps post) []string {
-	content := ps.sel.Find(postContentSelector).FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return !isCommentOrNoise(s)
-	}).First()
-	root := content
-	if root.Length() == 0 {
-		root = ps.sel
+// recordBody returns the paragraphs of a record's own text: its text
+// element's, else the record's without its heading, metadata and footers.
+func recordBody(r record, content *html.Node) []string {
+	roots := r.nodes
+	if content != nil {
+		roots = []*html.Node{content}
 	}
 	skip := map[*html.Node]bool{}
-	for _, n := range root.Find(postSkipSelector).Nodes {
-		skip[n] = true
-	}
-	for _, n := range root.Find(noiseSelector).Nodes {
-		skip[n] = true
-	}
-	if content.Length() == 0 {
-		for _, n := range ps.heading.Nodes {
+	for _, root := range roots {
+		s := goquery.NewDocumentFromNode(root).Selection
+		for _, n := range s.Find(postSkipSelector).Nodes {
+			skip[n] = true
+		}
+		for _, n := range s.Find(noiseSelector).Nodes {
 			skip[n] = true
 		}
 	}
-	return paragraphs(root.Nodes[0], func(n *html.Node) bool { return skip[n] })
+	if content == nil && r.heading != nil {
+		skip[r.heading] = true
+	}
+	var out []string
+	for _, root := range roots {
+		out = append(out, paragraphs(root, func(n *html.Node) bool { return skip[n] || isHiddenNode(n) })...)
+	}
+	return out
 }
 
-// postURL returns the absolute address of a post: its heading's link
-// resolved against the page address, when that is known.
-func postURL(ps post, pageURL string) string {
-	href := attr(ps.heading.Find("a[href]").First(), "href")
-	if href == "" {
-		href = attr(ps.heading.Closest("a[href]"), "href")
-	}
+// postURL returns the absolute address of a post from its link, resolved
+// against the page's base address when that is known.
+func (p *page) postURL(href string) string {
 	if href == "" {
 		return ""
 	}
 	if u := absURL(href); u != "" {
 		return u
 	}
-	if pageURL == "" {
+	if p.base == "" {
 		return ""
 	}
-	base, err := url.Parse(pageURL)
+	base, err := url.Parse(p.base)
 	if err != nil {
 		return ""
 	}
@@ -390,3 +212,26 @@ func stripArchiveTitle(title string) string {
 	}
 	return ""
 }
+
+// documentOrder numbers the nodes of a tree in document order.
+func documentOrder(root *html.Node) map[*html.Node]int {
+	order := map[*html.Node]int{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		order[n] = len(order)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return order
+}
+
+// postContentSelector finds the element that holds a post's text.
+const postContentSelector = `.entry-content, .entry-summary, .post-body, .entry-body, .post-content, .entry-text, .article-content, [itemprop="articleBody"], .e-content, .storycontent`
+
+// postSkipSelector matches the parts of a post container that are not its
+// text: heading, metadata, footers, share buttons.
+const postSkipSelector = `header, footer, .entry-meta, .entry-utility, .entry-footer, .post-footer, .post-header, .byline, .post-meta, .postmetadata, ` +
+	`.sharedaddy, .share, .sharing, .social, .share-buttons, .jp-relatedposts, .wp-caption-text, figcaption, .more-link, .comments-link, .post-share-buttons, ` +
+	`.entry-footer-share, .date-header, .post-labels, .tags, .cat-links, .tags-links`

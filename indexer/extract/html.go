@@ -18,6 +18,7 @@ import (
 // page is one parsed HTML file and what its <head> says. The same parsed
 // tree serves goquery, go-trafilatura and go-htmldate.
 type page struct {
+	x    *Extractor
 	root *html.Node
 	doc  *goquery.Document
 	meta pageMeta
@@ -26,6 +27,10 @@ type page struct {
 	// base is the address relative links resolve against: <base href>,
 	// else url.
 	base string
+	// path is the file's path in the corpus.
+	path string
+	// host is the host name of the page's address, or "".
+	host string
 	// site is the name of the site the page belongs to, or "".
 	site string
 	// title is the article's title once singleArticle has weighed it,
@@ -57,19 +62,28 @@ func (x *Extractor) extractHTML(f corpus.File) ([]corpus.Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
-	p := &page{root: root, doc: goquery.NewDocumentFromNode(root)}
-	p.meta = readMeta(p.doc)
-	p.url = first(absURL(p.meta.Canonical), absURL(p.meta.OGURL), absURL(p.meta.LD.URL))
-	p.base = first(absURL(attr(p.doc.Find("base[href]").First(), "href")), p.url)
-	p.site = x.siteName(p)
-	if posts := x.findPosts(p); len(posts) >= 2 {
-		return x.archiveArticles(p, posts), nil
+	p := x.newPage(root, f.Path)
+	if l := x.decideListing(p); l.best != nil {
+		return x.archiveArticles(p, l.best), nil
 	}
 	a, ok := x.singleArticle(p)
 	if !ok {
 		return nil, fmt.Errorf("no article text or title in page")
 	}
 	return []corpus.Article{a}, nil
+}
+
+// newPage reads what a parsed page says of itself: its metadata, its
+// address, the address its links resolve against and its site's name.
+func (x *Extractor) newPage(root *html.Node, path string) *page {
+	p := &page{root: root, doc: goquery.NewDocumentFromNode(root), x: x, path: path}
+	p.meta = readMeta(p.doc)
+	p.url = first(absURL(p.meta.Canonical), absURL(p.meta.OGURL), absURL(p.meta.LD.URL))
+	p.base = first(absURL(attr(p.doc.Find("base[href]").First(), "href")), p.url)
+	p.host = first(hostOf(p.url), hostOf(p.base))
+	p.host = siteHost(p)
+	p.site = x.siteName(p)
+	return p
 }
 
 // singleArticle extracts a page that holds one article. It reports false

@@ -1,0 +1,503 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A listing page (a blog's month, a category, a tag, the home page) shows
+// several posts. This file finds them the way the page itself tells them
+// apart, whatever the blog software: first every candidate set of
+// records, each from one source of evidence —
+//
+//   - markup the page declares: schema.org microdata (an itemscope whose
+//     itemtype is an article type), microformats 2 (h-entry) and classic
+//     hAtom (hentry);
+//   - repeated structure: sibling elements of one tag that each hold a
+//     link to a post of their own ("repeated-region", the data-record
+//     idea of MDR and DEPTA), or runs of siblings between repeated
+//     headings ("heading-run");
+//
+// then the evidence on each record (a heading, a permalink, a date, text)
+// scores each set with the same weights on every site, and the best set
+// wins. Whether the page is a listing at all is decided on the winner: a
+// page that shows several posts with text of their own is a listing
+// whatever its metadata claims, and records that are only titles must be
+// dated to count (a sidebar of recent posts is not).
+
+// Evidence sources named in provenance and --explain.
+const (
+	srcMicrodata  = "microdata"
+	srcHEntry     = "h-entry"
+	srcHAtom      = "hatom"
+	srcRegion     = "repeated-region"
+	srcHeadingRun = "heading-run"
+)
+
+// record is one post of a listing page.
+type record struct {
+	// nodes are the record's elements: one container, or a run of
+	// siblings that starts with its heading.
+	nodes []*html.Node
+	sel   *goquery.Selection
+	// heading is the element holding the post's title, or nil.
+	heading *html.Node
+	// link is the post's permalink as written in the page, or "".
+	link string
+	// textLen is the length in runes of the record's visible text.
+	textLen int
+}
+
+// recordSet is one candidate reading of a listing page.
+type recordSet struct {
+	source  string
+	records []record
+	score   float64
+	// why says, for --explain, what the score was made of.
+	why string
+}
+
+// vocabularies are the declared-markup sources, each with the selector
+// of its roots.
+var vocabularies = []struct{ source, root string }{
+	{srcHEntry, `.h-entry`},
+	{srcHAtom, `.hentry`},
+	{srcMicrodata, `[itemscope][itemtype]`},
+}
+
+// isArticleItemType reports whether a microdata itemtype names an
+// article: BlogPosting, NewsArticle, Article, SocialMediaPosting, ….
+func isArticleItemType(t string) bool {
+	for _, f := range strings.Fields(t) {
+		f = f[strings.LastIndexAny(f, "/#")+1:]
+		if strings.HasSuffix(f, "Article") || strings.HasSuffix(f, "Posting") {
+			return true
+		}
+	}
+	return false
+}
+
+// candidateSets returns every candidate record set of the page.
+func (x *Extractor) candidateSets(p *page) []recordSet {
+	var sets []recordSet
+	for _, v := range vocabularies {
+		var roots []*html.Node
+		isRoot := map[*html.Node]bool{}
+		p.doc.Find(v.root).Each(func(_ int, s *goquery.Selection) {
+			if v.source == srcMicrodata && !isArticleItemType(attr(s, "itemtype")) {
+				return
+			}
+			if inListingNoise(s.Nodes[0]) {
+				return
+			}
+			isRoot[s.Nodes[0]] = true
+			roots = append(roots, s.Nodes[0])
+		})
+		var recs []record
+		for _, n := range roots {
+			if !hasAncestorIn(n, isRoot) {
+				recs = append(recs, p.newRecord([]*html.Node{n}))
+			}
+		}
+		if len(recs) >= 2 {
+			sets = append(sets, recordSet{source: v.source, records: recs})
+		}
+	}
+	sets = append(sets, p.structureSets()...)
+	return sets
+}
+
+// recordTags are the elements that may wrap one post.
+var recordTags = map[atom.Atom]bool{
+	atom.Article: true, atom.Div: true, atom.Section: true, atom.Li: true, atom.Tr: true,
+	atom.Dd: true, atom.Dt: true, atom.Td: true,
+}
+
+// headingTags are the heading elements.
+var headingTags = map[atom.Atom]bool{
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+}
+
+// structureSets returns the record sets that the page's structure shows:
+// under one parent, the sibling elements of one tag that each link to a
+// post of their own, and the runs of siblings that start at repeated
+// headings of one tag and class.
+func (p *page) structureSets() []recordSet {
+	var sets []recordSet
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (invisibleElements[n.DataAtom] || isNoiseNode(n)) {
+			return
+		}
+		groups := map[string][]*html.Node{}
+		var order []string
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			var key string
+			switch {
+			case recordTags[c.DataAtom]:
+				key = "r:" + c.Data
+			case headingTags[c.DataAtom]:
+				key = "h:" + c.Data + "." + classSignature(c)
+			default:
+				continue
+			}
+			if groups[key] == nil {
+				order = append(order, key)
+			}
+			groups[key] = append(groups[key], c)
+		}
+		for _, key := range order {
+			g := groups[key]
+			if len(g) < 2 {
+				continue
+			}
+			if key[0] == 'r' {
+				var recs []record
+				for _, c := range g {
+					r := p.newRecord([]*html.Node{c})
+					if r.link != "" {
+						recs = append(recs, r)
+					}
+				}
+				if len(recs) >= 2 && 2*len(recs) >= len(g) {
+					sets = append(sets, recordSet{source: srcRegion, records: recs})
+				}
+				continue
+			}
+			if recs := p.headingRuns(g); len(recs) >= 2 {
+				sets = append(sets, recordSet{source: srcHeadingRun, records: recs})
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(p.root)
+	return sets
+}
+
+// headingRuns returns the records that start at each of the sibling
+// headings hs and run until the next one (or the parent's end). Headings
+// that are dates are date headers, not posts.
+func (p *page) headingRuns(hs []*html.Node) []record {
+	var recs []record
+	for i, h := range hs {
+		if p.isDateText(nodeText(h)) {
+			return nil
+		}
+		var end *html.Node
+		if i+1 < len(hs) {
+			end = hs[i+1]
+		}
+		var run []*html.Node
+		for c := h; c != nil && c != end; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				run = append(run, c)
+			}
+		}
+		r := p.newRecord(run)
+		r.heading = h
+		if r.link == "" {
+			r.link = headingLink(h)
+		}
+		if r.link != "" {
+			recs = append(recs, r)
+		}
+	}
+	return recs
+}
+
+// classSignature returns an element's class tokens without those that
+// carry numbers (per-post ids such as "post-403").
+func classSignature(n *html.Node) string {
+	var toks []string
+	for _, t := range strings.Fields(nodeAttr(n, "class")) {
+		if !strings.ContainsAny(t, "0123456789") {
+			toks = append(toks, t)
+		}
+	}
+	return strings.Join(toks, ".")
+}
+
+// isNoiseNode reports whether n is itself a sidebar, navigation, comment
+// block or the like (see noiseSelector).
+func isNoiseNode(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Aside, atom.Nav, atom.Head, atom.Form:
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(nodeAttr(n, "class") + " " + nodeAttr(n, "id"))) {
+		switch c {
+		case "comments", "comment", "comment-list", "commentlist", "comment-body", "comment-content", "respond",
+			"sidebar", "related", "related-posts", "jp-relatedposts", "sidebar-wrapper", "pingback", "trackback":
+			return true
+		}
+	}
+	return strings.HasPrefix(strings.ToLower(nodeAttr(n, "id")), "comment")
+}
+
+// inListingNoise reports whether n is, or is inside, a sidebar,
+// navigation or comment block. A widget is not noise by itself here:
+// some platforms render the main list of posts as a widget.
+func inListingNoise(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && isNoiseNode(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// siteHost returns the host name of the page's own site: its address's,
+// else the host most of its absolute links go to.
+func siteHost(p *page) string {
+	if p.host != "" {
+		return p.host
+	}
+	count := map[string]int{}
+	best := ""
+	p.doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		h := strings.TrimPrefix(strings.ToLower(hostOf(absURL(attr(s, "href")))), "www.")
+		if h == "" {
+			return
+		}
+		count[h]++
+		if best == "" || count[h] > count[best] {
+			best = h
+		}
+	})
+	if count[best] >= 3 {
+		return best
+	}
+	return ""
+}
+
+// newRecord makes a record of the elements nodes and reads its heading,
+// permalink and text length.
+func (p *page) newRecord(nodes []*html.Node) record {
+	r := record{nodes: nodes, sel: goquery.NewDocumentFromNode(nodes[0]).Selection}
+	for _, n := range nodes[1:] {
+		r.sel = r.sel.AddNodes(n)
+	}
+	r.heading = recordHeading(r)
+	r.link = p.permalink(r)
+	for _, n := range nodes {
+		r.textLen += utf8.RuneCountInString(strings.TrimSpace(visibleText(n, isHiddenNode)))
+	}
+	return r
+}
+
+// titleSelector finds the element the vocabularies mark as a post's
+// title, best first.
+var titleSelectors = []string{
+	`[itemprop~="headline"], .p-name, .entry-title`,
+	`[itemprop~="name"]:not([itemscope] [itemscope] *), .post-title, .posttitle`,
+}
+
+// recordHeading returns the element that holds a record's title: the one
+// its markup names, else its first heading that is not a date, or nil.
+func recordHeading(r record) *html.Node {
+	for _, sel := range titleSelectors {
+		var found *html.Node
+		r.sel.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if inListingNoise(s.Nodes[0]) || s.Is("meta, link") {
+				return true
+			}
+			if t := text(s); t != "" && utf8.RuneCountInString(t) <= 300 {
+				found = s.Nodes[0]
+				return false
+			}
+			return true
+		})
+		if found != nil {
+			return found
+		}
+	}
+	for _, n := range r.nodes {
+		if headingTags[n.DataAtom] {
+			return n
+		}
+	}
+	var found *html.Node
+	r.sel.Find("h1, h2, h3, h4, h5, h6").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if inListingNoise(s.Nodes[0]) {
+			return true
+		}
+		if t := text(s); t != "" && utf8.RuneCountInString(t) <= 300 && !rxDateish.MatchString(t) {
+			found = s.Nodes[0]
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// rxDateish matches a text made of a date's parts only: digits, month or
+// weekday names and separators, the shape of a date header.
+var rxDateish = regexp.MustCompile(`^[\p{L}]{0,12},?\s*\d{1,4}[\s./,-]+(?:\p{L}+|\d{1,2})[\s./,-]+\d{2,4}$|^\d{4}-\d{2}-\d{2}$`)
+
+// isDateText reports whether a short text is nothing but a date.
+func (p *page) isDateText(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 60 {
+		return false
+	}
+	return len(strings.Fields(s)) <= 7 && !p.x.dates.parseIn(s, p.language()).IsZero() && !strings.ContainsAny(s, "!?")
+}
+
+// headingLink returns the link of a heading: one inside it or around it.
+func headingLink(h *html.Node) string {
+	s := goquery.NewDocumentFromNode(h).Selection
+	if href := attr(s.Find("a[href]").First(), "href"); href != "" {
+		return href
+	}
+	return attr(s.Closest("a[href]"), "href")
+}
+
+// rxNotPost matches the addresses of pages that list posts or act on
+// them rather than show one: tags, categories, authors, searches,
+// archive pages, feeds, comment anchors, share and reply links.
+var rxNotPost = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|label|labels|authors?|search|page|feeds?|comments?|archives?/\d{4}_\d{2}\.html$|wp-login|share)(?:/|\?|$|\.)|[?&](?:share|replytocom|showComment|action)=|#(?:comments?|respond|more|disqus)|^mailto:|^javascript:|^#`)
+
+// permalink returns a record's permalink: its heading's link when that
+// stays on the site, else the link its markup marks (rel=bookmark,
+// u-url, itemprop=url), else the link the record gives most often to a
+// page of the site that shows one post.
+func (p *page) permalink(r record) string {
+	if r.heading != nil {
+		if href := headingLink(r.heading); href != "" && p.isPostLink(href) {
+			return href
+		}
+	}
+	var marked string
+	r.sel.Find(`a[rel~="bookmark"], a.u-url, [itemprop="url"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if inListingNoise(s.Nodes[0]) || s.Closest(`[itemprop~="author"], .p-author`).Length() > 0 {
+			return true
+		}
+		href := first(attr(s, "href"), attr(s, "content"))
+		if href != "" && p.isPostLink(href) {
+			marked = href
+			return false
+		}
+		return true
+	})
+	if marked != "" {
+		return marked
+	}
+	count := map[string]int{}
+	best := ""
+	r.sel.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		href := attr(s, "href")
+		if !p.isPostLink(href) || inListingNoise(s.Nodes[0]) {
+			return
+		}
+		count[href]++
+		if best == "" || count[href] > count[best] {
+			best = href
+		}
+	})
+	return best
+}
+
+// isPostLink reports whether href may be the address of one post of the
+// site: a link on the site (relative, or to the page's own host), not to
+// the site's home or the page itself, and not to a listing or an action.
+func (p *page) isPostLink(href string) bool {
+	href = strings.TrimSpace(href)
+	if href == "" || rxNotPost.MatchString(href) {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	if u.Host != "" {
+		if p.host == "" || !sameHost(u.Host, p.host) {
+			return false
+		}
+	}
+	path := strings.TrimSuffix(u.Path, "/")
+	if path == "" || path == "." || path == "/index.html" {
+		return u.RawQuery != "" && u.Host == ""
+	}
+	return true
+}
+
+// sameHost compares two host names without "www." and case.
+func sameHost(a, b string) bool {
+	trim := func(s string) string { return strings.TrimPrefix(strings.ToLower(s), "www.") }
+	return trim(a) == trim(b)
+}
+
+// isHiddenNode reports whether an element is hidden from the page's
+// readers: the hidden attribute, aria-hidden, an inline display:none or
+// a class that themes use to show text to screen readers only.
+func isHiddenNode(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if _, ok := attrOf(n, "hidden"); ok {
+		return true
+	}
+	if nodeAttr(n, "aria-hidden") == "true" {
+		return true
+	}
+	if st := strings.ReplaceAll(strings.ToLower(nodeAttr(n, "style")), " ", ""); strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(nodeAttr(n, "class"))) {
+		if c == "hidden" || c == "hide" || c == "invisible" || strings.Contains(c, "screen-reader") ||
+			strings.Contains(c, "sr-only") || strings.Contains(c, "visually-hidden") || strings.Contains(c, "visuallyhidden") ||
+			strings.Contains(c, "assistive") || strings.Contains(c, "element-invisible") {
+			return true
+		}
+	}
+	return false
+}
+
+// attrOf returns an attribute of n and whether it is there.
+func attrOf(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// shownText returns the text a reader sees in n, white space collapsed.
+func shownTextOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return
+		case html.ElementNode:
+			if invisibleElements[n.DataAtom] || isHiddenNode(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}

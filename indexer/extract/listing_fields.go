@@ -1,0 +1,520 @@
+package extract
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/clippings/clippings/corpus"
+	"golang.org/x/net/html"
+)
+
+// The decision on a listing page and the fields of each of its posts.
+
+// vocabBonus is the weight of a set that the page declares in markup
+// over one only its structure shows, all else equal.
+const vocabBonus = 1.15
+
+// fullPostRunes is the length of text, besides its title, from which a
+// record is a post shown in full or as an excerpt, not a title in a list.
+const fullPostRunes = 300
+
+// scoreSet scores a candidate set by the evidence on its records: every
+// record with a title and a permalink counts one, a date of its own one
+// more, and its text up to three more; the sum is scaled by the share of
+// distinct permalinks. A set whose records are mostly titles must be
+// dated to count: undated title lists are navigation.
+func (x *Extractor) scoreSet(p *page, s *recordSet) {
+	valid, dated, full := 0, 0, 0
+	links := map[string]bool{}
+	var sum float64
+	for _, r := range s.records {
+		if r.link == "" {
+			continue
+		}
+		valid++
+		links[p.resolve(r.link)] = true
+		own := r.textLen - headingLen(r)
+		v := 1.0
+		if _, src := x.ownDate(p, r); src != "" {
+			dated++
+			v++
+		}
+		if own >= fullPostRunes {
+			full++
+		}
+		v += min(float64(own), 1500) / 500
+		sum += v
+	}
+	s.score = 0
+	switch {
+	case valid < 2 || len(links) < 2 || 10*valid < 6*len(s.records):
+		s.why = fmt.Sprintf("%d of %d records with a permalink, %d distinct: too few", valid, len(s.records), len(links))
+		return
+	case 2*full < valid && 2*dated < valid:
+		s.why = fmt.Sprintf("%d records, %d with text, %d dated: an undated list of titles", valid, full, dated)
+		return
+	}
+	s.score = sum * float64(len(links)) / float64(valid)
+	if s.source != srcRegion && s.source != srcHeadingRun {
+		s.score *= vocabBonus
+	}
+	s.why = fmt.Sprintf("%d records, %d distinct permalinks, %d dated, %d with text", valid, len(links), dated, full)
+}
+
+// headingLen returns the length of a record's title text.
+func headingLen(r record) int {
+	if r.heading == nil {
+		return 0
+	}
+	return utf8.RuneCountInString(shownTextOf(r.heading))
+}
+
+// listing is the decision on a page: the winning record set, or nil when
+// the page shows one article, with every candidate for --explain.
+type listing struct {
+	best       *recordSet
+	candidates []recordSet
+	verdict    string
+}
+
+// decideListing weighs the page's candidate sets and decides whether it
+// is a listing. Posts with text of their own outweigh what the page's
+// metadata claims (a month archive that declares one BlogPosting); a
+// list of titles only is a listing when the page does not declare itself
+// a single post and has no headline of its own outside the list.
+func (x *Extractor) decideListing(p *page) listing {
+	var l listing
+	l.candidates = x.candidateSets(p)
+	for i := range l.candidates {
+		x.scoreSet(p, &l.candidates[i])
+		if l.candidates[i].score > 0 && (l.best == nil || l.candidates[i].score > l.best.score) {
+			l.best = &l.candidates[i]
+		}
+	}
+	if l.best == nil {
+		l.verdict = "single: no set of two or more posts"
+		return l
+	}
+	var recs []record
+	full := 0
+	for _, r := range l.best.records {
+		if r.link == "" {
+			continue
+		}
+		recs = append(recs, r)
+		if r.textLen-headingLen(r) >= fullPostRunes {
+			full++
+		}
+	}
+	l.best.records = recs
+	if h, strong := pageHeadline(p); h != "" {
+		for _, r := range recs {
+			if r.heading != nil && sameText(shownTextOf(r.heading), h) {
+				l.verdict, l.best = "single: the page's headline is one record's title", nil
+				return l
+			}
+		}
+		if full < 2 && (strong || len(strings.Fields(h)) >= 3) {
+			l.verdict, l.best = fmt.Sprintf("single: the page has its own headline %q", h), nil
+			return l
+		}
+	}
+	if full < 2 && isSinglePostPage(p) {
+		l.verdict, l.best = "single: the page declares one post and the records are titles only", nil
+		return l
+	}
+	l.verdict = fmt.Sprintf("listing: %s, %d posts (%d with text)", l.best.source, len(recs), full)
+	return l
+}
+
+// resolve returns href made absolute against the page's base address,
+// or href itself when that is unknown.
+func (p *page) resolve(href string) string {
+	if u := absURL(href); u != "" {
+		return u
+	}
+	base, err := url.Parse(p.base)
+	if err != nil || p.base == "" {
+		return href
+	}
+	ref, err := url.Parse(href)
+	if err != nil {
+		return href
+	}
+	return base.ResolveReference(ref).String()
+}
+
+// dateSelectors find the elements that date a record, each with the
+// source it stands for, best first.
+var dateSelectors = []struct{ sel, source string }{
+	{`[itemprop="datePublished"]`, srcMicrodata},
+	{`.dt-published`, srcHEntry},
+	{`abbr.published, .published[title], time.published, .published[datetime]`, srcHAtom},
+	{`time[pubdate], time[datetime]`, "time"},
+}
+
+// ownDate returns the date a record gives itself, with its source: a
+// dating element, else a short line of its own that is a date (outside
+// its text), else a day in its permalink.
+func (x *Extractor) ownDate(p *page, r record) (corpus.Date, string) {
+	lang := p.language()
+	for _, ds := range dateSelectors {
+		if d := x.recordDating(r, ds.sel, lang); !d.IsZero() {
+			return d, ds.source
+		}
+	}
+	content := recordContent(r)
+	var d corpus.Date
+	r.sel.Find("*").AddSelection(r.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Nodes[0]
+		if invisibleElements[n.DataAtom] || (content != nil && contains(content, n)) || (r.heading != nil && contains(r.heading, n)) {
+			return true
+		}
+		t := shownTextOf(n)
+		if t == "" || utf8.RuneCountInString(t) > 80 {
+			return true
+		}
+		if m, ok := x.dates.findIn(t, lang); ok && m.Date.Precision == corpus.PrecisionDay && len(strings.Fields(t)) <= 12 {
+			d = m.Date
+			return false
+		}
+		return true
+	})
+	if !d.IsZero() {
+		return d, "date-line"
+	}
+	if d := urlDay(p.resolve(r.link)); !d.IsZero() {
+		return d, "permalink"
+	}
+	return corpus.Date{}, ""
+}
+
+// recordDating returns the date of the first element of a record matched
+// by sel that parses, skipping comments and the dates of changes.
+func (x *Extractor) recordDating(r record, sel, lang string) corpus.Date {
+	var d corpus.Date
+	r.sel.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		if inListingNoise(e.Nodes[0]) || isChangeElement(e.Nodes[0]) {
+			return true
+		}
+		for _, a := range []string{"datetime", "content", "title"} {
+			if v, ok := e.Attr(a); ok {
+				if d = x.dates.parseIn(v, lang); !d.IsZero() {
+					return false
+				}
+			}
+		}
+		if t := shownTextOf(e.Nodes[0]); utf8.RuneCountInString(t) < 80 {
+			d = x.dates.parseIn(t, lang)
+		}
+		return d.IsZero()
+	})
+	return d
+}
+
+// recordContent returns the element that holds a record's text, or nil.
+func recordContent(r record) *html.Node {
+	var found *html.Node
+	r.sel.Find(recordContentSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if inListingNoise(s.Nodes[0]) {
+			return true
+		}
+		found = s.Nodes[0]
+		return false
+	})
+	return found
+}
+
+// recordContentSelector finds the element that holds a post's text, in
+// the vocabularies' terms and the common theme terms for it.
+const recordContentSelector = postContentSelector + `, .p-summary, .post-excerpt, .excerpt, .summary, .post-entry, .content, .caption`
+
+// summarySelector matches a text element that the page marks as a
+// summary rather than the whole post.
+const summarySelector = `.entry-summary, .p-summary, .post-excerpt, .excerpt, .summary, [class*="excerpt"], [class*="summary"]`
+
+// dateHeader is a date printed once above the posts of one day.
+type dateHeader struct {
+	node *html.Node
+	date corpus.Date
+}
+
+// dateHeaders returns the date headers of a listing: short elements
+// under the records' common parent, outside every record, whose text is
+// a date and nothing else, in document order.
+func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
+	if len(recs) == 0 {
+		return nil
+	}
+	anc := recs[0].nodes[0].Parent
+	for _, r := range recs[1:] {
+		for anc != nil && !contains(anc, r.nodes[0]) {
+			anc = anc.Parent
+		}
+	}
+	if anc == nil {
+		return nil
+	}
+	inRec := map[*html.Node]bool{}
+	for _, r := range recs {
+		for _, n := range r.nodes {
+			inRec[n] = true
+		}
+	}
+	var hs []dateHeader
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || inRec[c] || invisibleElements[c.DataAtom] {
+				continue
+			}
+			if t := shownTextOf(c); t != "" && p.isDateText(t) {
+				if d := x.dates.parseIn(t, p.language()); d.Precision == corpus.PrecisionDay {
+					hs = append(hs, dateHeader{node: c, date: d})
+					continue
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(anc)
+	return hs
+}
+
+// headerBefore returns the date of the last header before n.
+func headerBefore(p *page, hs []dateHeader, n *html.Node) corpus.Date {
+	if p.order == nil {
+		p.order = documentOrder(p.root)
+	}
+	var d corpus.Date
+	for _, h := range hs {
+		if p.order[h.node] < p.order[n] {
+			d = h.date
+		}
+	}
+	return d
+}
+
+// recordDate returns a record's date and its source: its own, else the
+// date header above it, else the month of its permalink, else the
+// period the archive page covers.
+func (x *Extractor) recordDate(p *page, r record, hs []dateHeader) (corpus.Date, string) {
+	if d, src := x.ownDate(p, r); !d.IsZero() {
+		return d, src
+	}
+	if d := headerBefore(p, hs, r.nodes[0]); !d.IsZero() {
+		return d, "date-header"
+	}
+	if d := urlMonth(p.resolve(r.link)); !d.IsZero() {
+		return d, "permalink"
+	}
+	if d := archivePeriod(p); !d.IsZero() {
+		return d, "archive-period"
+	}
+	return corpus.Date{}, ""
+}
+
+// rxPeriodPath matches an archive page's path that names its year and
+// month: "/2006/05/", "/2006_05.html".
+var rxPeriodPath = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2})(?:[/_-](0[1-9]|1[0-2]))?(?:/|\.html?$|$)`)
+
+// archivePeriod returns the month or year an archive page covers, from
+// its address or its file name.
+func archivePeriod(p *page) corpus.Date {
+	for _, s := range []string{p.url, p.path} {
+		if s == "" {
+			continue
+		}
+		if u, err := url.Parse(s); err == nil {
+			s = u.Path
+		}
+		if m := rxPeriodPath.FindStringSubmatch(s); m != nil {
+			if m[2] != "" {
+				return parseISODate(m[1] + "-" + m[2])
+			}
+			return parseISODate(m[1])
+		}
+	}
+	return corpus.Date{}
+}
+
+// authorSelectors find a record's byline, with their source, best first.
+var authorSelectors = []struct{ sel, source string }{
+	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"]`, srcMicrodata},
+	{`.p-author .p-name, .p-author`, srcHEntry},
+	{`.author .fn, .vcard .fn, .author.fn, .vcard.fn`, srcHAtom},
+	{`a[rel~="author"]`, "rel-author"},
+	{`a[href*="/author/"], a[href*="/authors/"]`, "author-link"},
+}
+
+// recordAuthors returns the authors a record's byline shows, and their
+// source: marked-up names, else the names of a "Posted by" line.
+// Comments are never read.
+func recordAuthors(r record, site string) ([]string, string) {
+	for _, as := range authorSelectors {
+		var names []string
+		r.sel.Find(as.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if inListingNoise(s.Nodes[0]) || (r.heading != nil && contains(r.heading, s.Nodes[0])) {
+				return true
+			}
+			raw := shownTextOf(s.Nodes[0])
+			if raw == "" {
+				raw = metaText(first(attr(s, "content"), attr(s.Find(`[itemprop="name"]`), "content")))
+			}
+			if n := shownName(raw); n != "" {
+				names = append(names, n)
+			}
+			return true
+		})
+		if len(names) > 0 {
+			return compactNames(names), as.source
+		}
+	}
+	var names []string
+	r.sel.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if inListingNoise(s.Nodes[0]) {
+			return true
+		}
+		t := shownTextOf(s.Nodes[0])
+		if t == "" || utf8.RuneCountInString(t) > 120 {
+			return true
+		}
+		if m := rxPostedBy.FindStringSubmatch(t); m != nil {
+			if n := shownName(m[1]); n != "" {
+				names = []string{n}
+				return false
+			}
+		}
+		return true
+	})
+	if len(names) > 0 {
+		return names, "byline-line"
+	}
+	return nil, ""
+}
+
+// rxPostedBy matches a byline line of a post footer or header: "Posted
+// by bill at 08:30 PM", "Publicado por Jorge", "Publié par André à
+// 10:00", "Written by Jane Doe on March 3".
+var rxPostedBy = regexp.MustCompile(`(?i)^(?:posted|written|published|publicado|publicada|publié|publiée|pubblicato|scritto|geschrieben|veröffentlicht|gepost)(?:\s+\S+){0,3}?\s+(?:by|por|par|da|di|von|door)\s*:?\s+([^|,•·]+?)(?:\s+(?:at|on|a\s+las?|à|le|el|il|am|um|om|in)\s+.*|\s*[|,•·].*)?$`)
+
+// shownName returns the name a byline shows, trimmed of its label, or ""
+// when the text cannot be a name: a byline's name is what the page shows,
+// user names included ("bill", "2ynhub"), even when the blog is named
+// after its author.
+func shownName(raw string) string {
+	raw = strings.TrimSpace(rxBylinePrefix.ReplaceAllString(strings.TrimSpace(raw), ""))
+	raw = strings.Trim(raw, " :,;|·•-–—")
+	if raw == "" || utf8.RuneCountInString(raw) > 40 || len(strings.Fields(raw)) > 4 || isURL(raw) ||
+		strings.ContainsAny(raw, "@<>{}|") {
+		return ""
+	}
+	if strings.EqualFold(raw, "admin") || strings.EqualFold(raw, "administrator") || strings.EqualFold(raw, "anonymous") {
+		return ""
+	}
+	return raw
+}
+
+// compactNames removes repeated names, in any case.
+func compactNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, n) }) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// rxMoreLink matches the text of a link that continues a cut post.
+var rxMoreLink = regexp.MustCompile(`(?i)(?:…|\.\.\.|»|→|>>|more|continue|weiter|lire|leer|leggi|lees|阅读|繼續|继续|더\s*보기|続き)`)
+
+// isExcerpt reports whether a record shows its post cut short: its text
+// is marked as a summary, a link other than its title goes on to the
+// post, or the text ends with an ellipsis.
+func (p *page) isExcerpt(r record, content *html.Node, body []string) bool {
+	if content != nil && goquery.NewDocumentFromNode(content).Selection.Is(summarySelector) {
+		return true
+	}
+	target := p.resolve(r.link)
+	more := false
+	r.sel.Find("a[href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if r.heading != nil && (contains(r.heading, s.Nodes[0]) || contains(s.Nodes[0], r.heading)) {
+			return true
+		}
+		t := shownTextOf(s.Nodes[0])
+		if p.resolve(attr(s, "href")) == target && t != "" && rxMoreLink.MatchString(t) && utf8.RuneCountInString(t) <= 40 {
+			more = true
+			return false
+		}
+		return true
+	})
+	if more {
+		return true
+	}
+	if len(body) > 0 {
+		last := strings.TrimSpace(body[len(body)-1])
+		return strings.HasSuffix(last, "…") || strings.HasSuffix(last, "...") || strings.HasSuffix(last, "[…]")
+	}
+	return false
+}
+
+// recordTitle returns a record's title and its source: its heading's
+// shown text, else its permalink's text when that is not a date or a
+// "more" link, else the start of its text, as Tumblr names untitled posts.
+func (p *page) recordTitle(r record, body []string) (string, string) {
+	if r.heading != nil {
+		if t := shownTextOf(r.heading); t != "" {
+			return t, headingSource(r.heading)
+		}
+	}
+	var linkText string
+	r.sel.Find("a[href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if attr(s, "href") == r.link {
+			linkText = shownTextOf(s.Nodes[0])
+			return false
+		}
+		return true
+	})
+	if linkText != "" && !p.isDateText(linkText) && !rxMoreLink.MatchString(linkText) &&
+		len(strings.Fields(linkText)) >= 2 && !strings.EqualFold(linkText, "permalink") {
+		return linkText, "permalink-text"
+	}
+	for _, b := range body {
+		if b = strings.TrimSpace(b); b != "" {
+			return cutWords(b, 100), "text-start"
+		}
+	}
+	return "", ""
+}
+
+// headingSource names the evidence a heading element stands for.
+func headingSource(n *html.Node) string {
+	s := goquery.NewDocumentFromNode(n).Selection
+	switch {
+	case s.Is(`[itemprop~="headline"], [itemprop~="name"]`):
+		return srcMicrodata
+	case s.Is(`.p-name`):
+		return srcHEntry
+	case s.Is(`.entry-title`):
+		return srcHAtom
+	}
+	return "heading"
+}
+
+// cutWords returns s cut at a word boundary to at most n runes.
+func cutWords(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	if i := strings.LastIndexAny(string(r), " \u3000"); i > n/2 {
+		return strings.TrimSpace(string(r)[:i])
+	}
+	return string(r)
+}
