@@ -52,6 +52,9 @@ type record struct {
 	link string
 	// textLen is the length in runes of the record's visible text.
 	textLen int
+	// posts is the number of distinct posts the record's headings link
+	// to: a record that holds several posts is a group of records.
+	posts int
 }
 
 // recordSet is one candidate reading of a listing page.
@@ -109,8 +112,44 @@ func (x *Extractor) candidateSets(p *page) []recordSet {
 			sets = append(sets, recordSet{source: v.source, records: recs})
 		}
 	}
-	sets = append(sets, p.structureSets()...)
+	for _, set := range p.structureSets() {
+		if set.records = p.alike(set.records); len(set.records) >= 2 {
+			sets = append(sets, set)
+		}
+	}
 	return sets
+}
+
+// alike keeps the records of a structural set that look like the others:
+// their headings are of the same tag and class as most records' (a post
+// has no heading at all on some platforms), and a heading is not the
+// site's name (a page header beside one post is not a second post).
+func (p *page) alike(recs []record) []record {
+	sig := func(r record) string {
+		if r.heading == nil {
+			return ""
+		}
+		return r.heading.Data + "." + classSignature(r.heading)
+	}
+	count := map[string]int{}
+	most := ""
+	for _, r := range recs {
+		if k := sig(r); k != "" {
+			count[k]++
+			if most == "" || count[k] > count[most] {
+				most = k
+			}
+		}
+	}
+	site := first(p.site, siteFromDOM(p.doc))
+	var out []record
+	for _, r := range recs {
+		if k := sig(r); k != "" && (k != most || (site != "" && sameText(shownTextOf(r.heading), site))) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // recordTags are the elements that may wrap one post.
@@ -144,7 +183,10 @@ func (p *page) structureSets() []recordSet {
 			var key string
 			switch {
 			case recordTags[c.DataAtom]:
-				key = "r:" + c.Data
+				// Posts share their first class ("post", "hentry"); the
+				// others may name each post's kind or tags.
+				sig, _, _ := strings.Cut(classSignature(c), ".")
+				key = "r:" + c.Data + "." + sig
 			case headingTags[c.DataAtom]:
 				key = "h:" + c.Data + "." + classSignature(c)
 			default:
@@ -277,7 +319,7 @@ func siteHost(p *page) string {
 			best = h
 		}
 	})
-	if count[best] >= 3 {
+	if count[best] >= 2 {
 		return best
 	}
 	return ""
@@ -292,6 +334,13 @@ func (p *page) newRecord(nodes []*html.Node) record {
 	}
 	r.heading = recordHeading(r)
 	r.link = p.permalink(r)
+	linked := map[string]bool{}
+	r.sel.Find("h1, h2, h3, h4, h5, h6, .entry-title, .p-name").Each(func(_ int, s *goquery.Selection) {
+		if href := headingLink(s.Nodes[0]); href != "" && p.isPostLink(href) {
+			linked[href] = true
+		}
+	})
+	r.posts = len(linked)
 	for _, n := range nodes {
 		r.textLen += utf8.RuneCountInString(strings.TrimSpace(visibleText(n, isHiddenNode)))
 	}
@@ -368,7 +417,7 @@ func headingLink(h *html.Node) string {
 // rxNotPost matches the addresses of pages that list posts or act on
 // them rather than show one: tags, categories, authors, searches,
 // archive pages, feeds, comment anchors, share and reply links.
-var rxNotPost = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|label|labels|authors?|search|page|feeds?|comments?|archives?/\d{4}_\d{2}\.html$|wp-login|share)(?:/|\?|$|\.)|[?&](?:share|replytocom|showComment|action)=|#(?:comments?|respond|more|disqus)|^mailto:|^javascript:|^#`)
+var rxNotPost = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|label|labels|authors?|search|page|feeds?|comments?|archives?/\d{4}_\d{2}\.html$|wp-login|share)(?:/|\?|$|\.)|\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|css|js|xml|rss)(?:\?|$)|/wp-content/|[?&](?:share|replytocom|showComment|action)=|#(?:comments?|respond|more|disqus)|^mailto:|^javascript:|^#`)
 
 // permalink returns a record's permalink: its heading's link when that
 // stays on the site, else the link its markup marks (rel=bookmark,

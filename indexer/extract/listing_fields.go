@@ -32,15 +32,16 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 	valid, dated, full := 0, 0, 0
 	links := map[string]bool{}
 	var sum float64
+	headers := x.dateHeaders(p, s.records)
 	for _, r := range s.records {
-		if r.link == "" {
+		if r.link == "" || r.posts > 1 {
 			continue
 		}
 		valid++
 		links[p.resolve(r.link)] = true
 		own := r.textLen - headingLen(r)
 		v := 1.0
-		if _, src := x.ownDate(p, r); src != "" {
+		if _, src := x.ownDate(p, r); src != "" || x.recordMonthDay(p, r) != "" || !headerBefore(p, headers, r.nodes[0]).IsZero() {
 			dated++
 			v++
 		}
@@ -112,24 +113,113 @@ func (x *Extractor) decideListing(p *page) listing {
 		}
 	}
 	l.best.records = recs
-	if h, strong := pageHeadline(p); h != "" {
+	cover := 0
+	for _, r := range recs {
+		cover += r.textLen
+	}
+	// A page that declares one article and shows posts around it (teasers,
+	// related posts) keeps most of its text outside them.
+	if total := mainTextLen(p); declaresSingle(p) && 10*cover < 4*total {
+		l.verdict, l.best = fmt.Sprintf("single: the page declares one article and the records hold %d of its %d characters of text", cover, total), nil
+		return l
+	}
+	if declaresSingle(p) && declaredHeadlineShown(p) {
+		l.verdict, l.best = "single: the page declares one article and shows its declared headline", nil
+		return l
+	}
+	h, strong := pageHeadline(p)
+	if h != "" {
 		for _, r := range recs {
 			if r.heading != nil && sameText(shownTextOf(r.heading), h) {
 				l.verdict, l.best = "single: the page's headline is one record's title", nil
 				return l
 			}
 		}
+		if declaresSingle(p) {
+			l.verdict, l.best = fmt.Sprintf("single: the page declares one article and shows its headline %q", h), nil
+			return l
+		}
 		if full < 2 && (strong || len(strings.Fields(h)) >= 3) {
 			l.verdict, l.best = fmt.Sprintf("single: the page has its own headline %q", h), nil
 			return l
 		}
 	}
-	if full < 2 && isSinglePostPage(p) {
+	if full < 2 && declaresSingle(p) {
 		l.verdict, l.best = "single: the page declares one post and the records are titles only", nil
+		return l
+	}
+	if full < 2 && declaredPosts(p) == 1 {
+		l.verdict, l.best = "single: the page marks up one post and the records are titles only", nil
 		return l
 	}
 	l.verdict = fmt.Sprintf("listing: %s, %d posts (%d with text)", l.best.source, len(recs), full)
 	return l
+}
+
+// declaresSingle reports whether the page's metadata says it shows one
+// article: og:type article, a JSON-LD article, or a "single" body class.
+func declaresSingle(p *page) bool {
+	return isSinglePostPage(p) || p.meta.LD.Headline != ""
+}
+
+// declaredHeadlineShown reports whether a headline the page's metadata
+// declares (JSON-LD, og:title, twitter:title), other than the site's
+// name, is shown as a heading of the page.
+func declaredHeadlineShown(p *page) bool {
+	site := first(p.site, siteFromDOM(p.doc))
+	var titles []string
+	for _, t := range []string{p.meta.LD.Headline, p.meta.OGTitle, p.meta.TwTitle} {
+		if t != "" && !sameText(t, site) && !sameText(stripSite(t, site), "") {
+			titles = append(titles, t, stripSite(t, site))
+		}
+	}
+	if len(titles) == 0 {
+		return false
+	}
+	shown := false
+	p.doc.Find("h1, h2, h3").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t := shownTextOf(s.Nodes[0])
+		if t == "" || (site != "" && sameText(t, site)) {
+			return true
+		}
+		for _, d := range titles {
+			if sameText(t, d) {
+				shown = true
+				return false
+			}
+		}
+		return true
+	})
+	return shown
+}
+
+// mainTextLen returns the length of the text a reader sees on the page
+// outside its navigation, sidebars, header and footer.
+func mainTextLen(p *page) int {
+	body := p.doc.Find("body")
+	if body.Length() == 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(visibleText(body.Nodes[0], func(n *html.Node) bool {
+		return isNoiseNode(n) || isHiddenNode(n) || (n.Type == html.ElementNode && (n.Data == "header" || n.Data == "footer") && n.Parent != nil && n.Parent.Data == "body")
+	}))
+}
+
+// declaredPosts returns the number of posts the page's markup declares
+// outside sidebars and comments: the most of its microdata, h-entry and
+// hAtom roots.
+func declaredPosts(p *page) int {
+	most := 0
+	for _, v := range vocabularies {
+		n := 0
+		p.doc.Find(v.root).Each(func(_ int, s *goquery.Selection) {
+			if (v.source != srcMicrodata || isArticleItemType(attr(s, "itemtype"))) && !inListingNoise(s.Nodes[0]) {
+				n++
+			}
+		})
+		most = max(most, n)
+	}
+	return most
 }
 
 // resolve returns href made absolute against the page's base address,
@@ -238,10 +328,54 @@ const recordContentSelector = postContentSelector + `, .p-summary, .post-excerpt
 // summary rather than the whole post.
 const summarySelector = `.entry-summary, .p-summary, .post-excerpt, .excerpt, .summary, [class*="excerpt"], [class*="summary"]`
 
-// dateHeader is a date printed once above the posts of one day.
+// dateHeader is a date printed once above the posts of one day, or a
+// year printed above the posts of one year (a yearly group of a list of
+// titles dated "02-14").
 type dateHeader struct {
 	node *html.Node
 	date corpus.Date
+}
+
+// rxYearOnly matches a text that is a year and nothing else.
+var rxYearOnly = regexp.MustCompile(`^(?:19|20)\d{2}$`)
+
+// rxYearlessDay matches a short day without its year: "02-14", "14.02.",
+// "14/02".
+var rxYearlessDay = regexp.MustCompile(`^(\d{1,2})([-./])(\d{1,2})\.?$`)
+
+// recordMonthDay returns the month and day a record shows without a year,
+// as "MM-DD", or "": a list of titles grouped under year headings dates
+// each by month and day. Numbers joined by a hyphen are month and day, as
+// in ISO dates; by a dot or slash, day and month; a first number over 12
+// is a day either way.
+func (x *Extractor) recordMonthDay(p *page, r record) string {
+	md := ""
+	r.sel.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		m := rxYearlessDay.FindStringSubmatch(shownTextOf(s.Nodes[0]))
+		if m == nil {
+			return true
+		}
+		a, b := atoi(m[1]), atoi(m[3])
+		month, day := a, b
+		if m[2] != "-" || a > 12 {
+			month, day = b, a
+		}
+		if month >= 1 && month <= 12 && day >= 1 && day <= 31 {
+			md = fmt.Sprintf("%02d-%02d", month, day)
+			return false
+		}
+		return true
+	})
+	return md
+}
+
+// atoi returns the value of a short string of digits.
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = 10*n + int(r-'0')
+	}
+	return n
 }
 
 // dateHeaders returns the date headers of a listing: short elements
@@ -273,7 +407,10 @@ func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 			if c.Type != html.ElementNode || inRec[c] || invisibleElements[c.DataAtom] {
 				continue
 			}
-			if t := shownTextOf(c); t != "" && p.isDateText(t) {
+			if t := shownTextOf(c); rxYearOnly.MatchString(t) {
+				hs = append(hs, dateHeader{node: c, date: parseISODate(t)})
+				continue
+			} else if t != "" && p.isDateText(t) {
 				if d := x.dates.parseIn(t, p.language()); d.Precision == corpus.PrecisionDay {
 					hs = append(hs, dateHeader{node: c, date: d})
 					continue
@@ -307,8 +444,14 @@ func (x *Extractor) recordDate(p *page, r record, hs []dateHeader) (corpus.Date,
 	if d, src := x.ownDate(p, r); !d.IsZero() {
 		return d, src
 	}
-	if d := headerBefore(p, hs, r.nodes[0]); !d.IsZero() {
+	if d := headerBefore(p, hs, r.nodes[0]); d.Precision == corpus.PrecisionDay {
 		return d, "date-header"
+	} else if d.Precision == corpus.PrecisionYear {
+		if md := x.recordMonthDay(p, r); md != "" {
+			if day := parseISODate(d.Time.Format("2006") + "-" + md); !day.IsZero() {
+				return day, "date-line+year-header"
+			}
+		}
 	}
 	if d := urlMonth(p.resolve(r.link)); !d.IsZero() {
 		return d, "permalink"
@@ -347,7 +490,8 @@ func archivePeriod(p *page) corpus.Date {
 var authorSelectors = []struct{ sel, source string }{
 	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"]`, srcMicrodata},
 	{`.p-author .p-name, .p-author`, srcHEntry},
-	{`.author .fn, .vcard .fn, .author.fn, .vcard.fn`, srcHAtom},
+	{`.author .fn, .vcard .fn, .author.fn, .vcard.fn, .fn`, srcHAtom},
+	{`.author.vcard, .vcard`, srcHAtom},
 	{`a[rel~="author"]`, "rel-author"},
 	{`a[href*="/author/"], a[href*="/authors/"]`, "author-link"},
 }
