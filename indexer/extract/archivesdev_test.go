@@ -323,20 +323,35 @@ func b2i(b bool) int {
 // sites together may reach, in the order of devFigureNames, just under
 // what extraction reached; every site's own figures must stay at or over
 // siteFloor.
-var archivesDevFloors = []float64{0, 0, 0, 0, 0, 0, 0}
+var archivesDevFloors = []float64{87.5, 89, 91, 90, 79, 88, 26}
 
+// archivesDevClassicFloors are the classic reading's floors, so that its
+// figures are kept honest while it is the default.
+var archivesDevClassicFloors = []float64{35, 22, 43, 4.5, 78, 88, 26}
+
+// siteFloor is the lowest figure any one site may reach. The issue asks
+// for 85%; Tumblr and the single pages' authors are not there yet (see
+// the README's table), so the floor only guards against a site dropping
+// to nothing.
 const siteFloor = 0.0
 
 // TestArchivesDev scores listing pages and single post pages of
 // archives-dev per site and in all, on the development and held-out
-// halves. Run with -v to see every miss.
+// halves, with the evidence model (Options.ListingModel) and, for
+// comparison, the classic reading. Run with -v to see every miss.
 func TestArchivesDev(t *testing.T) {
 	root := corpusDir(t, "archives-dev")
+	t.Run("model", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{ListingModel: true}), archivesDevFloors) })
+	t.Run("classic", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{}), archivesDevClassicFloors) })
+}
+
+// scoreArchivesDev prints the archives-dev table of one extractor and
+// checks its figures against floors.
+func scoreArchivesDev(t *testing.T, root string, x *Extractor, floors []float64) {
 	sites, err := filepath.Glob(filepath.Join(root, "*", "truth.json"))
 	if err != nil || len(sites) == 0 {
 		t.Fatalf("no sites in %s: %v", root, err)
 	}
-	x := New(Options{})
 	var all [2]devScore
 	var both devScore
 	var b strings.Builder
@@ -378,8 +393,8 @@ func TestArchivesDev(t *testing.T) {
 	t.Logf("archives-dev (count%%: listing pages with the exact post count; title/day/authors: posts of listing pages; 1pg: single post pages)\n%s", b.String())
 	for h := range all {
 		for i, f := range all[h].figures() {
-			if f < archivesDevFloors[i] {
-				t.Errorf("%s half: %s %.1f%% is under the floor %.1f%%", []string{"dev", "held-out"}[h], devFigureNames[i], f, archivesDevFloors[i])
+			if f < floors[i] {
+				t.Errorf("%s half: %s %.1f%% is under the floor %.1f%%", []string{"dev", "held-out"}[h], devFigureNames[i], f, floors[i])
 			}
 		}
 	}

@@ -63,8 +63,12 @@ func (x *Extractor) extractHTML(f corpus.File) ([]corpus.Article, error) {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
 	p := x.newPage(root, f.Path)
-	if l := x.decideListing(p); l.best != nil {
-		return x.archiveArticles(p, l.best), nil
+	if x.opts.ListingModel {
+		if l := x.decideListing(p); l.best != nil {
+			return x.archiveArticles(p, l.best), nil
+		}
+	} else if posts := x.findPosts(p); len(posts) >= 2 {
+		return x.classicArticles(p, posts), nil
 	}
 	a, ok := x.singleArticle(p)
 	if !ok {

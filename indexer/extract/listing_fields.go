@@ -29,7 +29,7 @@ const fullPostRunes = 300
 // distinct permalinks. A set whose records are mostly titles must be
 // dated to count: undated title lists are navigation.
 func (x *Extractor) scoreSet(p *page, s *recordSet) {
-	valid, dated, full := 0, 0, 0
+	valid, dated, full, headed, linked, underHeader := 0, 0, 0, 0, 0, 0
 	links := map[string]bool{}
 	var sum float64
 	headers := x.dateHeaders(p, s.records)
@@ -38,10 +38,20 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 			continue
 		}
 		valid++
+		if r.heading != nil {
+			headed++
+			if href := headingLink(r.heading); href != "" && p.resolve(href) == p.resolve(r.link) {
+				linked++
+			}
+		}
 		links[p.resolve(r.link)] = true
 		own := r.textLen - headingLen(r)
 		v := 1.0
-		if _, src := x.ownDate(p, r); src != "" || x.recordMonthDay(p, r) != "" || !headerBefore(p, headers, r.nodes[0]).IsZero() {
+		hd := !headerBefore(p, headers, r.nodes[0]).IsZero()
+		if hd {
+			underHeader++
+		}
+		if _, src := x.ownDate(p, r); src != "" || x.recordMonthDay(p, r) != "" || hd {
 			dated++
 			v++
 		}
@@ -58,6 +68,18 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 		return
 	case 2*full < valid && 2*dated < valid:
 		s.why = fmt.Sprintf("%d records, %d with text, %d dated: an undated list of titles", valid, full, dated)
+		return
+	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*headed < valid && 2*full < valid:
+		s.why = fmt.Sprintf("%d records, %d with a heading, %d with text: a list of links", valid, headed, full)
+		return
+	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*linked < valid && 2*underHeader < valid:
+		// A post's title links to the post, or its day is printed above it.
+		s.why = fmt.Sprintf("%d records, %d titles linking to their post, %d under a date header: not posts", valid, linked, underHeader)
+		return
+	case (s.source == srcRegion || s.source == srcHeadingRun) && (2*dated < valid || dated < 2):
+		// Only markup may declare undated posts: repeated blocks without
+		// dates are teasers, menus and product lists.
+		s.why = fmt.Sprintf("%d records, %d dated: repeated blocks without dates", valid, dated)
 		return
 	}
 	s.score = sum * float64(len(links)) / float64(valid)
@@ -119,8 +141,15 @@ func (x *Extractor) decideListing(p *page) listing {
 	}
 	// A page that declares one article and shows posts around it (teasers,
 	// related posts) keeps most of its text outside them.
-	if total := mainTextLen(p); declaresSingle(p) && 10*cover < 4*total {
+	total := mainTextLen(p)
+	if declaresSingle(p) && 10*cover < 4*total {
 		l.verdict, l.best = fmt.Sprintf("single: the page declares one article and the records hold %d of its %d characters of text", cover, total), nil
+		return l
+	}
+	// Posts around an article (teasers, answers, references) leave the
+	// article's own text, longer than all of them, outside the records.
+	if outside := total - cover; full > 0 && outside > 2*cover && outside > 1500 {
+		l.verdict, l.best = fmt.Sprintf("single: %d characters of text outside the records, %d in them", outside, cover), nil
 		return l
 	}
 	if declaresSingle(p) && declaredHeadlineShown(p) {
