@@ -42,7 +42,7 @@ func (o Options) minScore() int {
 // dollar bond"), are mostly not what a story is about.
 func (o Options) keep(m *mentions, top int) bool {
 	s := m.score()
-	return m.labelled || s >= o.minScore() || (s > 0 && s >= top)
+	return m.labelled || s >= o.minScore() || (s > 0 && s >= top) || m.discussed()
 }
 
 // Enricher adds places, countries, people, topics and language to articles.
