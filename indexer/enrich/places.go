@@ -81,12 +81,15 @@ func (d *document) add(k fieldKind, text string) {
 
 // datelineRE matches the dateline that opens a wire story: a place, an
 // optional state or country, an optional date and agency, then a dash:
-// "NEW YORK, March 3 - ", "STAMFORD, Conn., March 2 - ", "LONDON (Reuters) - ".
-var datelineRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)` +
+// "NEW YORK, March 3 - ", "STAMFORD, Conn., March 2 - ", "LONDON (Reuters) - ",
+// "AMSTERDAM, 2 March - ". A dated dateline may also end the line
+// ("LONDON, March 3" above a table). Wire markers ("****") may precede it.
+var datelineRE = regexp.MustCompile(`^[\s*]*(\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)` +
 	`(?:\s*,\s*(\p{Lu}[\p{L}\p{M}.'’ ]{0,30}?))?\s*` +
-	`(,?\s*(?:(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-zA-Z]*|\p{Lu}\p{Ll}{2,4})\.?\s*\d{1,2}(?:,?\s+\d{4})?\s*)?` +
+	`(,?\s*(?:(?:(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-zA-Z]*|\p{Lu}\p{Ll}{2,4})\.?\s*\d{1,2}|` +
+	`\d{1,2}\s+(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-zA-Z]*)(?:,?\s+\d{4})?[ \t]*)?` +
 	`(\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|IANS|PTI|EFE|ANSA|Kyodo)\)\s*|,\s*Reuters?\s*)?` +
-	`(?:-{1,2}|–|—)\s`)
+	`(?:,?\s*(?:-{1,2}|–|—)\s|(\n))`)
 
 // splitDateline returns the place part of a dateline at the start of s and
 // the text after it. Without a date or an agency the place must be written
@@ -106,7 +109,9 @@ func splitDateline(s string) (dateline, rest string, ok bool) {
 func splitDatelineMatch(s string, m []int) (string, string, bool) {
 	place := strings.TrimSpace(s[m[2]:m[3]])
 	dated := m[6] >= 0 || m[8] >= 0
-	if !dated && (place != strings.ToUpper(place) || len(lettersKey(place)) < 3) {
+	caps := place == strings.ToUpper(place) && len(lettersKey(place)) >= 3
+	lineEnd := m[10] >= 0
+	if (!dated || lineEnd) && !caps || lineEnd && m[6] < 0 {
 		return "", s, false
 	}
 	dateline := place
@@ -188,6 +193,9 @@ func (g *gazetteer) findPlaces(d *document) []match {
 			// "Australian dollar bond", "50 mln U.S. dlrs": a currency, not
 			// the country.
 			m.pick = pickNone
+		case g.namesAgreement(d, m) || isTicker(d, m):
+			// "the Paris accord", "Carbide <UK>".
+			m.pick = pickNone
 		case !m.senses[0].vague && g.afterGivenName(d, m):
 			// "Mark Cairns", "Jack London": a surname, not the city.
 			m.pick = pickNone
@@ -221,6 +229,23 @@ func (g *gazetteer) beforeCurrency(d *document, m *match) bool {
 	toks := d.fields[m.field].toks
 	e := m.tok + m.n
 	return e < len(toks) && !toks[e-1].poss && g.words.currencies[strings.ToLower(toks[e].text)]
+}
+
+// namesAgreement reports whether a city names an agreement, a group or a
+// meeting: "the Paris accord", "the Paris Club", "the Venice summit".
+func (g *gazetteer) namesAgreement(d *document, m *match) bool {
+	toks := d.fields[m.field].toks
+	e := m.tok + m.n
+	return m.senses[0].kind == kindCity && e < len(toks) && !toks[e-1].poss &&
+		g.words.agreements[strings.ToLower(toks[e].text)]
+}
+
+// isTicker reports whether a name stands alone in angle brackets, as a
+// wire writes a stock symbol: "Union Carbide <UK>".
+func isTicker(d *document, m *match) bool {
+	toks := d.fields[m.field].toks
+	e := m.tok + m.n
+	return m.tok > 0 && e < len(toks) && toks[m.tok-1].text == "<" && toks[e].text == ">"
 }
 
 // afterGivenName reports whether a city or region name follows a given
@@ -616,7 +641,7 @@ func (e *Enricher) evidence(a *corpus.Article, d *document) (countries, named *t
 		s := m.sense()
 		f := d.fields[m.field]
 		at := 1_000_000*(int(f.kind)+1) + m.tok
-		para, pos := cur.moveTo(d, m.field, m.tok)
+		para, pos, firstPara := cur.moveTo(d, m.field, m.tok)
 		if s.code != "" {
 			c := countries.get(s.code, s.code, "")
 			c.add(f.kind, at)
@@ -629,7 +654,8 @@ func (e *Enricher) evidence(a *corpus.Article, d *document) (countries, named *t
 			case s.kind == kindCountry || s.kind == kindCity:
 				c.textMention(para, pos, total, s.kind == kindCountry)
 			}
-			if listed[i] && f.kind != fieldBody {
+			// A body without a lead opens with its lead paragraph.
+			if listed[i] && (f.kind != fieldBody || firstPara && !d.hasLead()) {
 				c.listed = true
 			}
 		}
@@ -720,6 +746,11 @@ func isCountryName(m *match) bool {
 	return m.pick >= 0 && m.sense().kind == kindCountry
 }
 
+// hasLead reports whether the document has a lead field.
+func (d *document) hasLead() bool {
+	return slices.ContainsFunc(d.fields, func(f field) bool { return f.kind == fieldLead })
+}
+
 // textLen returns the length in bytes of the lead and body fields.
 func (d *document) textLen() int {
 	n := 0
@@ -736,13 +767,18 @@ func (d *document) textLen() int {
 type cursor struct {
 	field, tok int
 	para       int
+	start      int // the paragraph index of the field's first token
 	offset     int // bytes of lead and body in the fields before field
 }
 
 // moveTo advances the cursor to token tok of field fi, which must not be
-// before the cursor, and returns the index of the token's paragraph and
-// its byte position in the lead and body.
-func (c *cursor) moveTo(d *document, fi, tok int) (para, pos int) {
+// before the cursor. It returns the index of the token's paragraph, the
+// token's byte position in the lead and body, and whether the token is in
+// the first paragraph of its field.
+func (c *cursor) moveTo(d *document, fi, tok int) (para, pos int, first bool) {
+	if c.start == 0 {
+		c.start = 1
+	}
 	for c.field < fi {
 		f := &d.fields[c.field]
 		for ; c.tok < len(f.toks); c.tok++ {
@@ -755,6 +791,7 @@ func (c *cursor) moveTo(d *document, fi, tok int) (para, pos int) {
 		}
 		c.field++
 		c.tok = 0
+		c.start = c.para + 1
 	}
 	toks := d.fields[fi].toks
 	for ; c.tok <= tok; c.tok++ {
@@ -762,7 +799,7 @@ func (c *cursor) moveTo(d *document, fi, tok int) (para, pos int) {
 			c.para++
 		}
 	}
-	return c.para, c.offset + toks[tok].start
+	return c.para, c.offset + toks[tok].start, c.para == c.start
 }
 
 // beforeName reports whether token i starts a proper name that a country
