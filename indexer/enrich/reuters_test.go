@@ -183,7 +183,8 @@ func (p reutersPart) String() string {
 // Reuters-21578 stories (title, dateline, body, as the extractor gives
 // them, labels hidden) against their PLACES labels. The training split is
 // for development; the test split is held out, reported whole and on its
-// ModApte stories (TOPICS="YES"), the part issue 11 scores.
+// ModApte stories (TOPICS="YES": 3,071 with places, the nearest part to
+// the 2,991 stories issue 11 scores).
 // CLIPPINGS_EVAL_ERRORS=1 logs the stories that are not right.
 func TestReutersCountries(t *testing.T) {
 	stories := loadReuters(t)
@@ -194,12 +195,12 @@ func TestReutersCountries(t *testing.T) {
 		minP  float64
 		minR  float64
 	}{
-		// Measured with the default options: TRAIN P=0.942 R=0.934
-		// F1=0.938; TEST P=0.949 R=0.933 F1=0.941; TEST-ModApte
-		// (3,071 stories) P=0.000 R=0.000 F1=0.000.
-		{reutersPart{"TRAIN", false}, 0.93, 0.93, 0.92},
-		{reutersPart{"TEST", false}, 0.93, 0.93, 0.92},
-		{reutersPart{"TEST", true}, 0.93, 0.93, 0.92},
+		// Measured with the default options: TRAIN P=0.940 R=0.937
+		// F1=0.939; TEST P=0.946 R=0.935 F1=0.940; TEST-ModApte (3,071
+		// stories) P=0.944 R=0.923 F1=0.933.
+		{reutersPart{"TRAIN", false}, 0.935, 0.935, 0.93},
+		{reutersPart{"TEST", false}, 0.935, 0.94, 0.93},
+		{reutersPart{"TEST", true}, 0.93, 0.94, 0.92},
 	} {
 		t.Run(tt.part.String(), func(t *testing.T) {
 			c, n, wrong := scoreCountries(e, stories, tt.part, os.Getenv("CLIPPINGS_EVAL_ERRORS") != "")
