@@ -33,16 +33,18 @@ func (o Options) minScore() int {
 }
 
 // keep is the salience rule for countries: keep what the source
-// labelled, what scores at least MinScore, and what ties with the best
-// score of the article (so a short article keeps the countries it names).
+// labelled, what scores at least MinScore, what ties with the best score
+// of the article (so a short article keeps the countries it names), and
+// what the text discusses beyond a passing mention (see
+// mentions.discussed).
 //
 // The weights and the threshold were chosen on the Reuters-21578 training
 // split (see TestReutersCountries): countries named only in passing, once
-// or twice in the body or once in the lead as an adjective ("Australian
-// dollar bond"), are mostly not what a story is about.
+// in the body or once in the lead as an adjective ("Australian dollar
+// bond"), are mostly not what a story is about.
 func (o Options) keep(m *mentions, top int) bool {
 	s := m.score()
-	return m.labelled || s >= o.minScore() || (s > 0 && s >= top)
+	return m.labelled || s >= o.minScore() || (s > 0 && s >= top) || m.discussed()
 }
 
 // Enricher adds places, countries, people, topics and language to articles.

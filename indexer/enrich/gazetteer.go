@@ -13,7 +13,7 @@ import (
 //go:generate go run ./internal/conllnames -in ../../../shared/corpora/conll2003/eng.train -out data/conll_names.txt
 
 //go:embed data/countries.txt data/regions.txt data/cities.txt data/given_names.txt data/family_names.txt
-//go:embed data/conll_names.txt data/region_members.txt
+//go:embed data/conll_names.txt data/region_members.txt data/institutions.txt
 var dataFiles embed.FS
 
 // kind is what a gazetteer name refers to.
@@ -139,6 +139,20 @@ func newGazetteer() *gazetteer {
 			if plural, ok := demonymPlural(d); ok {
 				g.add(plural, s)
 			}
+		}
+		return nil
+	})
+	mustRead("data/institutions.txt", func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want 2 fields, got %d", len(f))
+		}
+		code := f[0]
+		name, ok := g.countries[code]
+		if !ok {
+			return fmt.Errorf("%q is not a country of countries.txt", code)
+		}
+		for _, n := range split(f[1]) {
+			g.add(n, sense{name: name, code: code, kind: kindDemonym})
 		}
 		return nil
 	})

@@ -81,12 +81,15 @@ func (d *document) add(k fieldKind, text string) {
 
 // datelineRE matches the dateline that opens a wire story: a place, an
 // optional state or country, an optional date and agency, then a dash:
-// "NEW YORK, March 3 - ", "STAMFORD, Conn., March 2 - ", "LONDON (Reuters) - ".
-var datelineRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)` +
+// "NEW YORK, March 3 - ", "STAMFORD, Conn., March 2 - ", "LONDON (Reuters) - ",
+// "AMSTERDAM, 2 March - ". A dated dateline may also end the line
+// ("LONDON, March 3" above a table). Wire markers ("****") may precede it.
+var datelineRE = regexp.MustCompile(`^[\s*]*(\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)` +
 	`(?:\s*,\s*(\p{Lu}[\p{L}\p{M}.'’ ]{0,30}?))?\s*` +
-	`(,?\s*(?:(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-zA-Z]*|\p{Lu}\p{Ll}{2,4})\.?\s*\d{1,2}(?:,?\s+\d{4})?\s*)?` +
+	`(,?\s*(?:(?:(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-zA-Z]*|\p{Lu}\p{Ll}{2,4})\.?\s*\d{1,2}|` +
+	`\d{1,2}\s+(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-zA-Z]*)(?:,?\s+\d{4})?[ \t]*)?` +
 	`(\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|IANS|PTI|EFE|ANSA|Kyodo)\)\s*|,\s*Reuters?\s*)?` +
-	`(?:-{1,2}|–|—)\s`)
+	`(?:,?\s*(?:-{1,2}|–|—)\s|(\n))`)
 
 // splitDateline returns the place part of a dateline at the start of s and
 // the text after it. Without a date or an agency the place must be written
@@ -106,7 +109,9 @@ func splitDateline(s string) (dateline, rest string, ok bool) {
 func splitDatelineMatch(s string, m []int) (string, string, bool) {
 	place := strings.TrimSpace(s[m[2]:m[3]])
 	dated := m[6] >= 0 || m[8] >= 0
-	if !dated && (place != strings.ToUpper(place) || len(lettersKey(place)) < 3) {
+	caps := place == strings.ToUpper(place) && len(lettersKey(place)) >= 3
+	lineEnd := m[10] >= 0
+	if (!dated || lineEnd) && !caps || lineEnd && m[6] < 0 {
 		return "", s, false
 	}
 	dateline := place
@@ -184,8 +189,12 @@ func (g *gazetteer) findPlaces(d *document) []match {
 		switch {
 		case m.senses[0].kind == kindBlock:
 			m.pick = pickNone
-		case m.senses[0].kind == kindDemonym && g.beforeCurrency(d, m):
-			// "Australian dollar bond": a currency, not the country.
+		case g.beforeCurrency(d, m):
+			// "Australian dollar bond", "50 mln U.S. dlrs": a currency, not
+			// the country.
+			m.pick = pickNone
+		case g.namesAgreement(d, m) || isTicker(d, m):
+			// "the Paris accord", "Carbide <UK>".
 			m.pick = pickNone
 		case !m.senses[0].vague && g.afterGivenName(d, m):
 			// "Mark Cairns", "Jack London": a surname, not the city.
@@ -213,12 +222,30 @@ func (g *gazetteer) findPlaces(d *document) []match {
 	return all
 }
 
-// beforeCurrency reports whether a demonym names a currency: "Australian
-// dlr", "Canadian dollars".
+// beforeCurrency reports whether a name or a demonym names a currency:
+// "Australian dlr", "Canadian dollars", "U.S. dlrs", "Hong Kong dollar". A
+// possessive ("Canada's dollar") still names the country.
 func (g *gazetteer) beforeCurrency(d *document, m *match) bool {
 	toks := d.fields[m.field].toks
 	e := m.tok + m.n
-	return e < len(toks) && g.words.currencies[strings.ToLower(toks[e].text)]
+	return e < len(toks) && !toks[e-1].poss && g.words.currencies[strings.ToLower(toks[e].text)]
+}
+
+// namesAgreement reports whether a city names an agreement, a group or a
+// meeting: "the Paris accord", "the Paris Club", "the Venice summit".
+func (g *gazetteer) namesAgreement(d *document, m *match) bool {
+	toks := d.fields[m.field].toks
+	e := m.tok + m.n
+	return m.senses[0].kind == kindCity && e < len(toks) && !toks[e-1].poss &&
+		g.words.agreements[strings.ToLower(toks[e].text)]
+}
+
+// isTicker reports whether a name stands alone in angle brackets, as a
+// wire writes a stock symbol: "Union Carbide <UK>".
+func isTicker(d *document, m *match) bool {
+	toks := d.fields[m.field].toks
+	e := m.tok + m.n
+	return m.tok > 0 && e < len(toks) && toks[m.tok-1].text == "<" && toks[e].text == ">"
 }
 
 // afterGivenName reports whether a city or region name follows a given
@@ -404,6 +431,18 @@ type mentions struct {
 	first      int // reading position of the first mention
 	// region is added to the score of a country in a salient region.
 	region int
+	// paras counts the paragraphs of the lead and body that name the
+	// country or one of its cities (demonyms aside); lastPara is the last
+	// of them. named is true when the lead or body names the country
+	// itself.
+	paras, lastPara int
+	named           bool
+	// listed is true when the title or the lead names the country in a
+	// list of countries ("India, Pakistan, Egypt and Syria bought").
+	listed bool
+	// opening is true when the country is named in the opening tenth of
+	// the lead and body.
+	opening bool
 }
 
 // regionBoost is what a country gains from being in a salient world region.
@@ -439,6 +478,35 @@ func (m *mentions) score() int {
 	adj := m.adjectives[fieldLead]
 	s += 2*min(m.lead-adj, 2) + min(adj, 2)
 	return s + min(m.body, 5) + m.region
+}
+
+// discussed reports whether the text discusses the country beyond a
+// passing mention, whatever its score: it names the country, and names it
+// or one of its cities in another paragraph ("Norway" and later "Oslo");
+// or it names the country in the opening tenth of a long text, or in a
+// list of countries in the title or lead.
+func (m *mentions) discussed() bool {
+	return (m.named && m.paras >= 2) || m.opening || m.listed
+}
+
+// longText is the length in bytes (about 400 words) from which the opening
+// of a text runs over more than its lead paragraph.
+const longText = 2500
+
+// textMention records a mention in the lead or body, in paragraph para
+// at byte pos of a lead and body of total bytes: by the country's name, or
+// by the name of one of its cities.
+func (m *mentions) textMention(para, pos, total int, byName bool) {
+	if para != m.lastPara {
+		m.paras++
+		m.lastPara = para
+	}
+	if byName {
+		m.named = true
+		if total >= longText && pos*10 < total {
+			m.opening = true
+		}
+	}
 }
 
 // tally collects mentions by key in first-seen order.
@@ -562,18 +630,33 @@ func (e *Enricher) evidence(a *corpus.Article, d *document) (countries, named *t
 		pos++
 	}
 	e.datelinePlaces(d, countries, named)
-	for _, m := range e.gaz.findPlaces(d) {
+	all := e.gaz.findPlaces(d)
+	listed := e.gaz.lists(d, all)
+	total := d.textLen()
+	var cur cursor
+	for i, m := range all {
 		if m.pick < 0 {
 			continue
 		}
 		s := m.sense()
 		f := d.fields[m.field]
 		at := 1_000_000*(int(f.kind)+1) + m.tok
+		para, pos, firstPara := cur.moveTo(d, m.field, m.tok)
 		if s.code != "" {
 			c := countries.get(s.code, s.code, "")
 			c.add(f.kind, at)
-			if s.kind == kindDemonym {
+			switch {
+			case s.kind == kindDemonym:
 				c.adjectives[f.kind]++
+			case f.kind == fieldTitle:
+			case s.kind == kindCountry && !f.toks[m.tok+m.n-1].poss && beforeName(f.toks, m.tok+m.n):
+				// "U.S. Agriculture Department": the name qualifies another.
+			case s.kind == kindCountry || s.kind == kindCity:
+				c.textMention(para, pos, total, s.kind == kindCountry)
+			}
+			// A body without a lead opens with its lead paragraph.
+			if listed[i] && (f.kind != fieldBody || firstPara && !d.hasLead()) {
+				c.listed = true
 			}
 		}
 		// A demonym's sense is named after its country: "Chinese cash"
@@ -629,4 +712,98 @@ func (e *Enricher) datelinePlaces(d *document, countries, named *tally) {
 	if within.code != "" && within.kind != kindCountry {
 		named.get(strings.ToLower(within.name), within.code, within.name).add(fieldDateline, at)
 	}
+}
+
+// lists reports, for each match, whether it is an item of a list of at
+// least three country names joined by commas and conjunctions: "India,
+// Pakistan, Egypt and Syria".
+func (g *gazetteer) lists(d *document, all []match) []bool {
+	out := make([]bool, len(all))
+	joined := func(a, b *match) bool {
+		if a.field != b.field || !isCountryName(a) || !isCountryName(b) {
+			return false
+		}
+		between := d.fields[a.field].toks[a.tok+a.n : b.tok]
+		return len(between) > 0 && len(between) <= 2 &&
+			!slices.ContainsFunc(between, func(t token) bool { return !g.words.joiners[t.text] })
+	}
+	for start := 0; start < len(all); {
+		end := start + 1
+		for end < len(all) && joined(&all[end-1], &all[end]) {
+			end++
+		}
+		if end-start >= 3 {
+			for i := start; i < end; i++ {
+				out[i] = true
+			}
+		}
+		start = end
+	}
+	return out
+}
+
+func isCountryName(m *match) bool {
+	return m.pick >= 0 && m.sense().kind == kindCountry
+}
+
+// hasLead reports whether the document has a lead field.
+func (d *document) hasLead() bool {
+	return slices.ContainsFunc(d.fields, func(f field) bool { return f.kind == fieldLead })
+}
+
+// textLen returns the length in bytes of the lead and body fields.
+func (d *document) textLen() int {
+	n := 0
+	for _, f := range d.fields {
+		if f.kind != fieldTitle {
+			n += len(f.text)
+		}
+	}
+	return n
+}
+
+// cursor walks the tokens of a document in reading order, counting the
+// paragraphs started and the bytes of lead and body text passed.
+type cursor struct {
+	field, tok int
+	para       int
+	start      int // the paragraph index of the field's first token
+	offset     int // bytes of lead and body in the fields before field
+}
+
+// moveTo advances the cursor to token tok of field fi, which must not be
+// before the cursor. It returns the index of the token's paragraph, the
+// token's byte position in the lead and body, and whether the token is in
+// the first paragraph of its field.
+func (c *cursor) moveTo(d *document, fi, tok int) (para, pos int, first bool) {
+	if c.start == 0 {
+		c.start = 1
+	}
+	for c.field < fi {
+		f := &d.fields[c.field]
+		for ; c.tok < len(f.toks); c.tok++ {
+			if f.toks[c.tok].para {
+				c.para++
+			}
+		}
+		if f.kind != fieldTitle {
+			c.offset += len(f.text)
+		}
+		c.field++
+		c.tok = 0
+		c.start = c.para + 1
+	}
+	toks := d.fields[fi].toks
+	for ; c.tok <= tok; c.tok++ {
+		if toks[c.tok].para {
+			c.para++
+		}
+	}
+	return c.para, c.offset + toks[tok].start, c.para == c.start
+}
+
+// beforeName reports whether token i starts a proper name that a country
+// name before it qualifies: "U.S. Agriculture Department", "Japan Fund".
+func beforeName(toks []token, i int) bool {
+	return i < len(toks) && toks[i].word && toks[i].upper && !toks[i].caps
 }

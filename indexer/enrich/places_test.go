@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/clippings/clippings/corpus"
@@ -9,6 +10,9 @@ import (
 
 func TestCountries(t *testing.T) {
 	e := New(Options{})
+	// filler makes a long text (over longText bytes) of countryless
+	// paragraphs.
+	filler := strings.Repeat("The committee met again and said little that was new.\n\n", 60)
 	tests := []struct {
 		name   string
 		a      corpus.Article
@@ -70,6 +74,31 @@ func TestCountries(t *testing.T) {
 			Body: "Canada bought more. Canada paid. Norway bought one."}, []string{"CA"}, []string{"Canada", "Japan", "Norway"}},
 		{"currency, not country", corpus.Article{Title: "Austria issues 50 mln Australian dlr bond",
 			Lead: "The Republic of Austria is issuing a 50 mln Australian dollar bond."}, []string{"AT"}, nil},
+		{"currency after a name", corpus.Article{Body: "TAIPEI, March 5 - Taiwan's reserves hit 51 billion U.S. dlrs.\n\n" +
+			"The U.S. dlr fell against the Taiwan dollar."}, []string{"TW"}, nil},
+		{"city naming an accord", corpus.Article{Body: "TOKYO, March 24 - The dollar fell on doubts about the Paris accord.\n\n" +
+			"Dealers said the Paris accord was weak, and the Paris Club met."}, []string{"JP"}, nil},
+		{"stock symbol", corpus.Article{Title: "CARBIDE <UK> LOOKS TO ACQUISITIONS",
+			Body: "NEW YORK, March 2 - Union Carbide Corp is looking to acquisitions."}, []string{"US"}, nil},
+		{"list of countries in the lead", corpus.Article{
+			Body: "LONDON, March 2 - India, Pakistan, Egypt, Syria, Algeria and Morocco bought white sugar, traders said.\n\n" +
+				"Prices rose."}, []string{"GB", "IN", "PK", "EG", "SY", "DZ", "MA"}, nil},
+		{"list of countries in the body is passing", corpus.Article{Title: "Japan's exports rise",
+			Body: "Japan sold more cars.\n\nBuyers were in Norway, Sweden and Finland."}, []string{"JP"}, nil},
+		{"named in two paragraphs", corpus.Article{Title: "Japan's exports rise",
+			Body: "Japan sold more cars.\n\nA firm in Norway bought some.\n\nJapan said exports rose.\n\nOslo dealers expect more."},
+			[]string{"JP", "NO"}, nil},
+		{"named twice in one paragraph is passing", corpus.Article{Title: "Japan's exports rise",
+			Body: "Japan sold more cars.\n\nA firm in Norway bought some, and Norway may buy more.\n\nJapan said exports rose."},
+			[]string{"JP"}, nil},
+		{"named in the opening of a long text", corpus.Article{Title: "France mourns",
+			Lead: "As the horror is revealed, news emerged from Syria.", Body: filler}, []string{"FR", "SY"}, nil},
+		{"named late in a long text is passing", corpus.Article{Title: "France mourns",
+			Lead: "As the horror is revealed, news emerged.", Body: filler + "He went to Syria."}, []string{"FR"}, nil},
+		{"institution in a title", corpus.Article{Title: "FED SETS 1.5 BILLION DLR CUSTOMER REPURCHASE"},
+			[]string{"US"}, []string{"United States"}},
+		{"institution in the text", corpus.Article{Body: "The Bundesbank left its rates unchanged."},
+			[]string{"DE"}, []string{"Germany"}},
 		{"labels first", corpus.Article{Places: []string{"usa", "west-germany"}, Body: "The Bundesbank met."},
 			[]string{"US", "DE"}, []string{"United States", "West Germany"}},
 		{"unknown label kept", corpus.Article{Places: []string{"north-sea"}, Body: "Oil output rose."},
@@ -123,6 +152,12 @@ func TestSplitDateline(t *testing.T) {
 		{"However, he said - nothing.", "", "However, he said - nothing."},
 		{"Dublin - a city.", "", "Dublin - a city."},
 		{"MAR8 -- -- prices", "", "MAR8 -- -- prices"},
+		{"****LONDON, March 5 - India bought.", "LONDON", "India bought."},
+		{"AMSTERDAM, 2 March - The bank said.", "AMSTERDAM", "The bank said."},
+		{"NEW YORK, March 12\n    Qtly div.", "NEW YORK", "    Qtly div."},
+		{"CHICAGO, March 4, - Sales rose.", "CHICAGO", "Sales rose."},
+		{"Paris, March 3\nA line.", "", "Paris, March 3\nA line."},
+		{"SHARES\nrose.", "", "SHARES\nrose."},
 	}
 	for _, tt := range tests {
 		dl, rest, ok := splitDateline(tt.in)

@@ -26,6 +26,8 @@ type token struct {
 	sent bool
 	// nl is true when a line break precedes the token.
 	nl bool
+	// para is true for the first token of a paragraph.
+	para bool
 }
 
 // tokenize splits s into words and punctuation marks. Initialisms keep
@@ -35,7 +37,7 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5)
 	caps := capsLines(s)
 	line := 0
-	sent, nl := true, false
+	sent, nl, para := true, false, true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -45,7 +47,7 @@ func tokenize(s string) []token {
 			// A blank line or an indented line starts a paragraph.
 			next := strings.TrimLeft(s[i+1:], " \t\r")
 			if indent := len(s[i+1:]) - len(next); indent >= 2 || strings.HasPrefix(next, "\n") {
-				sent = true
+				sent, para = true, true
 			}
 			i += size
 		case unicode.IsSpace(r):
@@ -61,8 +63,8 @@ func tokenize(s string) []token {
 			}
 			first, _ := utf8.DecodeRuneInString(text)
 			toks = append(toks, token{text: text, start: i, word: true, upper: unicode.IsUpper(first),
-				caps: caps[line], poss: poss, sent: sent, nl: nl})
-			sent, nl = false, false
+				caps: caps[line], poss: poss, sent: sent, nl: nl, para: para})
+			sent, nl, para = false, false, false
 			i = end
 		default:
 			text := s[i : i+size]
@@ -72,8 +74,8 @@ func tokenize(s string) []token {
 			case '.', '!', '?', ':', ';', '"', '“', '”', '—':
 				sent = true
 			}
-			toks = append(toks, token{text: text, start: i, caps: caps[line], nl: nl})
-			nl = false
+			toks = append(toks, token{text: text, start: i, caps: caps[line], nl: nl, para: para})
+			nl, para = false, false
 			i += size
 		}
 	}

@@ -7,7 +7,7 @@ import "strings"
 // read afterwards.
 type wordLists struct {
 	// Words around an ambiguous place name that tell which sense is meant.
-	locatives, countryCues, regionCues, joiners, currencies map[string]bool
+	locatives, countryCues, regionCues, joiners, currencies, agreements map[string]bool
 	// Words around people's names.
 	titles, titleModifiers, particles, notNames, beforeNotPerson map[string]bool
 }
@@ -31,6 +31,9 @@ func newWordLists() *wordLists {
 		currencies: wordSet("dollar dollars dlr dlrs franc francs mark marks crown crowns krona kronor krone " +
 			"kroner pound pounds peso pesos lira lire guilder guilders schilling schillings rand rupee rupees " +
 			"yen yuan rouble roubles ruble rubles currency"),
+		// agreements follow a city that names an agreement, a group or a
+		// meeting rather than the place: "Paris accord", "Paris Club".
+		agreements: wordSet("accord accords pact club summit agreement"),
 		// joiners link items of a list: "Ukraine and Georgia".
 		joiners: wordSet(", and or & /"),
 		// titles precede a name and are not part of it.
