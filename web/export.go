@@ -205,11 +205,29 @@ func (w *exportWriter) flush(res *echo.Response) error {
 	return nil
 }
 
-// exportArticle is an article as the API and JSON Lines export give it:
-// every list an array, never null.
-func exportArticle(a corpus.Article) corpus.Article {
+// ArticleResponse is an article as GET /api/v1/articles/{id} and the
+// JSON Lines export give it: the fields of corpus.Article, every list an
+// array, never null, and excerpt, provenance and seen_in always present
+// (false, {} and [] when there is nothing to say), where the corpus form
+// leaves them out.
+type ArticleResponse struct {
+	corpus.Article
+	// Excerpt is true when the text was cut short on a listing page.
+	Excerpt bool `json:"excerpt"`
+	// Provenance names, per field, the evidence that won it.
+	Provenance map[string]string `json:"provenance"`
+	// SeenIn lists the sources of every copy merged into the article.
+	SeenIn []string `json:"seen_in"`
+}
+
+// exportArticle is an article as the API and JSON Lines export give it.
+func exportArticle(a corpus.Article) ArticleResponse {
 	for _, l := range []*[]string{&a.Authors, &a.Tags, &a.People, &a.Places, &a.Countries, &a.Topics} {
 		*l = nonNil(*l)
 	}
-	return a
+	out := ArticleResponse{Article: a, Excerpt: a.Excerpt, Provenance: a.Provenance, SeenIn: nonNil(a.SeenIn)}
+	if out.Provenance == nil {
+		out.Provenance = map[string]string{}
+	}
+	return out
 }
