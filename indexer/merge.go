@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/clippings/clippings/corpus"
 )
@@ -26,10 +27,15 @@ import (
 //  1. the URL, normalised (normURL): on a listing page the extractor sets
 //     it to the post's permalink, on a post's own page to its canonical
 //     address; an Article has one URL, so the permalink and canonical
-//     keys of issue 11 are one key here;
+//     keys of issue 11 are one key here. An address shaped like a listing
+//     page's (listingPath: the home page, /category/..., /search?...,
+//     /2015/06/) is no key: it is the address of a page of several posts
+//     that was taken as one article (a Blogger search page's canonical
+//     address is the same for its pages at every offset);
 //  2. title, day and outlet, each lower-cased with white space folded
 //     (titleKey), for copies without a URL; a date known only to the
-//     month or the year is no key.
+//     month or the year is no key, and neither is a title that is the
+//     outlet's name (siteName: a listing page taken whole).
 //
 // So two copies with different URLs are two posts even when their titles
 // and days agree (two "Weekly links" of one day); a copy without a URL
@@ -389,11 +395,18 @@ var listingWords = map[string]bool{
 	"archives": true, "search": true, "feed": true, "topics": true,
 }
 
+// listingEnds are the last folder names of the pages that list a whole
+// section ("/posts/", "/blog/"), which, unlike listingWords, are also the
+// first folder of post addresses ("/posts/my-post/").
+var listingEnds = map[string]bool{
+	"posts": true, "blog": true, "articles": true, "entries": true, "news": true,
+}
+
 // listingPath reports whether a file's path is shaped like a listing
 // page's: the site's home page (a top index.html), a folder of
-// listingWords on the way, a page path ending in a number (page/2,
-// 2015/06: a page of a list, a month's archive) or a Blogger-style
-// "2015_06_01_archive.html".
+// listingWords on the way, a last folder of listingEnds, a page path
+// ending in a number (page/2, 2015/06: a page of a list, a month's
+// archive) or a Blogger-style "2015_06_01_archive.html".
 func listingPath(file string) bool {
 	p := pagePath(file)
 	if p == "" {
@@ -406,7 +419,7 @@ func listingPath(file string) bool {
 		}
 	}
 	last := strings.ToLower(parts[len(parts)-1])
-	if strings.Contains(last, "_archive.") {
+	if listingEnds[last] || strings.Contains(last, "_archive.") {
 		return true
 	}
 	if _, err := strconv.Atoi(strings.TrimSuffix(last, path.Ext(last))); err == nil {
@@ -419,17 +432,23 @@ func listingPath(file string) bool {
 // "www." or a default port, the scheme left out (http and https are one
 // address), the path without a last "index.html" and a trailing slash,
 // the query without utm_ tracking parameters and in sorted order, the
-// fragment dropped. It returns "" for an address without a host.
+// fragment dropped. It returns "" for an address without a host and for
+// the address of a listing page (listingPath), which is no post's, unless
+// its query names a WordPress post or page (?p=12, ?page_id=3).
 func normURL(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
+		return ""
+	}
+	q := u.Query()
+	if listingPath(u.Path) && q.Get("p") == "" && q.Get("page_id") == "" {
+		// A listing page, unless it names a WordPress post (/?p=12).
 		return ""
 	}
 	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	if port := u.Port(); port != "" && port != "80" && port != "443" {
 		host += ":" + port
 	}
-	q := u.Query()
 	for k := range q {
 		if strings.HasPrefix(strings.ToLower(k), "utm_") {
 			delete(q, k)
@@ -444,16 +463,45 @@ func normURL(raw string) string {
 
 // titleKey returns the key of a post without URL: title, day and outlet,
 // lower-cased with white space folded, or "" when the title or outlet is
-// empty or the date is not known to the day.
+// empty, the title is the outlet's name or the date is not known to the
+// day.
 func titleKey(a corpus.Article) string {
 	if a.Date.Precision != corpus.PrecisionDay || a.Date.IsZero() {
 		return ""
 	}
 	title, outlet := foldText(a.Title), foldText(a.Outlet)
-	if title == "" || outlet == "" {
+	if title == "" || outlet == "" || siteName(a.Title, a.Outlet) {
 		return ""
 	}
 	return title + "\x00" + a.Date.String() + "\x00" + outlet
+}
+
+// siteName reports whether a title is the name of the outlet: equal
+// to it up to case, spaces and punctuation ("Jorge El Constructor" and
+// "jorge el constructor"), or, when the outlet is a host name, to its
+// first label ("jorgeelconstructor.blogspot.com"). Such a title is a
+// listing page's taken whole, not a post's.
+func siteName(title, outlet string) bool {
+	t, o := squash(title), squash(outlet)
+	if t == "" || t == o {
+		return t != ""
+	}
+	if host := strings.ToLower(strings.TrimSpace(outlet)); strings.Contains(host, ".") && !strings.ContainsAny(host, " /") {
+		label, _, _ := strings.Cut(strings.TrimPrefix(host, "www."), ".")
+		return squash(label) == t
+	}
+	return false
+}
+
+// squash returns the letters and digits of s, lower-cased.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // foldText lower-cases s and folds its white space to single spaces.

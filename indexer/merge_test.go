@@ -149,6 +149,18 @@ func TestMergeRules(t *testing.T) {
 		},
 		st: MergeStats{DuplicatesLeft: 2},
 	}, {
+		name: "listing pages taken whole, with the site's name as title and the page's address, are not merged",
+		in: []corpus.Article{
+			with(copyOf("site/search/a.html#1", "Whizzy", day(2021, 1, 2), "https://whizzy.org/search?updated-max=2021-01-02", full),
+				func(a *corpus.Article) { a.Outlet = "Whizzy" }),
+			with(copyOf("site/search/b.html#1", "Whizzy", day(2021, 1, 2), "https://whizzy.org/search?updated-max=2021-01-02", teaser),
+				func(a *corpus.Article) { a.Outlet = "Whizzy" }),
+		},
+		want: []string{
+			`site/search/a.html#1 | Whizzy | 2021-01-02 | authors=[] | tags=[] | excerpt=false | body="Pi-hole twice.\n\nThe second paragraph." | prov=map[] | seen=[]`,
+			`site/search/b.html#1 | Whizzy | 2021-01-02 | authors=[] | tags=[] | excerpt=false | body="Pi-hole twice." | prov=map[] | seen=[]`,
+		},
+	}, {
 		name: "a date known to the month is no key: copies without URL stay apart",
 		in: []corpus.Article{
 			copyOf(postPage, "Pi-hole", month(2021, 1), "", full),
@@ -244,6 +256,36 @@ func TestNormURL(t *testing.T) {
 	if normURL("/2021/01/02/pi-hole/") != "" {
 		t.Error("a relative address is no key")
 	}
+	for _, u := range []string{
+		"https://whizzy.org/",
+		"https://whizzy.org/category/linux/",
+		"https://whizzy.org/2021/01/",
+		"http://jorge.blogspot.com/search?updated-max=2010-11-21T12:18:00-08:00&max-results=7",
+		"http://jorge.blogspot.com/search/label/obras",
+		"https://2ynhub.github.io/hugo-blog/posts/",
+	} {
+		if k := normURL(u); k != "" {
+			t.Errorf("the listing page address %s is the key %q", u, k)
+		}
+	}
+}
+
+func TestSiteName(t *testing.T) {
+	for _, tt := range []struct {
+		title, outlet string
+		want          bool
+	}{
+		{"Jorge El Constructor", "jorgeelconstructor.blogspot.com", true},
+		{"Whizzy", "Whizzy", true},
+		{"whizzy.org", "Whizzy.org", true},
+		{"Double helping of Pi Hole", "whizzy.org", false},
+		{"Whizzy Labs Wireless Sensor", "whizzy.org", false},
+		{"", "whizzy.org", false},
+	} {
+		if got := siteName(tt.title, tt.outlet); got != tt.want {
+			t.Errorf("siteName(%q, %q) = %v, want %v", tt.title, tt.outlet, got, tt.want)
+		}
+	}
 }
 
 func TestPageRank(t *testing.T) {
@@ -259,6 +301,8 @@ func TestPageRank(t *testing.T) {
 		{"mirror/2021/01/index.html#1", "", 0},
 		{"index.html#1", "", 0},
 		{"mirror/2009_05_01_archive.html#1", "", 0},
+		{"mirror/posts/index.html#1", "", 0},
+		{"mirror/posts/my-first-post/index.html#1", "", 1},
 		{"mirror/2021/01/02/pi-hole/index.html#2", "", 0},
 	}
 	for _, tt := range tests {
