@@ -184,7 +184,7 @@ func TestReindexMirror(t *testing.T) {
 				}
 			}
 			for _, s := range truth.Single {
-				posts[s.SourcePath] = []string{"u:" + urlPath("/" + s.SourcePath), "t:" + foldKey(s.Title, s.Date)}
+				posts[s.SourcePath] = []string{"u:" + urlPath("/"+s.SourcePath), "t:" + foldKey(s.Title, s.Date)}
 			}
 			found, dupLeft := 0, 0
 			for _, keys := range posts {
