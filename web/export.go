@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,10 +26,12 @@ const (
 
 // exportColumns are the CSV columns: every field of an article. List
 // fields are joined with listSeparator; date is YYYY-MM-DD, YYYY-MM or
-// YYYY by its precision.
+// YYYY by its precision; excerpt is true or false; provenance is
+// field=evidence pairs in field order, joined with listSeparator.
 var exportColumns = []string{
 	"id", "source", "title", "subtitle", "outlet", "authors", "date", "section", "tags",
 	"people", "places", "countries", "topics", "language", "url", "lead", "body", "note", "mentions",
+	"excerpt", "seen_in", "provenance",
 }
 
 // listSeparator joins the values of a list field in a CSV cell.
@@ -38,7 +43,18 @@ func exportRecord(a corpus.Article) []string {
 	return []string{
 		a.ID, a.Source, a.Title, a.Subtitle, a.Outlet, j(a.Authors), a.Date.String(), a.Section, j(a.Tags),
 		j(a.People), j(a.Places), j(a.Countries), j(a.Topics), a.Language, a.URL, a.Lead, a.Body, a.Note, j(a.Mentions),
+		strconv.FormatBool(a.Excerpt), j(a.SeenIn), j(provenancePairs(a.Provenance)),
 	}
+}
+
+// provenancePairs returns the provenance as "field=evidence", in field
+// order.
+func provenancePairs(p map[string]string) []string {
+	out := make([]string, 0, len(p))
+	for _, f := range slices.Sorted(maps.Keys(p)) {
+		out = append(out, f+"="+p[f])
+	}
+	return out
 }
 
 // flushEvery is how many articles an export writes between flushes.
