@@ -204,7 +204,8 @@ func copyKeys(copies []corpus.Article) []string {
 }
 
 // merge returns the post's one article. A post seen once is its copy
-// unchanged. Otherwise, with the copies in order of strength (stronger):
+// unchanged. Otherwise, with the copies ordered strongest first (by
+// pageRank, then by source in byte order):
 //   - Source and ID are those of the strongest copy, so that the ID
 //     depends on the copies found, not on the order they were found in;
 //   - the text (body, lead, note and what enrichment found in it: people,
