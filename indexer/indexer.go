@@ -40,6 +40,9 @@ type Options struct {
 	// outlet aliases (corpus.Config) are added to Extract.Outlets.
 	Extract extract.Options
 	Enrich  enrich.Options
+	// KeepCopies makes Run index every copy of a post as its own
+	// article, as extracted, instead of merging the copies (see Merger).
+	KeepCopies bool
 	// SkipEnrich leaves articles as extracted: no places, countries,
 	// people, topics or language beyond what the source labels. For
 	// measuring what enrichment costs.
@@ -82,10 +85,16 @@ func New(opts Options) *Indexer {
 type Summary struct {
 	// Files is the number of files read and extracted.
 	Files int
-	// Articles is the number of articles delivered.
+	// Articles is the number of articles extracted.
 	Articles int
-	// ByFormat counts the articles delivered by the format of their file.
+	// ByFormat counts the articles extracted by the format of their file.
 	ByFormat map[corpus.Format]int
+	// Merged is the number of copies of a post merged into another copy
+	// (see Merger): Articles - Merged articles were delivered.
+	Merged int
+	// DuplicatesLeft is the number of articles delivered that may still
+	// be copies of another (MergeStats.DuplicatesLeft).
+	DuplicatesLeft int
 	// Bytes is the on-disk size of the files read.
 	Bytes int64
 	// Skipped counts the files not read, by reason ("unsupported",
@@ -104,7 +113,7 @@ func (s Summary) SkippedFiles() int {
 	return n
 }
 
-// Rate is articles delivered per second of wall time.
+// Rate is articles extracted per second of wall time.
 func (s Summary) Rate() float64 {
 	if s.Elapsed <= 0 {
 		return 0
@@ -114,12 +123,19 @@ func (s Summary) Rate() float64 {
 
 // String is the one-line summary printed at the end of every run, e.g.
 // "read 30 files, 21586 articles (21578 sgml, 8 text); skipped 2 files
-// (unsupported: 2); 6.1s, 3538.7 articles/s".
+// (unsupported: 2); 6.1s, 3538.7 articles/s". When copies of posts were
+// merged, it tells how many and how many articles are left: "read 95
+// files, 95 articles; merged 52 copies, 43 articles left (2 possible
+// duplicates); ...".
 func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "read %d files, %d articles", s.Files, s.Articles)
 	if len(s.ByFormat) > 1 {
 		fmt.Fprintf(&b, " (%s)", joinCounts(s.ByFormat, "%[2]d %[1]s"))
+	}
+	if s.Merged > 0 || s.DuplicatesLeft > 0 {
+		fmt.Fprintf(&b, "; merged %d copies, %d articles left (%d possible duplicates)",
+			s.Merged, s.Articles-s.Merged, s.DuplicatesLeft)
 	}
 	fmt.Fprintf(&b, "; skipped %d files", s.SkippedFiles())
 	if len(s.Skipped) > 0 {
@@ -140,10 +156,11 @@ func joinCounts[K ~string](m map[K]int, format string) string {
 	return strings.Join(parts, ", ")
 }
 
-// Run indexes every article of the corpus in fsys into sink, in batches.
-// It returns the summary and the first error that stopped the run: a
-// failed Write, a cancelled ctx or an unreadable folder. Files that cannot
-// be read or parsed do not stop the run.
+// Run indexes every article of the corpus in fsys into sink, in batches,
+// the copies of a post merged into one article (Merger) unless
+// Options.KeepCopies is set. It returns the summary and the first error
+// that stopped the run: a failed Write, a cancelled ctx or an unreadable
+// folder. Files that cannot be read or parsed do not stop the run.
 func (ix *Indexer) Run(ctx context.Context, fsys fs.FS, sink Sink) (Summary, error) {
 	batch := make([]corpus.Article, 0, ix.opts.BatchSize)
 	flush := func() error {
@@ -156,17 +173,37 @@ func (ix *Indexer) Run(ctx context.Context, fsys fs.FS, sink Sink) (Summary, err
 		batch = batch[:0]
 		return nil
 	}
-	sum, err := ix.Extract(ctx, fsys, func(a corpus.Article) error {
+	add := func(a corpus.Article) error {
 		batch = append(batch, a)
 		if len(batch) >= ix.opts.BatchSize {
 			return flush()
 		}
 		return nil
-	})
+	}
+	if ix.opts.KeepCopies {
+		sum, err := ix.Extract(ctx, fsys, add)
+		if err == nil {
+			err = flush()
+		}
+		return sum, err
+	}
+	m := ix.NewMerger(add)
+	sum, err := ix.Extract(ctx, fsys, m.Add)
+	if err == nil {
+		var st MergeStats
+		st, err = m.Close()
+		sum.Merged, sum.DuplicatesLeft = st.Merged, st.DuplicatesLeft
+	}
 	if err == nil {
 		err = flush()
 	}
 	return sum, err
+}
+
+// NewMerger returns a Merger that hands the merged articles to emit and
+// logs to the Indexer's logger.
+func (ix *Indexer) NewMerger(emit func(corpus.Article) error) *Merger {
+	return NewMerger(emit, ix.log)
 }
 
 // job is one file to process; seq is its position in walk order.
@@ -185,7 +222,8 @@ type done struct {
 }
 
 // Extract calls fn for every article of the corpus in fsys, in file order
-// and, within a file, in article order. fn is called from one goroutine at
+// and, within a file, in article order, each copy of a post as it was
+// extracted: give fn a Merger's Add to merge them. fn is called from one goroutine at
 // a time. An error from fn stops the run and is returned.
 func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Article) error) (Summary, error) {
 	start := time.Now()

@@ -9,8 +9,10 @@
 // package (fold.go), so that zurich finds "Zürich" and the marks of a
 // match stay on the word as written; keyword fields for the
 // facets and filters (outlet, countries, topics, people, places, authors,
-// language, tags, section, year, source, date_precision, mentions), a date
-// and the stored-only URL. The MappingVersion is recorded in the index,
+// language, tags, section, year, source, date_precision, mentions,
+// seen_in, excerpt), the evidence that won each field as keyword fields
+// provenance.<field> (provenance.date:date-header), a date and the
+// stored-only URL. The MappingVersion is recorded in the index,
 // and an index of another version must be rebuilt (ErrMappingVersion).
 // Index.Write stores articles in batches and Index.Article gives them back
 // as written; Index.Search runs a Request: a query in the product's own

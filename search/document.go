@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/clippings/clippings/corpus"
@@ -10,7 +11,8 @@ import (
 // normalize returns the form of a that the index stores and gives back:
 // tidied (corpus.Article.Tidy), with its date truncated to its precision
 // (corpus.NewDate), or unknown when its year is one the index cannot
-// hold (before 1678 or after 2261), and nil Mentions when there are none.
+// hold (before 1678 or after 2261), and nil Mentions, SeenIn and
+// Provenance when there are none.
 func normalize(a corpus.Article) corpus.Article {
 	a.Tidy()
 	a.Date = corpus.NewDate(a.Date.Time, a.Date.Precision)
@@ -19,6 +21,12 @@ func normalize(a corpus.Article) corpus.Article {
 	}
 	if len(a.Mentions) == 0 {
 		a.Mentions = nil
+	}
+	if len(a.SeenIn) == 0 {
+		a.SeenIn = nil
+	}
+	if len(a.Provenance) == 0 {
+		a.Provenance = nil
 	}
 	return a
 }
@@ -40,7 +48,7 @@ func document(a corpus.Article) map[string]any {
 	for name, l := range map[string][]string{
 		fieldAuthors: a.Authors, fieldCountries: a.Countries,
 		fieldTopics: a.Topics, fieldPeople: a.People, fieldPlaces: a.Places,
-		fieldTags: a.Tags, fieldMentions: a.Mentions,
+		fieldTags: a.Tags, fieldMentions: a.Mentions, fieldSeenIn: a.SeenIn,
 	} {
 		if len(l) > 0 {
 			doc[name] = l
@@ -50,6 +58,13 @@ func document(a corpus.Article) map[string]any {
 		if b, err := json.Marshal(a.TopicScores); err == nil {
 			doc[fieldTopicScores] = string(b)
 		}
+	}
+	doc[fieldExcerpt] = strconv.FormatBool(a.Excerpt)
+	if len(a.Provenance) > 0 {
+		if b, err := json.Marshal(a.Provenance); err == nil {
+			doc[fieldProvenanceJSON] = string(b)
+		}
+		doc[fieldProvenance] = a.Provenance
 	}
 	if !a.Date.IsZero() {
 		doc[fieldDate] = a.Date.Time
@@ -65,6 +80,7 @@ var storedFields = []string{
 	fieldOutlet, fieldLanguage, fieldSection, fieldSource, fieldURL,
 	fieldAuthors, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
 	fieldTags, fieldMentions, fieldDate, fieldDatePrecision, fieldTopicScores,
+	fieldSeenIn, fieldExcerpt, fieldProvenanceJSON,
 }
 
 // article rebuilds an article from the stored fields of its document, as
@@ -91,9 +107,18 @@ func article(id string, f map[string]any) corpus.Article {
 		Body:      str(f, fieldBody),
 		Note:      str(f, fieldNote),
 		Mentions:  strs(f, fieldMentions),
+		SeenIn:    strs(f, fieldSeenIn),
+		Excerpt:   str(f, fieldExcerpt) == "true",
 	}
 	if len(a.Mentions) == 0 {
 		a.Mentions = nil
+	}
+	if len(a.SeenIn) == 0 {
+		a.SeenIn = nil
+	}
+	if s := str(f, fieldProvenanceJSON); s != "" {
+		// Written by document; a value that does not decode is left out.
+		_ = json.Unmarshal([]byte(s), &a.Provenance)
 	}
 	if s := str(f, fieldTopicScores); s != "" {
 		// Written by document; a value that does not decode is left out.

@@ -48,10 +48,10 @@ func TestMappingGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if MappingVersion != 5 {
+	if MappingVersion != 6 {
 		t.Errorf("MappingVersion = %d: update this test and the golden file together", MappingVersion)
 	}
-	golden(t, "mapping-v5.json", append(b, '\n'))
+	golden(t, "mapping-v6.json", append(b, '\n'))
 }
 
 func TestArticleRoundTrip(t *testing.T) {
@@ -95,6 +95,79 @@ func TestArticleRoundTrip(t *testing.T) {
 	if err != nil || n != uint64(len(articles)) {
 		t.Errorf("Count = %d, %v; want %d", n, err, len(articles))
 	}
+}
+
+// TestSeenInExcerptProvenance writes merged and excerpted articles with
+// their provenance, reads them back as written and searches the new
+// fields.
+func TestSeenInExcerptProvenance(t *testing.T) {
+	post := corpus.Article{
+		ID: "post", Source: "site/2021/01/02/pi-hole/index.html#1", Title: "Double helping of Pi Hole",
+		Outlet: "Whizzy", Date: day(2021, 1, 2), Body: "Two Pi-hole servers.",
+		SeenIn:     []string{"site/2021/01/02/pi-hole/index.html#1", "site/index.html#2"},
+		Provenance: map[string]string{"title": "h-entry", "date": "date-header", "authors": "byline-line", "split": "repeated-region", "new-key": "kept"},
+	}
+	teaser := corpus.Article{
+		ID: "teaser", Source: "site/tag/linux/index.html#3", Title: "Snapping Mosquitto",
+		Outlet: "Whizzy", Date: day(2015, 2, 4), Body: "Snaps are...", Excerpt: true,
+		Provenance: map[string]string{"date": "url-path", "split": "repeated-region"},
+	}
+	plain := corpus.Article{ID: "plain", Source: "wire/a.sgm#1", Title: "Oil prices", Body: "Crude rose."}
+	ix := newTestIndex(t, []corpus.Article{post, teaser, plain})
+	for _, a := range []corpus.Article{post, teaser, plain} {
+		got, err := ix.Article(t.Context(), a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Tidy()
+		if !reflect.DeepEqual(got, a) {
+			t.Errorf("article %s:\n got %#v\nwant %#v", a.ID, got, a)
+		}
+	}
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"provenance.date:date-header", []string{"post"}},
+		{"-provenance.date:url-path", []string{"post", "plain"}},
+		{"provenance.split:repeated-region", []string{"post", "teaser"}},
+		{"provenance.date:date-*", []string{"post"}},
+		{"PROVENANCE.Title:h-entry", []string{"post"}},
+		{`seen_in:"site/index.html#2"`, []string{"post"}},
+		{"excerpt:true", []string{"teaser"}},
+		{"excerpt:false", []string{"post", "plain"}},
+	} {
+		res, err := ix.Search(t.Context(), Request{Query: tt.q})
+		if err != nil {
+			t.Errorf("%s: %v", tt.q, err)
+			continue
+		}
+		if got := ids(res.Hits); !sameSet(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	if _, err := ix.Search(t.Context(), Request{Query: "provenance.colour:red"}); err == nil ||
+		!strings.Contains(err.Error(), "provenance.FIELD") {
+		t.Errorf("an unknown provenance key: error %v", err)
+	}
+}
+
+// sameSet reports whether a and b hold the same strings, in any order.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	seen := map[string]int{}
+	for _, s := range a {
+		seen[s]++
+	}
+	for _, s := range b {
+		seen[s]--
+		if seen[s] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func TestArticleNotFound(t *testing.T) {

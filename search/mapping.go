@@ -17,7 +17,9 @@ import (
 // recorded with another version (ErrMappingVersion), which must then be
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
-const MappingVersion = 5
+//
+// Version 6 added seen_in, excerpt and provenance.
+const MappingVersion = 6
 
 // Field names of the index documents.
 const (
@@ -45,6 +47,24 @@ const (
 	fieldSource        = "source"
 	fieldDatePrecision = "date_precision" // "day", "month" or "year"
 	fieldMentions      = "mentions"
+	// fieldSeenIn is the sources of every copy merged into the article
+	// (corpus.Article.SeenIn), empty when only one copy was seen.
+	fieldSeenIn = "seen_in"
+	// fieldExcerpt is "true" for an article whose text is an excerpt
+	// cut by a listing page, "false" for any other.
+	fieldExcerpt = "excerpt"
+
+	// fieldProvenance is the sub-document of the evidence that won each
+	// field (corpus.Article.Provenance): its keyword fields are named
+	// provenance.<key> for each of provenanceKeys, so that
+	// provenance.date:date-header finds the articles whose date was read
+	// from a date header, and -provenance.date:url-path leaves out those
+	// whose date was only inferred from their address.
+	fieldProvenance = "provenance"
+	// fieldProvenanceJSON is stored only: the whole provenance map as
+	// JSON, {"date":"date-header","title":"h-entry"}, given back as it
+	// was written, keys outside provenanceKeys included.
+	fieldProvenanceJSON = "provenance_json"
 
 	// fieldDate is the publication date, a datetime with doc values for
 	// sorting and date ranges. A date known to the month or the year is
@@ -95,12 +115,25 @@ const analyzerText = "clippings_en"
 // without its stemmer.
 const analyzerUnstemmed = "clippings_en_unstemmed"
 
-// keywordFields are the keyword fields; source has no doc values, as it
-// is unique to each article and never faceted.
+// keywordFields are the keyword fields; source and seen_in have no doc
+// values, as they are unique to each article and never faceted.
 var keywordFields = []string{
 	fieldOutlet, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
 	fieldAuthors, fieldLanguage, fieldTags, fieldSection, fieldYear,
-	fieldSource, fieldDatePrecision, fieldMentions,
+	fieldSource, fieldDatePrecision, fieldMentions, fieldSeenIn, fieldExcerpt,
+}
+
+// noDocValues are the keyword fields without doc values.
+var noDocValues = map[string]bool{fieldSource: true, fieldSeenIn: true}
+
+// provenanceKeys are the keys of corpus.Article.Provenance that are
+// indexed, each as the keyword field provenance.<key>: the article's
+// fields, as named in its JSON form, and "split", how the article was
+// cut out of a page that holds several.
+var provenanceKeys = []string{
+	"title", "subtitle", "outlet", "authors", "date", "section", "tags",
+	"people", "places", "countries", "topics", "language", "url", "lead",
+	"body", "note", "mentions", "excerpt", "split",
 }
 
 // foldSuffix names the folded twin of a keyword field: people_fold holds
@@ -156,7 +189,7 @@ func newMapping() *mapping.IndexMappingImpl {
 			Analyzer:  keyword.Name,
 			Store:     true,
 			Index:     true,
-			DocValues: name != fieldSource,
+			DocValues: !noDocValues[name],
 			// A keyword matches or not: how often and among how many
 			// values does not make an article more relevant.
 			SkipFreqNorm: true,
@@ -182,7 +215,19 @@ func newMapping() *mapping.IndexMappingImpl {
 		Index:     true,
 		DocValues: true,
 	})
-	for _, name := range []string{fieldURL, fieldTopicScores} {
+	prov := mapping.NewDocumentStaticMapping()
+	for _, key := range provenanceKeys {
+		sub := mapping.NewDocumentStaticMapping()
+		sub.AddFieldMapping(&mapping.FieldMapping{
+			Type:         "text",
+			Analyzer:     keyword.Name,
+			Index:        true,
+			SkipFreqNorm: true,
+		})
+		prov.AddSubDocumentMapping(key, sub)
+	}
+	doc.AddSubDocumentMapping(fieldProvenance, prov)
+	for _, name := range []string{fieldURL, fieldTopicScores, fieldProvenanceJSON} {
 		add(name, &mapping.FieldMapping{
 			Type:  "text",
 			Store: true,

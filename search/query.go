@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,6 +27,8 @@ import (
 //   - the singular facet names are accepted as field names (country,
 //     topic, person, place, author, tag, mention); unknown fields are
 //     rejected;
+//   - provenance.date:date-header searches the evidence that won a field
+//     (provenance.<key> for each of provenanceKeys);
 //   - keyword fields match the whole value, without regard to case or
 //     accents for names and labels (person:"angela merkel" finds "Angela
 //     Merkel", through the folded twin people_fold), countries in upper
@@ -75,6 +78,7 @@ var queryFields = map[string]queryField{
 	"authors": {fieldAuthors, kindKeyword}, "author": {fieldAuthors, kindKeyword},
 	"tags": {fieldTags, kindKeyword}, "tag": {fieldTags, kindKeyword},
 	"mentions": {fieldMentions, kindKeyword}, "mention": {fieldMentions, kindKeyword},
+	"seen_in": {fieldSeenIn, kindKeyword}, "excerpt": {fieldExcerpt, kindKeyword},
 
 	"date": {fieldDate, kindDate},
 	"year": {fieldYear, kindYear},
@@ -87,7 +91,8 @@ const maxFuzziness = 2
 // knownFields is the list of field names given in the error for an
 // unknown field.
 const knownFields = "title, subtitle, lead, body, note, outlet, country, topic, " +
-	"person, place, author, tag, section, language, source, date, year"
+	"person, place, author, tag, section, language, source, seen_in, excerpt, " +
+	"provenance.FIELD (provenance.date, provenance.title, ...), date, year"
 
 // buildQuery parses the user's query text. An empty query (or "*")
 // matches every article. Errors are *QueryError.
@@ -220,9 +225,13 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 	return q, nil
 }
 
-// field resolves a field name written in the query.
+// field resolves a field name written in the query: one of queryFields,
+// or provenance.<key> for a key of provenanceKeys.
 func (r *rewriter) field(name string) (queryField, error) {
 	f, ok := queryFields[strings.ToLower(name)]
+	if key, isProv := strings.CutPrefix(strings.ToLower(name), fieldProvenance+"."); isProv && slices.Contains(provenanceKeys, key) {
+		f, ok = queryField{fieldProvenance + "." + key, kindKeyword}, true
+	}
 	if !ok {
 		pos, found := r.scan.fields[name]
 		if !found {

@@ -442,6 +442,32 @@ func TestBrowser(t *testing.T) {
 	}
 	b.screenshot("article.png")
 
+	// An excerpt seen on two pages: marked, with where it was seen and the
+	// evidence of each field; following the date's evidence finds it.
+	merged := storeArticles()[5]
+	b.run("open a merged excerpt", chromedp.Navigate(ts.URL+"/articles/"+merged.ID), chromedp.WaitVisible(chromedp.CSS(".provenance")))
+	if got := b.text("header .excerpt-mark"); !strings.EqualFold(got, "Excerpt") {
+		t.Errorf("excerpt mark %q", got)
+	}
+	if seen := evalJS[[]string](b, `Array.from(document.querySelectorAll(".seen-in li")).map(li => li.textContent)`); !slices.Equal(seen, merged.SeenIn) {
+		t.Errorf("seen in %q, want %q", seen, merged.SeenIn)
+	}
+	if n := b.count(".provenance dt"); n != len(merged.Provenance) {
+		t.Errorf("%d fields in the provenance, want %d", n, len(merged.Provenance))
+	}
+	// The sections are laid out by the style sheet, not hidden.
+	if shown := evalJS[bool](b, `[".seen-in", ".provenance"].every(s => document.querySelector(s).getBoundingClientRect().height > 0)`); !shown {
+		t.Error("seen in or provenance is not shown")
+	}
+	b.screenshot("article-merged.png")
+	b.follow(`.provenance dt:nth-of-type(2) + dd a`)
+	if loc := b.location(); !strings.Contains(loc, "provenance.date") {
+		t.Errorf("after the date's evidence, location %q", loc)
+	}
+	if n := summaryTotal(); n != 1 || b.count(`li.hit h2 a[href^="/articles/`+merged.ID+`"]`) != 1 {
+		t.Errorf("the date's evidence finds %d articles, not the article itself", n)
+	}
+
 	// The same results on a phone-sized screen, for a look.
 	b.run("narrow window",
 		chromedp.EmulateViewport(390, 844),

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,10 +26,12 @@ const (
 
 // exportColumns are the CSV columns: every field of an article. List
 // fields are joined with listSeparator; date is YYYY-MM-DD, YYYY-MM or
-// YYYY by its precision.
+// YYYY by its precision; excerpt is true or false; provenance is
+// field=evidence pairs in field order, joined with listSeparator.
 var exportColumns = []string{
 	"id", "source", "title", "subtitle", "outlet", "authors", "date", "section", "tags",
 	"people", "places", "countries", "topics", "language", "url", "lead", "body", "note", "mentions",
+	"excerpt", "seen_in", "provenance",
 }
 
 // listSeparator joins the values of a list field in a CSV cell.
@@ -38,7 +43,18 @@ func exportRecord(a corpus.Article) []string {
 	return []string{
 		a.ID, a.Source, a.Title, a.Subtitle, a.Outlet, j(a.Authors), a.Date.String(), a.Section, j(a.Tags),
 		j(a.People), j(a.Places), j(a.Countries), j(a.Topics), a.Language, a.URL, a.Lead, a.Body, a.Note, j(a.Mentions),
+		strconv.FormatBool(a.Excerpt), j(a.SeenIn), j(provenancePairs(a.Provenance)),
 	}
+}
+
+// provenancePairs returns the provenance as "field=evidence", in field
+// order.
+func provenancePairs(p map[string]string) []string {
+	out := make([]string, 0, len(p))
+	for _, f := range slices.Sorted(maps.Keys(p)) {
+		out = append(out, f+"="+p[f])
+	}
+	return out
 }
 
 // flushEvery is how many articles an export writes between flushes.
@@ -205,11 +221,29 @@ func (w *exportWriter) flush(res *echo.Response) error {
 	return nil
 }
 
-// exportArticle is an article as the API and JSON Lines export give it:
-// every list an array, never null.
-func exportArticle(a corpus.Article) corpus.Article {
+// ArticleResponse is an article as GET /api/v1/articles/{id} and the
+// JSON Lines export give it: the fields of corpus.Article, every list an
+// array, never null, and excerpt, provenance and seen_in always present
+// (false, {} and [] when there is nothing to say), where the corpus form
+// leaves them out.
+type ArticleResponse struct {
+	corpus.Article
+	// Excerpt is true when the text was cut short on a listing page.
+	Excerpt bool `json:"excerpt"`
+	// Provenance names, per field, the evidence that won it.
+	Provenance map[string]string `json:"provenance"`
+	// SeenIn lists the sources of every copy merged into the article.
+	SeenIn []string `json:"seen_in"`
+}
+
+// exportArticle is an article as the API and JSON Lines export give it.
+func exportArticle(a corpus.Article) ArticleResponse {
 	for _, l := range []*[]string{&a.Authors, &a.Tags, &a.People, &a.Places, &a.Countries, &a.Topics} {
 		*l = nonNil(*l)
 	}
-	return a
+	out := ArticleResponse{Article: a, Excerpt: a.Excerpt, Provenance: a.Provenance, SeenIn: nonNil(a.SeenIn)}
+	if out.Provenance == nil {
+		out.Provenance = map[string]string{}
+	}
+	return out
 }

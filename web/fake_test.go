@@ -361,6 +361,10 @@ func sampleArticles() []corpus.Article {
 			Note:     "A new piece I wrote for the group blog; I also spoke about it to The Philosophers' Magazine.",
 			Mentions: []string{"The Philosophers' Magazine"},
 			Language: "en",
+			Excerpt:  true,
+			SeenIn:   []string{"blog-archive-certaindoubts/2005/03/index.html#2", "blog-archive-certaindoubts/index.html#4"},
+			Provenance: map[string]string{"title": "h-entry", "date": "archive-heading", "authors": "byline-line",
+				"split": "repeated-region"},
 		}),
 		article("blog-archive-lifewithalacrity/previous/2004/12/social-software.html#1", corpus.Article{
 			Title: "Tracing the evolution of social software", Outlet: "Life With Alacrity", Authors: []string{"Christopher Allen"},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -604,12 +605,26 @@ type articleView struct {
 	SourceFile string
 	SourcePos  string
 	Language   string
+	// Excerpt marks a text cut short on a listing page.
+	Excerpt bool
+	// SeenIn lists the sources of every copy of the article merged into
+	// it, when there were several.
+	SeenIn []string
+	// Provenance says, field by field, which evidence won, each linking
+	// to the articles whose field came from the same evidence.
+	Provenance []provenanceView
 	// Query is the search the article was opened from; BackURL returns
 	// to it.
 	Query   string
 	BackURL string
 	Marked  bool
 	Similar []hitView
+}
+
+// provenanceView is one field of an article and the evidence it came
+// from; URL searches provenance.<field>:"<evidence>".
+type provenanceView struct {
+	Field, Evidence, URL string
 }
 
 // link is a chip: a label and the search it leads to.
@@ -678,6 +693,8 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 		URL:      a.URL,
 		Source:   a.Source,
 		Language: a.Language,
+		Excerpt:  a.Excerpt,
+		SeenIn:   a.SeenIn,
 		Query:    q,
 		BackURL:  "/",
 		Marked:   !hl.Empty(),
@@ -691,6 +708,11 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 	}
 	if a.Outlet != "" {
 		view.Outlet = &link{a.Outlet, filterURL(paramOutlet, a.Outlet)}
+	}
+	for _, f := range slices.Sorted(maps.Keys(a.Provenance)) {
+		ev := a.Provenance[f]
+		view.Provenance = append(view.Provenance, provenanceView{Field: f, Evidence: ev,
+			URL: fieldURL("provenance."+f, ev)})
 	}
 	for _, au := range a.Authors {
 		view.Authors = append(view.Authors, link{au, filterURL(paramAuthor, au)})

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -335,6 +336,16 @@ func TestAPIArticle(t *testing.T) {
 	}
 	if m["date"] != nil {
 		t.Errorf("date = %#v, want null", m["date"])
+	}
+	// excerpt, provenance and seen_in are there even when empty.
+	if m["excerpt"] != false {
+		t.Errorf("excerpt = %#v, want false", m["excerpt"])
+	}
+	if p, ok := m["provenance"].(map[string]any); !ok || len(p) != 0 {
+		t.Errorf("provenance = %#v, want {}", m["provenance"])
+	}
+	if s, ok := m["seen_in"].([]any); !ok || len(s) != 0 {
+		t.Errorf("seen_in = %#v, want []", m["seen_in"])
 	}
 }
 
@@ -677,6 +688,35 @@ func TestArticlePage(t *testing.T) {
 	if n := doc.Find(".body p").Length(); n != 2 {
 		t.Errorf("%d body paragraphs, want 2", n)
 	}
+	// The excerpt is marked; the places it was seen in and the evidence
+	// of each field are listed, the evidence linking to a search.
+	if got := doc.Find("header .excerpt-mark").Text(); got != "Excerpt" {
+		t.Errorf("excerpt mark = %q", got)
+	}
+	var seen []string
+	doc.Find("dd .seen-in li").Each(func(_ int, s *goquery.Selection) { seen = append(seen, s.Text()) })
+	if !slices.Equal(seen, a.SeenIn) || strings.TrimSpace(doc.Find("dd:has(.seen-in)").Prev().Text()) != "Seen in" {
+		t.Errorf("seen in %q, want %q", seen, a.SeenIn)
+	}
+	if h := doc.Find(".provenance h2").Text(); h != "Where each field came from" {
+		t.Errorf("provenance heading = %q", h)
+	}
+	prov := map[string]string{}
+	doc.Find(".provenance dt").Each(func(_ int, s *goquery.Selection) {
+		link := s.Next().Find("a")
+		prov[s.Text()] = link.Text() + " " + link.AttrOr("href", "")
+	})
+	if want := map[string]string{
+		"authors": "byline-line /?q=provenance.authors%3A%22byline-line%22",
+		"date":    "archive-heading /?q=provenance.date%3A%22archive-heading%22",
+		"split":   "repeated-region /?q=provenance.split%3A%22repeated-region%22",
+		"title":   "h-entry /?q=provenance.title%3A%22h-entry%22",
+	}; !maps.Equal(prov, want) {
+		t.Errorf("provenance %q, want %q", prov, want)
+	}
+	if doc.Find(".provenance dt").First().Text() != "authors" {
+		t.Error("provenance fields are not in name order")
+	}
 	if rel := doc.Find("a.url").AttrOr("rel", ""); !strings.Contains(rel, "noopener") {
 		t.Errorf("url rel = %q", rel)
 	}
@@ -711,6 +751,10 @@ func TestArticlePage(t *testing.T) {
 	}
 	if n := doc.Find(".body p").Length(); n != 3 {
 		t.Errorf("%d paragraphs with the lead, want 3 (lead not repeated)", n)
+	}
+	// An article seen once, whole, without provenance: none of the three.
+	if doc.Find(".excerpt-mark, .seen-in, .provenance").Length() != 0 {
+		t.Error("an article without excerpt, seen_in or provenance shows them")
 	}
 	doc = parseHTML(t, get(t, srv, "/articles/"+fb.articles[6].ID))
 	if doc.Find("a.url").Length() != 0 || doc.Find(`a[href^="javascript"]`).Length() != 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -111,11 +112,24 @@ func TestWithStore(t *testing.T) {
 		t.Error("markup from the index reached the page unescaped, or the text is missing")
 	}
 
-	// Chips of the article page lead to searches that find it again.
+	// The article comes back from the index as written, with where it
+	// was seen, whether it is an excerpt and the evidence of its fields.
 	a := articles[5]
+	var got corpus.Article
+	if err := json.Unmarshal(get(t, srv, "/api/v1/articles/"+a.ID).Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := a
+	want.Tidy()
+	if !reflect.DeepEqual(got, want) || len(got.SeenIn) != 2 || !got.Excerpt || got.Provenance["date"] != "archive-heading" {
+		t.Errorf("article from the index\n got %+v\nwant %+v", got, want)
+	}
+
+	// Chips and provenance links of the article page lead to searches
+	// that find it again.
 	doc = parseHTML(t, get(t, srv, "/articles/"+a.ID))
-	hrefs := doc.Find("a.chip, .meta a").Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("href", "") })
-	if len(hrefs) < 5 {
+	hrefs := doc.Find("a.chip, .meta a, .provenance a").Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("href", "") })
+	if len(hrefs) < 9 {
 		t.Fatalf("only %d chips: %q", len(hrefs), hrefs)
 	}
 	for _, href := range hrefs {

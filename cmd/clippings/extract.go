@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/clippings/clippings/corpus"
@@ -18,8 +19,16 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		`Prints every article found in the files and folders PATH as one JSON object
 per line, with the Article fields in snake_case and "date" as YYYY-MM-DD,
 YYYY-MM or YYYY by its precision. Needs no index; pipe it into jq or pandas.
-Folders are read recursively. A summary line goes to stderr.`)
+Folders are read recursively. A summary line goes to stderr.
+
+Each article's source is its file's path as given, with its position in
+the file: "a/index.html#1" for the file a/index.html, "site/2021/post.html#1"
+for a file in the folder site; its id is derived from the source. As in
+'clippings reindex', the copies of a post (its own page, listing pages)
+are merged into one article whose seen_in lists them all; they are printed
+after the other articles.`)
 	workers := fset.Int("workers", 0, "files processed at once (0: one per core)")
+	keepCopies := fset.Bool("keep-copies", false, "print every copy of a post as extracted, without merging them")
 	paths, err := parseInterleaved(fset, args)
 	if err != nil {
 		return err
@@ -32,16 +41,34 @@ Folders are read recursively. A summary line goes to stderr.`)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	var total indexer.Summary
+	add := func(a corpus.Article) error { return enc.Encode(a) }
+	var m *indexer.Merger
+	if !*keepCopies {
+		m = ix.NewMerger(add)
+		add = m.Add
+	}
 	for _, p := range paths {
-		fsys, err := pathFS(p)
+		fsys, prefix, err := pathFS(p)
 		if err != nil {
 			return err
 		}
-		sum, err := ix.Extract(ctx, fsys, func(a corpus.Article) error { return enc.Encode(a) })
+		sum, err := ix.Extract(ctx, fsys, func(a corpus.Article) error {
+			a.Source = path.Join(prefix, a.Source)
+			a.ID = corpus.IDOf(a.Source)
+			return add(a)
+		})
 		total = addSummary(total, sum)
 		if err != nil {
 			out.Flush()
 			return fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	if m != nil {
+		st, err := m.Close()
+		total.Merged, total.DuplicatesLeft = st.Merged, st.DuplicatesLeft
+		if err != nil {
+			out.Flush()
+			return err
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -56,6 +83,8 @@ func addSummary(a, b indexer.Summary) indexer.Summary {
 	a.Articles += b.Articles
 	a.Bytes += b.Bytes
 	a.Elapsed += b.Elapsed
+	a.Merged += b.Merged
+	a.DuplicatesLeft += b.DuplicatesLeft
 	if a.Skipped == nil {
 		a.Skipped = map[string]int{}
 	}
@@ -72,16 +101,21 @@ func addSummary(a, b indexer.Summary) indexer.Summary {
 }
 
 // pathFS returns a file system holding the folder p, or only the file p
-// (as its base name) when p is a file.
-func pathFS(p string) (fs.FS, error) {
+// (as its base name) when p is a file, and the prefix that makes the paths
+// in it the paths as given: p itself for a folder, p's folder for a file,
+// slash-separated and cleaned ("." for the current folder). So two files
+// a/index.html and b/index.html give the sources a/index.html#1 and
+// b/index.html#1, and two different ids.
+func pathFS(p string) (fsys fs.FS, prefix string, err error) {
 	st, err := os.Stat(p)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if st.IsDir() {
-		return os.DirFS(p), nil
+		return os.DirFS(p), path.Clean(filepath.ToSlash(p)), nil
 	}
-	return oneFileFS{dir: os.DirFS(filepath.Dir(p)), name: filepath.Base(p)}, nil
+	dir := filepath.Dir(p)
+	return oneFileFS{dir: os.DirFS(dir), name: filepath.Base(p)}, path.Clean(filepath.ToSlash(dir)), nil
 }
 
 // oneFileFS is a folder that shows a single file of another folder.

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -135,8 +136,52 @@ func TestExtractOneFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(strings.SplitN(stdout, "\n", 2)[0]), &a); err != nil {
 		t.Fatal(err)
 	}
-	if want := filepath.Base(files[0]) + "#1"; a.Source != want {
+	if want := filepath.ToSlash(files[0]) + "#1"; a.Source != want {
 		t.Errorf("source = %q, want %q", a.Source, want)
+	}
+}
+
+// TestExtractSourcesArePathsAsGiven extracts two index.html files of
+// different folders, given as files and then as folders: their sources
+// are the paths as given, so their ids differ.
+func TestExtractSourcesArePathsAsGiven(t *testing.T) {
+	tmp := t.TempDir()
+	page := func(title string) []byte {
+		return []byte("<html><head><title>" + title + "</title></head><body><article><h1>" + title +
+			"</h1><p>A paragraph about " + title + " that is long enough to be the text of an article on its own page.</p></article></body></html>")
+	}
+	for dir, title := range map[string]string{"a": "Ferries", "b": "Heatwave"} {
+		if err := os.Mkdir(filepath.Join(tmp, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, dir, "index.html"), page(title), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(tmp)
+	for _, args := range [][]string{
+		{"a/index.html", "b/index.html"},
+		{"a", "./b/"},
+	} {
+		code, stdout, stderr := runCmd(t, t.Context(), append([]string{"extract"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("extract %v: exit %d: %s", args, code, stderr)
+		}
+		var sources, ids []string
+		for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			var a corpus.Article
+			if err := json.Unmarshal([]byte(l), &a); err != nil {
+				t.Fatal(err)
+			}
+			sources = append(sources, a.Source)
+			ids = append(ids, a.ID)
+		}
+		if want := []string{"a/index.html#1", "b/index.html#1"}; !slices.Equal(sources, want) {
+			t.Errorf("extract %v: sources %v, want %v", args, sources, want)
+		}
+		if len(ids) != 2 || ids[0] == ids[1] || ids[0] != corpus.IDOf("a/index.html#1") {
+			t.Errorf("extract %v: ids %v", args, ids)
+		}
 	}
 }
 
