@@ -10,11 +10,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// The classic reading of archive pages, used unless Options.ListingModel
-// is set: post containers found by the class names of common blog
-// themes (postSelector), each with a heading and a date. It holds the
-// floors of certaindoubts, lifewithalacrity and go-trafilatura-eval; the
-// evidence model in listing.go replaces it once it holds them too.
+// The classic reading of archive pages, used with Options.ClassicListings:
+// post containers found by the class names of common blog themes
+// (postSelector), each with a heading and a date. It is kept for
+// comparison (TestArchivesDev scores both readings).
 
 // postSelector matches the elements that may hold one post.
 const postSelector = `article, .post, .hentry, .type-post, .post-outer, .date-outer, .entry, .blog-post, .h-entry`

@@ -337,12 +337,12 @@ const siteFloor = 0.0
 
 // TestArchivesDev scores listing pages and single post pages of
 // archives-dev per site and in all, on the development and held-out
-// halves, with the evidence model (Options.ListingModel) and, for
-// comparison, the classic reading. Run with -v to see every miss.
+// halves, with the evidence model and, for comparison, the classic
+// reading (Options.ClassicListings). Run with -v to see every miss.
 func TestArchivesDev(t *testing.T) {
 	root := corpusDir(t, "archives-dev")
-	t.Run("model", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{ListingModel: true}), archivesDevFloors) })
-	t.Run("classic", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{}), archivesDevClassicFloors) })
+	t.Run("model", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{}), archivesDevFloors) })
+	t.Run("classic", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{ClassicListings: true}), archivesDevClassicFloors) })
 }
 
 // scoreArchivesDev prints the archives-dev table of one extractor and

@@ -19,15 +19,14 @@ type Options struct {
 	// a little more of the main text (90% of snippets instead of 88.5%)
 	// and lets in a little more boilerplate, for about 40% more time.
 	Fallback bool
-	// ListingModel reads listing pages (a blog's month, tag or home page)
-	// with the evidence model of listing.go: candidate post sets from
-	// microdata, h-entry, hAtom and repeated structure, scored with one
-	// set of weights, with per-field provenance. Off, the classic reading
-	// by theme class names is used (archive_classic.go). The model lifts
-	// archives-dev from 38% to 89% of listing pages with the exact post
-	// count, but still splits 9 of go-trafilatura-eval's 960 single pages
-	// and 39% of lifewithalacrity's months, so it is not yet the default.
-	ListingModel bool
+	// ClassicListings reads listing pages (a blog's month, tag or home
+	// page) the way clippings did before the evidence model: post
+	// containers found by the class names of common blog themes
+	// (archive_classic.go). By default listing pages are read with the
+	// evidence model of listing.go: candidate post sets from microdata,
+	// h-entry, hAtom and repeated structure, scored with one set of
+	// weights, with per-field provenance.
+	ClassicListings bool
 	// Now returns the current time; dates after it are rejected as
 	// impossible publication dates. Nil means time.Now.
 	Now func() time.Time

@@ -63,7 +63,7 @@ func (x *Extractor) extractHTML(f corpus.File) ([]corpus.Article, error) {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
 	p := x.newPage(root, f.Path)
-	if x.opts.ListingModel {
+	if !x.opts.ClassicListings {
 		if l := x.decideListing(p); l.best != nil {
 			return x.archiveArticles(p, l.best), nil
 		}

@@ -3,6 +3,8 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -183,10 +185,7 @@ func (p *page) structureSets() []recordSet {
 			var key string
 			switch {
 			case recordTags[c.DataAtom]:
-				// Posts share their first class ("post", "hentry"); the
-				// others may name each post's kind or tags.
-				sig, _, _ := strings.Cut(classSignature(c), ".")
-				key = "r:" + c.Data + "." + sig
+				key = "r:" + c.Data
 			case headingTags[c.DataAtom]:
 				key = "h:" + c.Data + "." + classSignature(c)
 			default:
@@ -203,15 +202,17 @@ func (p *page) structureSets() []recordSet {
 				continue
 			}
 			if key[0] == 'r' {
-				var recs []record
-				for _, c := range g {
-					r := p.newRecord([]*html.Node{c})
-					if r.link != "" {
-						recs = append(recs, r)
+				for _, members := range classGroups(g) {
+					var recs []record
+					for _, c := range members {
+						r := p.newRecord([]*html.Node{c})
+						if r.link != "" {
+							recs = append(recs, r)
+						}
 					}
-				}
-				if len(recs) >= 2 && 2*len(recs) >= len(g) {
-					sets = append(sets, recordSet{source: srcRegion, records: recs})
+					if len(recs) >= 2 && 2*len(recs) >= len(members) {
+						sets = append(sets, recordSet{source: srcRegion, records: recs})
+					}
 				}
 				continue
 			}
@@ -227,6 +228,53 @@ func (p *page) structureSets() []recordSet {
 	}
 	walk(p.root)
 	return sets
+}
+
+// classGroups splits sibling elements of one tag into the groups that
+// share a class: posts share one ("post", "entry", "hentry") while their
+// other classes name each post's kind, categories or id. Each class held
+// by two or more siblings makes a group, the most common first, at most
+// four; siblings without classes make one more group.
+func classGroups(sibs []*html.Node) [][]*html.Node {
+	count := map[string]int{}
+	var toks []string
+	var bare []*html.Node
+	for _, n := range sibs {
+		sig := classSignature(n)
+		if sig == "" {
+			bare = append(bare, n)
+			continue
+		}
+		for _, t := range strings.Split(sig, ".") {
+			if count[t] == 0 {
+				toks = append(toks, t)
+			}
+			count[t]++
+		}
+	}
+	sort.SliceStable(toks, func(i, j int) bool { return count[toks[i]] > count[toks[j]] })
+	var groups [][]*html.Node
+	seen := map[int]bool{}
+	for _, t := range toks {
+		if count[t] < 2 || len(groups) == 4 {
+			break
+		}
+		if seen[count[t]] && count[t] == len(sibs) {
+			continue
+		}
+		seen[count[t]] = true
+		var g []*html.Node
+		for _, n := range sibs {
+			if slices.Contains(strings.Split(classSignature(n), "."), t) {
+				g = append(g, n)
+			}
+		}
+		groups = append(groups, g)
+	}
+	if len(bare) >= 2 {
+		groups = append(groups, bare)
+	}
+	return groups
 }
 
 // headingRuns returns the records that start at each of the sibling

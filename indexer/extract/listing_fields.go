@@ -63,7 +63,7 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 	}
 	s.score = 0
 	switch {
-	case valid < 2 || len(links) < 2 || 10*valid < 6*len(s.records):
+	case valid < 2 || len(links) < 2 || 10*valid < 6*len(s.records) || 10*len(links) < 9*valid:
 		s.why = fmt.Sprintf("%d of %d records with a permalink, %d distinct: too few", valid, len(s.records), len(links))
 		return
 	case 2*full < valid && 2*dated < valid:
@@ -76,7 +76,7 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 		// A post's title links to the post, or its day is printed above it.
 		s.why = fmt.Sprintf("%d records, %d titles linking to their post, %d under a date header: not posts", valid, linked, underHeader)
 		return
-	case (s.source == srcRegion || s.source == srcHeadingRun) && (2*dated < valid || dated < 2):
+	case (s.source == srcRegion || s.source == srcHeadingRun) && (10*dated < 8*valid || dated < 2):
 		// Only markup may declare undated posts: repeated blocks without
 		// dates are teasers, menus and product lists.
 		s.why = fmt.Sprintf("%d records, %d dated: repeated blocks without dates", valid, dated)
@@ -148,8 +148,8 @@ func (x *Extractor) decideListing(p *page) listing {
 	}
 	// Posts around an article (teasers, answers, references) leave the
 	// article's own text, longer than all of them, outside the records.
-	if outside := total - cover; full > 0 && outside > 2*cover && outside > 1500 {
-		l.verdict, l.best = fmt.Sprintf("single: %d characters of text outside the records, %d in them", outside, cover), nil
+	if block := textBlockOutside(p, recs); (block > 1000 && 2*block > cover) || (full == 0 && block > 300) {
+		l.verdict, l.best = fmt.Sprintf("single: a text of %d characters outside the records, %d in them", block, cover), nil
 		return l
 	}
 	if declaresSingle(p) && declaredHeadlineShown(p) {
@@ -183,6 +183,44 @@ func (x *Extractor) decideListing(p *page) listing {
 	}
 	l.verdict = fmt.Sprintf("listing: %s, %d posts (%d with text)", l.best.source, len(recs), full)
 	return l
+}
+
+// textBlockOutside returns the length of the longest text outside the
+// records: the paragraphs and loose text of one parent element, summed. An article with
+// teasers, answers or references around it has its own text there; a
+// listing's sidebars hold lists and a short "about" paragraph at most.
+func textBlockOutside(p *page, recs []record) int {
+	inRec := map[*html.Node]bool{}
+	for _, r := range recs {
+		for _, n := range r.nodes {
+			inRec[n] = true
+		}
+	}
+	tally := map[*html.Node]int{}
+	best := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				if t := strings.TrimSpace(c.Data); t != "" {
+					tally[n] += utf8.RuneCountInString(t)
+					best = max(best, tally[n])
+				}
+				continue
+			}
+			if c.Type != html.ElementNode || inRec[c] || invisibleElements[c.DataAtom] || isNoiseNode(c) {
+				continue
+			}
+			if c.Data == "p" {
+				tally[n] += utf8.RuneCountInString(shownTextOf(c))
+				best = max(best, tally[n])
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(p.root)
+	return best
 }
 
 // declaresSingle reports whether the page's metadata says it shows one
