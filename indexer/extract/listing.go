@@ -66,6 +66,9 @@ type recordSet struct {
 	score   float64
 	// why says, for --explain, what the score was made of.
 	why string
+	// spread reports a structural set whose records sit under several
+	// parents (one per day, say) rather than side by side.
+	spread bool
 }
 
 // vocabularies are the declared-markup sources, each with the selector
@@ -171,6 +174,9 @@ var headingTags = map[atom.Atom]bool{
 // headings of one tag and class.
 func (p *page) structureSets() []recordSet {
 	var sets []recordSet
+	// pageWide are the tag.class pairs that repeat among siblings: posts
+	// of one kind may also sit under several parents (one per day).
+	pageWide := map[string]bool{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && (invisibleElements[n.DataAtom] || isNoiseNode(n)) {
@@ -202,7 +208,11 @@ func (p *page) structureSets() []recordSet {
 				continue
 			}
 			if key[0] == 'r' {
-				for _, members := range classGroups(g) {
+				groups, toks := classGroups(g)
+				for _, t := range toks {
+					pageWide[g[0].Data+"."+t] = true
+				}
+				for _, members := range groups {
 					var recs []record
 					for _, c := range members {
 						r := p.newRecord([]*html.Node{c})
@@ -227,6 +237,30 @@ func (p *page) structureSets() []recordSet {
 		}
 	}
 	walk(p.root)
+	for sel := range pageWide {
+		var nodes []*html.Node
+		isMember := map[*html.Node]bool{}
+		p.doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
+			if !inListingNoise(s.Nodes[0]) {
+				nodes = append(nodes, s.Nodes[0])
+				isMember[s.Nodes[0]] = true
+			}
+		})
+		var recs []record
+		spread := map[*html.Node]bool{}
+		for _, n := range nodes {
+			if hasAncestorIn(n, isMember) {
+				continue
+			}
+			if r := p.newRecord([]*html.Node{n}); r.link != "" {
+				recs = append(recs, r)
+				spread[n.Parent] = true
+			}
+		}
+		if len(recs) >= 2 && len(spread) >= 2 {
+			sets = append(sets, recordSet{source: srcRegion, records: recs, spread: true})
+		}
+	}
 	return sets
 }
 
@@ -235,7 +269,7 @@ func (p *page) structureSets() []recordSet {
 // other classes name each post's kind, categories or id. Each class held
 // by two or more siblings makes a group, the most common first, at most
 // four; siblings without classes make one more group.
-func classGroups(sibs []*html.Node) [][]*html.Node {
+func classGroups(sibs []*html.Node) ([][]*html.Node, []string) {
 	count := map[string]int{}
 	var toks []string
 	var bare []*html.Node
@@ -254,6 +288,7 @@ func classGroups(sibs []*html.Node) [][]*html.Node {
 	}
 	sort.SliceStable(toks, func(i, j int) bool { return count[toks[i]] > count[toks[j]] })
 	var groups [][]*html.Node
+	var used []string
 	seen := map[int]bool{}
 	for _, t := range toks {
 		if count[t] < 2 || len(groups) == 4 {
@@ -270,11 +305,12 @@ func classGroups(sibs []*html.Node) [][]*html.Node {
 			}
 		}
 		groups = append(groups, g)
+		used = append(used, t)
 	}
 	if len(bare) >= 2 {
 		groups = append(groups, bare)
 	}
-	return groups
+	return groups, used
 }
 
 // headingRuns returns the records that start at each of the sibling

@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/clippings/clippings/corpus"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // The decision on a listing page and the fields of each of its posts.
@@ -68,6 +69,11 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 		return
 	case 2*full < valid && 2*dated < valid:
 		s.why = fmt.Sprintf("%d records, %d with text, %d dated: an undated list of titles", valid, full, dated)
+		return
+	case s.spread && 10*full < 8*valid:
+		// Records under several parents are posts only when they hold
+		// their text; scattered tiles and teasers do not.
+		s.why = fmt.Sprintf("%d records under several parents, %d with text: tiles, not posts", valid, full)
 		return
 	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*headed < valid && 2*full < valid:
 		s.why = fmt.Sprintf("%d records, %d with a heading, %d with text: a list of links", valid, headed, full)
@@ -156,6 +162,10 @@ func (x *Extractor) decideListing(p *page) listing {
 		l.verdict, l.best = "single: the page declares one article and shows its declared headline", nil
 		return l
 	}
+	if h := shownHeadline(p); h != "" && isArticleHeadline(p, h) && !isRecordTitle(recs, h) {
+		l.verdict, l.best = fmt.Sprintf("single: the page shows the title it declares, %q, outside the records", h), nil
+		return l
+	}
 	h, strong := pageHeadline(p)
 	if h != "" {
 		for _, r := range recs {
@@ -166,6 +176,10 @@ func (x *Extractor) decideListing(p *page) listing {
 		}
 		if declaresSingle(p) {
 			l.verdict, l.best = fmt.Sprintf("single: the page declares one article and shows its headline %q", h), nil
+			return l
+		}
+		if strong && isArticleHeadline(p, h) {
+			l.verdict, l.best = fmt.Sprintf("single: the page shows its declared headline %q outside the records", h), nil
 			return l
 		}
 		if full < 2 && (strong || len(strings.Fields(h)) >= 3) {
@@ -183,6 +197,88 @@ func (x *Extractor) decideListing(p *page) listing {
 	}
 	l.verdict = fmt.Sprintf("listing: %s, %d posts (%d with text)", l.best.source, len(recs), full)
 	return l
+}
+
+// isRecordTitle reports whether h is the title of one of the records.
+func isRecordTitle(recs []record, h string) bool {
+	for _, r := range recs {
+		if r.heading != nil && sameText(shownTextOf(r.heading), h) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTextLeaf reports whether an element holds text and inline elements
+// only: a paragraph written without <p>.
+func isTextLeaf(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Td {
+		return false
+	}
+	leaf := true
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && leaf; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if blockElements[c.DataAtom] || headingTags[c.DataAtom] {
+					leaf = false
+					return
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return leaf
+}
+
+// shownHeadline returns the text of an <h1> that shows the title the page
+// declares (og:title, twitter:title, JSON-LD headline or <title>, without
+// the site's name): one that holds four fifths of its words, four words
+// at least. Kickers and dates around the title do not matter.
+func shownHeadline(p *page) string {
+	site := first(p.site, siteFromDOM(p.doc))
+	var declared [][]string
+	for _, t := range []string{p.meta.LD.Headline, p.meta.OGTitle, p.meta.TwTitle, p.meta.TitleTag} {
+		if t = stripSite(t, site); t != "" {
+			if w := strings.Fields(normText(t)); len(w) >= 4 {
+				declared = append(declared, w)
+			}
+		}
+	}
+	found := ""
+	p.doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t := shownTextOf(s.Nodes[0])
+		have := map[string]bool{}
+		for _, w := range strings.Fields(normText(t)) {
+			have[w] = true
+		}
+		for _, d := range declared {
+			n := 0
+			for _, w := range d {
+				if have[w] {
+					n++
+				}
+			}
+			if 5*n >= 4*len(d) {
+				found = t
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// isArticleHeadline reports whether a page headline reads as an
+// article's title rather than a listing's name: four words or more (or
+// twelve characters in scripts without spaces), and no date in it
+// ("Archive for November, 2015").
+func isArticleHeadline(p *page, h string) bool {
+	if _, ok := p.x.dates.findIn(h, p.language()); ok {
+		return false
+	}
+	return len(strings.Fields(h)) >= 4 || (!strings.Contains(h, " ") && utf8.RuneCountInString(h) >= 12)
 }
 
 // textBlockOutside returns the length of the longest text outside the
@@ -211,7 +307,7 @@ func textBlockOutside(p *page, recs []record) int {
 			if c.Type != html.ElementNode || inRec[c] || invisibleElements[c.DataAtom] || isNoiseNode(c) {
 				continue
 			}
-			if c.Data == "p" {
+			if c.Data == "p" || isTextLeaf(c) {
 				tally[n] += utf8.RuneCountInString(shownTextOf(c))
 				best = max(best, tally[n])
 				continue
