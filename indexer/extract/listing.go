@@ -152,6 +152,11 @@ func (p *page) alike(recs []record) []record {
 		if k := sig(r); k != "" && (k != most || (site != "" && sameText(shownTextOf(r.heading), site))) {
 			continue
 		}
+		if sig(r) == "" && most != "" && r.textLen < 200 {
+			// Beside titled posts, a block without a title must at least
+			// hold a text of its own (an untitled photo post's caption).
+			continue
+		}
 		out = append(out, r)
 	}
 	return out
@@ -560,12 +565,17 @@ func (p *page) isPostLink(href string) bool {
 			return false
 		}
 	}
-	path := strings.TrimSuffix(u.Path, "/")
-	if path == "" || path == "." || path == "/index.html" {
-		return u.RawQuery != "" && u.Host == ""
+	path := strings.TrimPrefix(strings.TrimSuffix(u.Path, "/"), ".")
+	if path == "" || rxSiteHome.MatchString(path) {
+		// The site's home, with or without a query: a listing or an
+		// application's start page, never one post.
+		return false
 	}
 	return true
 }
+
+// rxSiteHome matches the path of a site's home page.
+var rxSiteHome = regexp.MustCompile(`(?i)^/?(?:index|default|home)\.(?:html?|php|aspx?|jsp)$`)
 
 // sameHost compares two host names without "www." and case.
 func sameHost(a, b string) bool {
