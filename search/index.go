@@ -30,6 +30,14 @@ type Options struct {
 	// Logger receives a Store's warnings, such as an old generation it
 	// could not remove; nil means none.
 	Logger *slog.Logger
+	// MaxSearches is how many cheap searches run at once; 0 means twice
+	// the number of CPUs. MaxHeavySearches is how many searches with a
+	// regular expression, a wildcard or a fuzzy word run at once, beside
+	// them; 0 means half the CPUs, at least 1. Each kind may have eight
+	// times as many searches waiting for their turn; beyond that, or once
+	// its deadline passes in the queue, a search fails with ErrBusy.
+	MaxSearches      int
+	MaxHeavySearches int
 }
 
 // DefaultTimeout is the time a search may take when neither its context
@@ -82,6 +90,10 @@ type Index struct {
 	path string
 	opts Options
 
+	// gate limits the searches running at once; a Store shares one
+	// between its generations.
+	gate *gate
+
 	closeOnce sync.Once
 	closeErr  error
 
@@ -107,7 +119,7 @@ func Create(path string, opts Options) (*Index, error) {
 		_ = os.RemoveAll(path)
 		return nil, fmt.Errorf("search: create %s: %w", path, err)
 	}
-	return &Index{b: b, path: path, opts: opts}, nil
+	return &Index{b: b, path: path, opts: opts, gate: newGate(opts)}, nil
 }
 
 // Open opens the index at path. It fails with an error wrapping
@@ -136,7 +148,7 @@ func Open(path string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("search: open %s: mapping version %s, this program needs %d: %w",
 			path, v, MappingVersion, ErrMappingVersion)
 	}
-	return &Index{b: b, path: path, opts: opts}, nil
+	return &Index{b: b, path: path, opts: opts, gate: newGate(opts)}, nil
 }
 
 // Path returns the folder of the index.

@@ -1,0 +1,106 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSearchBoundsHostile checks that the queries of issue 13, which ran
+// for up to 88 seconds, answered with a 500 or outlived their deadline,
+// are each rejected with a QueryError that says which bound they pass.
+func TestSearchBoundsHostile(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	tests := []struct {
+		name, query, wantMsg string
+	}{
+		{"nested repetition", "/(.{0,300}){0,3}/", "repetition count can be at most 20"},
+		{"long repetition", "/.{0,1000}/", "repetition count can be at most 20"},
+		{"unicode class repeated", `/\pL{0,10}/`, "too complex"},
+		{"automaton over the state limit", "/.*x.{12}/", "too complex"},
+		{"many question marks", "a" + strings.Repeat("?", 999), "at most 64 bytes"},
+		{"many wildcards", "a" + strings.Repeat("?b", 9), "at most 8 wildcards"},
+		{"long wildcard word", strings.Repeat("ab", 40) + "*", "at most 64 bytes"},
+		{"long fuzzy word", strings.Repeat("ab", 40) + "~2", "at most 64 bytes"},
+		{"2,000-term OR", strings.TrimSuffix(strings.Repeat("oil OR ", 2000), " OR "), "at most 4096"},
+		{"300-term OR", strings.TrimSuffix(strings.Repeat("a OR ", 300), " OR "), "more than 256"},
+		{"long query", strings.Repeat("x", maxQueryBytes+1), "at most 4096"},
+		{"invalid UTF-8", "oil \xff\xfe", "UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ix.Search(context.Background(), Request{Query: tt.query})
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("error = %v, want a *QueryError", err)
+			}
+			if !strings.Contains(qe.Msg, tt.wantMsg) {
+				t.Errorf("message %q, want one with %q", qe.Msg, tt.wantMsg)
+			}
+		})
+	}
+}
+
+// TestSearchBoundsAllowed checks that ordinary patterns still run, and
+// that a run of stars is one star: a******** is a*.
+func TestSearchBoundsAllowed(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	for _, q := range []string{
+		"polit*", "a" + strings.Repeat("*", 999) + "merkel", "/polit.*/", "/[0-9]{4}/", "/colou?r/",
+		"merk?l", "merkle~1", "title:/(interest|rate)s?/",
+	} {
+		if _, err := ix.Search(context.Background(), Request{Query: q}); err != nil {
+			t.Errorf("%.40q: %v", q, err)
+		}
+	}
+	a, err := ix.Search(context.Background(), Request{Query: "y" + strings.Repeat("*", 999) + "n"})
+	b, err2 := ix.Search(context.Background(), Request{Query: "y*n"})
+	if err != nil || err2 != nil || a.Total != b.Total || a.Total == 0 {
+		t.Errorf("y***n: %d hits (%v), y*n: %d hits (%v); want the same, more than 0", a.Total, err, b.Total, err2)
+	}
+}
+
+// TestLaneQueue checks that a lane runs its slots, queues up to its
+// bound, and refuses beyond it or once the deadline passes in the queue.
+func TestLaneQueue(t *testing.T) {
+	l := newLane(1, 1)
+	release, err := l.acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan error, 1)
+	go func() {
+		r, err := l.acquire(context.Background())
+		if err == nil {
+			r()
+		}
+		got <- err
+	}()
+	// Wait until the second search is queued.
+	for {
+		l.mu.Lock()
+		n := l.queued
+		l.mu.Unlock()
+		if n == 1 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := l.acquire(context.Background()); !errors.Is(err, ErrBusy) {
+		t.Errorf("third search with the queue full: %v, want ErrBusy", err)
+	}
+	release()
+	if err := <-got; err != nil {
+		t.Errorf("queued search: %v, want it run once the slot is free", err)
+	}
+
+	release, _ = l.acquire(context.Background())
+	defer release()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := l.acquire(ctx); !errors.Is(err, ErrBusy) {
+		t.Errorf("search whose deadline passed in the queue: %v, want ErrBusy", err)
+	}
+}
