@@ -230,6 +230,34 @@ func (ix *Index) Close() error {
 	return ix.closeErr
 }
 
+// ready runs a trivial query, outside the gate: a match of every
+// article that loads nothing, and returns the number of articles.
+func (ix *Index) ready(ctx context.Context) (uint64, error) {
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+	type outcome struct {
+		n   uint64
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			done <- outcome{err: err}
+			return
+		}
+		done <- outcome{n: res.Total}
+	}()
+	select {
+	case o := <-done:
+		if o.err != nil {
+			return 0, fmt.Errorf("search: ready %s: %w", ix.path, o.err)
+		}
+		return o.n, nil
+	case <-ctx.Done():
+		return 0, fmt.Errorf("search: ready %s: %w", ix.path, ctx.Err())
+	}
+}
+
 // deadline returns ctx with Options.Timeout when it has no deadline.
 func (ix *Index) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
 	if _, ok := ctx.Deadline(); ok {
