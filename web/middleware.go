@@ -121,6 +121,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if status == http.StatusServiceUnavailable {
+		// Busy or out of time: the next try may well succeed.
+		c.Response().Header().Set("Retry-After", retryAfter)
+	}
 	if isAPI(req.URL.Path) {
 		err = c.JSON(status, apiError{apiErrorBody{Status: status, Message: msg}})
 	} else {
@@ -148,6 +152,9 @@ func isAPI(path string) bool {
 	return path == "/api" || strings.HasPrefix(path, "/api/")
 }
 
+// retryAfter is the Retry-After of a 503, in seconds.
+const retryAfter = "1"
+
 // classify returns the status of err and the message the user may see.
 func classify(err error) (int, string) {
 	var (
@@ -165,6 +172,8 @@ func classify(err error) (int, string) {
 		return http.StatusNotFound, "article not found"
 	case errors.As(err, &me):
 		return http.StatusRequestEntityTooLarge, http.StatusText(http.StatusRequestEntityTooLarge)
+	case errors.Is(err, search.ErrBusy):
+		return http.StatusServiceUnavailable, "the server is busy; please try again in a moment"
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "the search took too long; please try again"
 	case errors.As(err, &he):

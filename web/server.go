@@ -102,6 +102,7 @@ func New(b Backend, opts Options) *Server {
 	e.Match(get, "/api/v1/facets/:name", s.handleAPIFacet)
 	e.Match(get, "/api/openapi.yaml", s.handleOpenAPI)
 	e.Match(get, "/healthz", s.handleHealth)
+	e.Match(get, "/readyz", s.handleReady)
 	e.Match(get, "/static/*", s.handleStatic)
 	s.echo = e
 	return s
