@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -81,6 +82,19 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 			s.log.Error("panic", "path", c.Request().URL.Path, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 			err = errPanic
 		}()
+		return next(c)
+	}
+}
+
+// checkQueryString refuses with a 400 a query string that does not parse
+// in full, such as one with more parameters than net/url accepts
+// (10,000): its parameters would otherwise be dropped without a word and
+// the request served as if it had none.
+func checkQueryString(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if _, err := url.ParseQuery(c.Request().URL.RawQuery); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, "the query string cannot be read: "+err.Error())
+		}
 		return next(c)
 	}
 }

@@ -90,7 +90,7 @@ func New(b Backend, opts Options) *Server {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(securityHeaders, s.logRequests, s.recoverPanics, s.limitBody)
+	e.Use(securityHeaders, s.logRequests, s.recoverPanics, s.limitBody, checkQueryString)
 
 	get := []string{http.MethodGet, http.MethodHead}
 	e.Match(get, "/", s.handleSearchPage)
