@@ -25,7 +25,9 @@ import (
 //   - a regular expression: repetition counts of at most maxRepeat, a
 //     compiled size (weighted by the ranges of its character classes) of
 //     at most maxRegexpCost, and an automaton that vellum builds within
-//     automatonBudget and its own state limit;
+//     automatonBudget and its own state limit (a search builds it again
+//     for each field and each pass, a dozen times for a field-less
+//     pattern, so the budget of one build is small);
 //   - a wildcard: at most maxWildcards wildcard characters once runs of *
 //     are merged, in a word of at most maxPatternBytes bytes, and then the
 //     same bounds as the regular expression bleve makes of it;
@@ -40,7 +42,7 @@ const (
 	maxRegexpCost   = 400
 	maxWildcards    = 8
 	maxPatternBytes = 64
-	automatonBudget = 300 * time.Millisecond
+	automatonBudget = 50 * time.Millisecond
 )
 
 // checkText checks the bounds of the query text itself.
@@ -137,7 +139,7 @@ func checkWildcard(word string) (string, error) {
 // the same hostile query) costs nothing. It is safe for concurrent use.
 type automata struct {
 	mu      sync.Mutex
-	verdict map[string]error
+	verdict map[string]verdict
 	// building holds the expressions being tried, each with a channel
 	// closed when the try ends.
 	building map[string]chan struct{}
@@ -158,9 +160,9 @@ var errAutomatonSlow = fmt.Errorf("the pattern is too complex: its automaton tak
 // until then.
 func (a *automata) check(ctx context.Context, expr string) (<-chan struct{}, error) {
 	a.mu.Lock()
-	if err, ok := a.verdict[expr]; ok {
+	if v, ok := a.verdict[expr]; ok && (v.expires.IsZero() || time.Now().Before(v.expires)) {
 		a.mu.Unlock()
-		return nil, err
+		return nil, v.err
 	}
 	done, running := a.building[expr]
 	if !running {
@@ -179,7 +181,7 @@ func (a *automata) check(ctx context.Context, expr string) (<-chan struct{}, err
 	case <-done:
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		return nil, a.verdict[expr]
+		return nil, a.verdict[expr].err
 	case <-t.C:
 		a.remember(expr, errAutomatonSlow)
 		return done, errAutomatonSlow
@@ -199,7 +201,7 @@ func (a *automata) build(expr string, done chan struct{}) {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if _, decided := a.verdict[expr]; !decided {
+	if v, decided := a.verdict[expr]; !decided || v.err != errAutomatonSlow {
 		a.rememberLocked(expr, err)
 	}
 	delete(a.building, expr)
@@ -214,10 +216,25 @@ func (a *automata) remember(expr string, err error) {
 
 func (a *automata) rememberLocked(expr string, err error) {
 	if a.verdict == nil || len(a.verdict) >= maxVerdicts {
-		a.verdict = map[string]error{}
+		a.verdict = map[string]verdict{}
 	}
-	a.verdict[expr] = err
+	v := verdict{err: err}
+	if err == errAutomatonSlow {
+		// Time depends on the load of the moment: ask again later.
+		v.expires = time.Now().Add(slowVerdictTTL)
+	}
+	a.verdict[expr] = v
 }
+
+// verdict is what automata remembers of an expression: the error of its
+// automaton, nil when it builds in time; a verdict of slowness expires.
+type verdict struct {
+	err     error
+	expires time.Time
+}
+
+// slowVerdictTTL is how long a verdict of slowness is kept.
+const slowVerdictTTL = time.Minute
 
 // checkAutomata tries the automaton of every regular expression and
 // wildcard of q (see automata.check). The error is a *QueryError, or
