@@ -161,4 +161,3 @@ func articles(t *testing.T, s *server) uint64 {
 	}
 	return h.Articles
 }
-
