@@ -104,3 +104,22 @@ func TestLaneQueue(t *testing.T) {
 		t.Errorf("search whose deadline passed in the queue: %v, want ErrBusy", err)
 	}
 }
+
+// FuzzSearch runs whole searches, bounds included, on a small index: a
+// search either answers or fails with a QueryError, never with another
+// error or a panic.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"climate", "/(.{0,300}){0,3}/", "/.{0,1000}/", "a" + strings.Repeat("*", 50), "merk?l~1",
+		`/\pL{0,10}/`, "/.*x.{12}/", "title:/(interest|rate)s?/", "((((a))))", `"open`, "date:>=2015", "a OR b OR c*",
+		"\x00", "\xff", "person:merk*", "/[a-z]{3,5}ing/", "country:/f./"} {
+		f.Add(s)
+	}
+	ix := newTestIndex(f, fixture())
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := ix.Search(context.Background(), Request{Query: q})
+		var qe *QueryError
+		if err != nil && !errors.As(err, &qe) {
+			t.Fatalf("%q: %v, want a result or a *QueryError", q, err)
+		}
+	})
+}
