@@ -148,16 +148,23 @@ func TestCrashReindex(t *testing.T) {
 // of run i.
 func marker(t *testing.T, dir string, i int) bool {
 	t.Helper()
+	return searchTotal(t, dir, "zqmark"+letters(i)) == 1
+}
+
+// searchTotal opens the live index of dir and returns the number of
+// articles matching q.
+func searchTotal(t *testing.T, dir, q string) uint64 {
+	t.Helper()
 	s, err := search.OpenStore(dir, search.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("the index does not open: %v", err)
 	}
 	defer s.Close()
-	res, err := s.Search(context.Background(), search.Request{Query: "zqmark" + letters(i)})
+	res, err := s.Search(context.Background(), search.Request{Query: q})
 	if err != nil {
 		t.Fatalf("the index does not serve: %v", err)
 	}
-	return res.Total == 1
+	return res.Total
 }
 
 // count returns the number of articles of the live index of dir.
