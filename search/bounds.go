@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp/syntax"
 	"strings"
 	"sync"
@@ -24,10 +25,12 @@ import (
 //     most maxQueryTerms words, phrases and patterns;
 //   - a regular expression: repetition counts of at most maxRepeat, a
 //     compiled size (weighted by the ranges of its character classes) of
-//     at most maxRegexpCost, and an automaton that vellum builds within
-//     automatonBudget and its own state limit (a search builds it again
-//     for each field and each pass, a dozen times for a field-less
-//     pattern, so the budget of one build is small);
+//     at most maxRegexpCost, and an automaton (vellum's DFA, which a
+//     search builds again for each field and each pass, a dozen times
+//     for a field-less pattern) of at most maxStates states and
+//     maxAutomatonWork states times instructions, built within
+//     automatonBudget (a safety net: the sizes decide, the same on a
+//     busy machine as on an idle one);
 //   - a wildcard: at most maxWildcards wildcard characters once runs of *
 //     are merged, in a word of at most maxPatternBytes bytes, and then the
 //     same bounds as the regular expression bleve makes of it;
@@ -42,7 +45,9 @@ const (
 	maxRegexpCost   = 400
 	maxWildcards    = 8
 	maxPatternBytes = 64
-	automatonBudget = 50 * time.Millisecond
+	maxStates        = 2000
+	maxAutomatonWork = 500_000
+	automatonBudget  = time.Second
 )
 
 // checkText checks the bounds of the query text itself.
@@ -69,6 +74,10 @@ func regexpCost(expr string) (int, error) {
 	}
 	if n := maxCount(re); n > maxRepeat {
 		return 0, fmt.Errorf("a repetition count can be at most %d, and this expression asks for %d", maxRepeat, n)
+	}
+	if n := wideAfterStar(re); n > maxWideAfterStar {
+		return 0, fmt.Errorf("after a * or +, a pattern can have at most %d positions that take many characters "+
+			"(., a class, a ? wildcard), and this one has %d: its automaton would have up to 2^%d states", maxWideAfterStar, n, n)
 	}
 	prog, err := syntax.Compile(re.Simplify())
 	if err != nil {
@@ -105,6 +114,87 @@ func maxCount(re *syntax.Regexp) int {
 	return n
 }
 
+// maxWideAfterStar bounds wideAfterStar: /.*x.{12}/ needs an automaton
+// of 2^12 states, one for each set of positions the last 12 characters
+// might be at.
+const maxWideAfterStar = 6
+
+// wideAfterStar returns the largest number of positions that match many
+// characters (any character, or a class of more than two) following an
+// unbounded repetition in a sequence of re, counting a repetition by its
+// largest count.
+func wideAfterStar(re *syntax.Regexp) int {
+	n := 0
+	for _, sub := range re.Sub {
+		n = max(n, wideAfterStar(sub))
+	}
+	if re.Op != syntax.OpConcat {
+		return n
+	}
+	after, seen := 0, false
+	for _, sub := range re.Sub {
+		if unbounded(sub) {
+			seen, after = true, 0
+			continue
+		}
+		if seen {
+			after += width(sub)
+			n = max(n, after)
+		}
+	}
+	return n
+}
+
+// unbounded reports whether re repeats without bound somewhere.
+func unbounded(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpStar || re.Op == syntax.OpPlus || re.Op == syntax.OpRepeat && re.Max == -1 {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if unbounded(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// width returns the number of positions of re that match many
+// characters, counting a repetition by its largest count.
+func width(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCharClass:
+		runes := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			runes += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if runes > 2 {
+			return 1
+		}
+		return 0
+	case syntax.OpRepeat:
+		if len(re.Sub) == 1 && re.Max > 0 {
+			return re.Max * width(re.Sub[0])
+		}
+	case syntax.OpQuest, syntax.OpCapture:
+		return width(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			n += width(sub)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			n = max(n, width(sub))
+		}
+		return n
+	}
+	return 0
+}
+
 // checkRegexp checks the static bounds of a regular expression as bleve
 // will run it.
 func checkRegexp(expr string) error {
@@ -134,15 +224,21 @@ func checkWildcard(word string) (string, error) {
 	return word, nil
 }
 
-// automata remembers which expressions vellum can build an automaton
-// for within automatonBudget, so that a pattern sent again (a flood of
-// the same hostile query) costs nothing. It is safe for concurrent use.
+// automata builds the automata of patterns before a search does, one at
+// a time, and remembers the verdicts, so that a pattern sent again (a
+// flood of the same hostile query) costs nothing. It is safe for
+// concurrent use; its zero value is ready.
 type automata struct {
 	mu      sync.Mutex
 	verdict map[string]verdict
-	// building holds the expressions being tried, each with a channel
-	// closed when the try ends.
+	// building holds the expressions waiting for the builder or being
+	// built, each with a channel closed when the build ends; started
+	// those being built.
 	building map[string]chan struct{}
+	started  map[string]bool
+	// builder is held by the one build running: vellum cannot be
+	// stopped, so builds that outlive their budget must not pile up.
+	builder sync.Mutex
 }
 
 // maxVerdicts bounds the memory of automata: beyond it, it forgets all.
@@ -152,17 +248,16 @@ const maxVerdicts = 4096
 // longer than automatonBudget to build.
 var errAutomatonSlow = fmt.Errorf("the pattern is too complex: its automaton takes more than %v to build; make it more specific", automatonBudget)
 
-// check reports whether vellum builds the automaton of expr within
-// automatonBudget and its state limit. A build that runs out of time goes
-// on in the background to its end (vellum cannot be stopped): the verdict
-// waits for no one and is remembered, and the returned channel, closed
-// when the build ends, lets the caller hold its share of the machine
-// until then.
-func (a *automata) check(ctx context.Context, expr string) (<-chan struct{}, error) {
+// check reports whether the automaton of expr is within the bounds (see
+// build). It waits at most automatonBudget for the build, and for a
+// build of another expression to end first; a build that runs out of
+// time goes on in the background to its end, its verdict remembered for
+// the next time. Waiting behind another build is ErrBusy.
+func (a *automata) check(ctx context.Context, expr string) error {
 	a.mu.Lock()
 	if v, ok := a.verdict[expr]; ok && (v.expires.IsZero() || time.Now().Before(v.expires)) {
 		a.mu.Unlock()
-		return nil, v.err
+		return v.err
 	}
 	done, running := a.building[expr]
 	if !running {
@@ -181,37 +276,54 @@ func (a *automata) check(ctx context.Context, expr string) (<-chan struct{}, err
 	case <-done:
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		return nil, a.verdict[expr].err
+		return a.verdict[expr].err
 	case <-t.C:
-		a.remember(expr, errAutomatonSlow)
-		return done, errAutomatonSlow
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		if a.started[expr] {
+			// Its build is running and has not ended in time.
+			a.rememberLocked(expr, errAutomatonSlow)
+			return errAutomatonSlow
+		}
+		return fmt.Errorf("%w (a pattern is waiting for another)", ErrBusy)
 	case <-ctx.Done():
-		return done, ctx.Err()
+		return ctx.Err()
 	}
 }
 
-// build builds the automaton of expr and records the verdict, unless
-// the budget ran out first (that verdict stands).
+// build builds the automaton of expr, once the builder is free, and
+// records the verdict: an error when vellum cannot build it, or when it
+// has more than maxStates states or maxAutomatonWork states times
+// instructions (the sizes decide, not the time, so that the verdict is
+// the same on a busy machine as on an idle one).
 func (a *automata) build(expr string, done chan struct{}) {
-	_, err := vregexp.New(expr)
-	if errors.Is(err, vregexp.ErrTooManyStates) || errors.Is(err, vregexp.ErrCompiledTooBig) {
+	a.builder.Lock()
+	defer a.builder.Unlock()
+	a.mu.Lock()
+	if a.started == nil {
+		a.started = map[string]bool{}
+	}
+	a.started[expr] = true
+	a.mu.Unlock()
+
+	re, err := vregexp.New(expr)
+	if err == nil {
+		if states, insts, ok := automatonSize(re); ok && (states > maxStates || states*insts > maxAutomatonWork) {
+			err = fmt.Errorf("the pattern is too complex: its automaton has %d states of %d instructions "+
+				"(at most %d states, and %d states times instructions); make it more specific",
+				states, insts, maxStates, maxAutomatonWork)
+		}
+	} else if errors.Is(err, vregexp.ErrTooManyStates) || errors.Is(err, vregexp.ErrCompiledTooBig) {
 		err = fmt.Errorf("the pattern is too complex: %w; make it more specific", err)
-	} else if err != nil {
+	} else {
 		err = fmt.Errorf("bad regular expression: %w", err)
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if v, decided := a.verdict[expr]; !decided || v.err != errAutomatonSlow {
-		a.rememberLocked(expr, err)
-	}
-	delete(a.building, expr)
-	close(done)
-}
-
-func (a *automata) remember(expr string, err error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
 	a.rememberLocked(expr, err)
+	delete(a.building, expr)
+	delete(a.started, expr)
+	close(done)
 }
 
 func (a *automata) rememberLocked(expr string, err error) {
@@ -227,7 +339,8 @@ func (a *automata) rememberLocked(expr string, err error) {
 }
 
 // verdict is what automata remembers of an expression: the error of its
-// automaton, nil when it builds in time; a verdict of slowness expires.
+// automaton, nil when it is within the bounds; a verdict of slowness
+// expires (and is replaced by the build's own when it ends).
 type verdict struct {
 	err     error
 	expires time.Time
@@ -236,11 +349,11 @@ type verdict struct {
 // slowVerdictTTL is how long a verdict of slowness is kept.
 const slowVerdictTTL = time.Minute
 
-// checkAutomata tries the automaton of every regular expression and
+// checkAutomata checks the automaton of every regular expression and
 // wildcard of q (see automata.check). The error is a *QueryError, or
-// ctx's; wait, when not nil, is closed when a build that outlived its
-// budget ends.
-func (a *automata) checkAutomata(ctx context.Context, text string, q query.Query) (wait <-chan struct{}, err error) {
+// ErrBusy, or ctx's.
+func (a *automata) checkAutomata(ctx context.Context, text string, q query.Query) error {
+	var err error
 	walkLeaves(q, func(leaf query.Query) bool {
 		var expr string
 		switch l := leaf.(type) {
@@ -251,16 +364,13 @@ func (a *automata) checkAutomata(ctx context.Context, text string, q query.Query
 		default:
 			return true
 		}
-		if w, e := a.check(ctx, expr); e != nil {
-			err, wait = e, w
-			if ctx.Err() == nil {
-				err = &QueryError{Query: text, Pos: -1, Msg: e.Error()}
-			}
-			return false
+		err = a.check(ctx, expr)
+		if err != nil && ctx.Err() == nil && !errors.Is(err, ErrBusy) {
+			err = &QueryError{Query: text, Pos: -1, Msg: err.Error()}
 		}
-		return true
+		return err == nil
 	})
-	return wait, err
+	return err
 }
 
 // walkLeaves calls fn with every leaf of q until fn returns false, and
@@ -289,4 +399,19 @@ func walkLeaves(q query.Query, fn func(query.Query) bool) bool {
 		}
 	}
 	return true
+}
+
+// automatonSize returns the number of states and instructions of the DFA
+// of re, read from vellum's unexported fields (it has no method for
+// them); ok is false when this version of vellum has other fields.
+func automatonSize(re *vregexp.Regexp) (states, insts int, ok bool) {
+	v := reflect.ValueOf(re).Elem().FieldByName("dfa")
+	if !v.IsValid() || v.Kind() != reflect.Pointer || v.IsNil() {
+		return 0, 0, false
+	}
+	s, i := v.Elem().FieldByName("states"), v.Elem().FieldByName("insts")
+	if !s.IsValid() || !i.IsValid() || s.Kind() != reflect.Slice || i.Kind() != reflect.Slice {
+		return 0, 0, false
+	}
+	return s.Len(), i.Len(), true
 }

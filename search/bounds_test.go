@@ -19,7 +19,10 @@ func TestSearchBoundsHostile(t *testing.T) {
 		{"nested repetition", "/(.{0,300}){0,3}/", "repetition count can be at most 20"},
 		{"long repetition", "/.{0,1000}/", "repetition count can be at most 20"},
 		{"unicode class repeated", `/\pL{0,10}/`, "too complex"},
-		{"automaton over the state limit", "/.*x.{12}/", "too complex"},
+		{"exponential automaton", "/.*x.{12}/", "after a * or +, a pattern can have at most 6"},
+		{"exponential automaton, classes", "/[a-z]*x[a-z]{8}/", "after a * or +, a pattern can have at most 6"},
+		{"exponential automaton, wildcard", "a*b???????", "after a * or +, a pattern can have at most 6"},
+		{"automaton too large", "/.{0,20}.{0,20}/", "too complex"}, // its size, or its time under -race
 		{"many question marks", "a" + strings.Repeat("?", 999), "at most 64 bytes"},
 		{"many wildcards", "a" + strings.Repeat("?b", 9), "at most 8 wildcards"},
 		{"long wildcard word", strings.Repeat("ab", 40) + "*", "at most 64 bytes"},
@@ -49,7 +52,8 @@ func TestSearchBoundsAllowed(t *testing.T) {
 	ix := newTestIndex(t, fixture())
 	for _, q := range []string{
 		"polit*", "a" + strings.Repeat("*", 999) + "merkel", "/polit.*/", "/[0-9]{4}/", "/colou?r/",
-		"merk?l", "merkle~1", "title:/(interest|rate)s?/",
+		"merk?l", "merkle~1", "title:/(interest|rate)s?/", "/.{0,20}/", "/.*x.{6}/", "/a.*b.*c.*d.*e.*f/", "/[a-z]{0,20}[0-9]{0,20}/",
+		"date:0000", "date:9999-12", // found by FuzzSearch: were not QueryErrors but bleve's
 	} {
 		if _, err := ix.Search(context.Background(), Request{Query: q}); err != nil {
 			t.Errorf("%.40q: %v", q, err)

@@ -311,7 +311,9 @@ func (r *rewriter) leaf(field, value string, boost float64, fuzziness int, clone
 		return nil, &QueryError{Query: r.q, Pos: r.scan.fields[field], Msg: fmt.Sprintf(
 			"bad date %q: write date:2015, date:2015-11, date:2015-11-20 or a range such as date:>=\"2015-01-01\"", value)}
 	}
-	return dateRange(d.Time, periodEnd(d)), nil
+	// Kept within the dates the index can hold: date:0000 is a period
+	// bleve cannot search, and matches nothing.
+	return dateRange(clampTime(d.Time), clampTime(periodEnd(d))), nil
 }
 
 // pattern rewrites a wildcard or regular expression query on field. On

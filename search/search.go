@@ -142,12 +142,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	done := make(chan outcome, 1)
 	go func() {
 		defer release()
-		wait, err := ix.gate.automata.checkAutomata(ctx, req.Query, text)
-		if err != nil {
-			done <- outcome{err: err}
-			if wait != nil {
-				<-wait // hold the slot while the automaton is being built
-			}
+		if err := ix.gate.automata.checkAutomata(ctx, req.Query, text); err != nil {
+			done <- outcome{err: fmt.Errorf("search: %q: %w", req.Query, err)}
 			return
 		}
 		res, err := ix.search(ctx, req, p, text)
