@@ -39,12 +39,12 @@ import (
 // The number of terms a pattern expands to is bounded by maxClauses and
 // maxTermSearchers (index.go).
 const (
-	maxQueryBytes   = 4096
-	maxQueryTerms   = 256
-	maxRepeat       = 20
-	maxRegexpCost   = 400
-	maxWildcards    = 8
-	maxPatternBytes = 64
+	maxQueryBytes    = 4096
+	maxQueryTerms    = 256
+	maxRepeat        = 20
+	maxRegexpCost    = 400
+	maxWildcards     = 8
+	maxPatternBytes  = 64
 	maxStates        = 2000
 	maxAutomatonWork = 500_000
 	automatonBudget  = time.Second
