@@ -115,12 +115,19 @@ func TestStoreRemovesLeftovers(t *testing.T) {
 		}
 	}
 	keep := generations(t, dir)
-	var junk []string
-	for _, n := range []string{"gen-20000101T000000.000000000Z", "gen-29990101T000000.000000000Z", keep[1] + "0"} {
+	// Half-built generations, older and newer than the live one; a
+	// complete one newer (killed before it switched CURRENT) and one
+	// older than the previous (killed before it pruned).
+	for _, n := range []string{"gen-20000101T000000.000000000Z", "gen-29990101T000000.000000000Z", keep[1] + "0",
+		"gen-29990102T000000.000000000Z", "gen-20000102T000000.000000000Z"} {
 		if err := os.MkdirAll(filepath.Join(dir, n, "store"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		junk = append(junk, n)
+		if strings.HasSuffix(n, "0102T000000.000000000Z") {
+			if err := markComplete(filepath.Join(dir, n)); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	tmp := filepath.Join(dir, currentFile+".12345.tmp")
 	if err := os.WriteFile(tmp, []byte("gen-x\n"), 0o644); err != nil {

@@ -443,8 +443,11 @@ func markComplete(path string) error {
 }
 
 // removeLeftovers removes what runs killed before their end left in the
-// folder: generations never completed (but never the one CURRENT names)
-// and temporary CURRENT files. It runs with the LOCK held, when no other
+// folder, so that it holds at most the live generation and the previous
+// one: generations never completed, generations newer than the live one
+// (completed by a run killed before it switched CURRENT), complete ones
+// older than the previous (a run killed before it pruned them), and
+// temporary CURRENT files. It runs with the LOCK held, when no other
 // process can be building.
 func (s *Store) removeLeftovers() {
 	entries, err := os.ReadDir(s.dir)
@@ -453,22 +456,34 @@ func (s *Store) removeLeftovers() {
 		return
 	}
 	current, _ := s.readCurrent()
+	var leftovers, older []string
 	for _, e := range entries {
 		n := e.Name()
-		leftover := false
 		switch {
 		case strings.HasPrefix(n, currentFile+".") && strings.HasSuffix(n, ".tmp"):
-			leftover = true
-		case e.IsDir() && strings.HasPrefix(n, genPrefix) && n != current:
-			_, err := os.Stat(filepath.Join(s.dir, n, completeFile))
-			leftover = errors.Is(err, fs.ErrNotExist)
+			leftovers = append(leftovers, n)
+		case !e.IsDir() || !strings.HasPrefix(n, genPrefix) || n == current:
+		case current == "" || n > current:
+			leftovers = append(leftovers, n)
+		default:
+			if _, err := os.Stat(filepath.Join(s.dir, n, completeFile)); err != nil {
+				leftovers = append(leftovers, n)
+			} else {
+				older = append(older, n)
+			}
 		}
-		if !leftover {
-			continue
-		}
-		s.opts.logger().Warn("removing the leftover of a run that did not end", "path", filepath.Join(s.dir, n))
-		if err := os.RemoveAll(filepath.Join(s.dir, n)); err != nil {
-			s.opts.logger().Warn("could not remove a leftover", "path", filepath.Join(s.dir, n), "err", err)
+	}
+	// The newest complete generation older than the live one is the
+	// previous: kept.
+	slices.Sort(older)
+	if len(older) > 0 {
+		leftovers = append(leftovers, older[:len(older)-1]...)
+	}
+	for _, n := range leftovers {
+		path := filepath.Join(s.dir, n)
+		s.opts.logger().Warn("removing the leftover of a run that did not end", "path", path)
+		if err := os.RemoveAll(path); err != nil {
+			s.opts.logger().Warn("could not remove a leftover", "path", path, "err", err)
 		}
 	}
 }
