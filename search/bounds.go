@@ -40,7 +40,7 @@ import (
 // maxTermSearchers (index.go).
 const (
 	maxQueryBytes    = 4096
-	maxQueryTerms    = 256
+	maxQueryTerms    = 64
 	maxRepeat        = 20
 	maxRegexpCost    = 400
 	maxWildcards     = 8
