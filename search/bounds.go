@@ -25,7 +25,8 @@ import (
 //     most maxQueryTerms words, phrases and patterns;
 //   - a regular expression: repetition counts of at most maxRepeat, a
 //     compiled size (weighted by the ranges of its character classes) of
-//     at most maxRegexpCost, and an automaton (vellum's DFA, which a
+//     at most maxRegexpCost, at most maxWideAfterStar wide positions after
+//     a star (/.*x.{12}/ needs 2^12 states), and an automaton (vellum's DFA, which a
 //     search builds again for each field and each pass, a dozen times
 //     for a field-less pattern) of at most maxStates states and
 //     maxAutomatonWork states times instructions, built within
@@ -227,18 +228,20 @@ func checkWildcard(word string) (string, error) {
 // automata builds the automata of patterns before a search does, one at
 // a time, and remembers the verdicts, so that a pattern sent again (a
 // flood of the same hostile query) costs nothing. It is safe for
-// concurrent use; its zero value is ready.
+// concurrent use; make it with newAutomata.
 type automata struct {
 	mu      sync.Mutex
 	verdict map[string]verdict
-	// building holds the expressions waiting for the builder or being
-	// built, each with a channel closed when the build ends; started
-	// those being built.
+	// building holds the expressions being built, each with a channel
+	// closed when the build ends.
 	building map[string]chan struct{}
-	started  map[string]bool
-	// builder is held by the one build running: vellum cannot be
-	// stopped, so builds that outlive their budget must not pile up.
-	builder sync.Mutex
+	// builder holds a token while a build runs: vellum cannot be
+	// stopped, so builds must not pile up.
+	builder chan struct{}
+}
+
+func newAutomata() *automata {
+	return &automata{verdict: map[string]verdict{}, building: map[string]chan struct{}{}, builder: make(chan struct{}, 1)}
 }
 
 // maxVerdicts bounds the memory of automata: beyond it, it forgets all.
@@ -249,29 +252,38 @@ const maxVerdicts = 4096
 var errAutomatonSlow = fmt.Errorf("the pattern is too complex: its automaton takes more than %v to build; make it more specific", automatonBudget)
 
 // check reports whether the automaton of expr is within the bounds (see
-// build). It waits at most automatonBudget for the build, and for a
-// build of another expression to end first; a build that runs out of
-// time goes on in the background to its end, its verdict remembered for
-// the next time. Waiting behind another build is ErrBusy.
+// build). It waits at most automatonBudget, first for the builder, then
+// for the build. A build that runs out of time goes on in the background
+// to its end, and its verdict is remembered for the next time; waiting
+// for the builder in vain is ErrBusy, and leaves nothing to build.
 func (a *automata) check(ctx context.Context, expr string) error {
-	a.mu.Lock()
-	if v, ok := a.verdict[expr]; ok && (v.expires.IsZero() || time.Now().Before(v.expires)) {
-		a.mu.Unlock()
-		return v.err
-	}
-	done, running := a.building[expr]
-	if !running {
-		done = make(chan struct{})
-		if a.building == nil {
-			a.building = map[string]chan struct{}{}
-		}
-		a.building[expr] = done
-		go a.build(expr, done)
-	}
-	a.mu.Unlock()
-
 	t := time.NewTimer(automatonBudget)
 	defer t.Stop()
+	a.mu.Lock()
+	v, known := a.verdict[expr]
+	done, running := a.building[expr]
+	a.mu.Unlock()
+	switch {
+	case known && (v.expires.IsZero() || time.Now().Before(v.expires)):
+		return v.err
+	case !running:
+		select {
+		case a.builder <- struct{}{}:
+		case <-t.C:
+			return fmt.Errorf("%w (a pattern is waiting for another)", ErrBusy)
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		a.mu.Lock()
+		if done, running = a.building[expr]; !running {
+			done = make(chan struct{})
+			a.building[expr] = done
+			go a.build(expr, done)
+		} else {
+			<-a.builder // another check started it meanwhile
+		}
+		a.mu.Unlock()
+	}
 	select {
 	case <-done:
 		a.mu.Lock()
@@ -280,32 +292,21 @@ func (a *automata) check(ctx context.Context, expr string) error {
 	case <-t.C:
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		if a.started[expr] {
-			// Its build is running and has not ended in time.
-			a.rememberLocked(expr, errAutomatonSlow)
-			return errAutomatonSlow
-		}
-		return fmt.Errorf("%w (a pattern is waiting for another)", ErrBusy)
+		a.rememberLocked(expr, errAutomatonSlow)
+		return errAutomatonSlow
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 }
 
-// build builds the automaton of expr, once the builder is free, and
+// build builds the automaton of expr, with the builder token that check
+// took (it gives it back at the end), and
 // records the verdict: an error when vellum cannot build it, or when it
 // has more than maxStates states or maxAutomatonWork states times
 // instructions (the sizes decide, not the time, so that the verdict is
 // the same on a busy machine as on an idle one).
 func (a *automata) build(expr string, done chan struct{}) {
-	a.builder.Lock()
-	defer a.builder.Unlock()
-	a.mu.Lock()
-	if a.started == nil {
-		a.started = map[string]bool{}
-	}
-	a.started[expr] = true
-	a.mu.Unlock()
-
+	defer func() { <-a.builder }()
 	re, err := vregexp.New(expr)
 	if err == nil {
 		if states, insts, ok := automatonSize(re); ok && (states > maxStates || states*insts > maxAutomatonWork) {
@@ -322,12 +323,11 @@ func (a *automata) build(expr string, done chan struct{}) {
 	defer a.mu.Unlock()
 	a.rememberLocked(expr, err)
 	delete(a.building, expr)
-	delete(a.started, expr)
 	close(done)
 }
 
 func (a *automata) rememberLocked(expr string, err error) {
-	if a.verdict == nil || len(a.verdict) >= maxVerdicts {
+	if len(a.verdict) >= maxVerdicts {
 		a.verdict = map[string]verdict{}
 	}
 	v := verdict{err: err}

@@ -50,11 +50,17 @@ func TestSearchBoundsHostile(t *testing.T) {
 // that a run of stars is one star: a******** is a*.
 func TestSearchBoundsAllowed(t *testing.T) {
 	ix := newTestIndex(t, fixture())
-	for _, q := range []string{
+	allowed := []string{
 		"polit*", "a" + strings.Repeat("*", 999) + "merkel", "/polit.*/", "/[0-9]{4}/", "/colou?r/",
-		"merk?l", "merkle~1", "title:/(interest|rate)s?/", "/.{0,20}/", "/.*x.{6}/", "/a.*b.*c.*d.*e.*f/", "/[a-z]{0,20}[0-9]{0,20}/",
+		"merk?l", "merkle~1", "title:/(interest|rate)s?/", "/[a-z]{0,20}[0-9]{0,20}/",
 		"date:0000", "date:9999-12", // found by FuzzSearch: were not QueryErrors but bleve's
-	} {
+	}
+	if !raceEnabled {
+		// Near the bounds: their automata take longer than the safety
+		// net of automatonBudget to build under the race detector.
+		allowed = append(allowed, "/.{0,20}/", "/.*x.{6}/", "/a.*b.*c.*d.*e.*f/")
+	}
+	for _, q := range allowed {
 		if _, err := ix.Search(context.Background(), Request{Query: q}); err != nil {
 			t.Errorf("%.40q: %v", q, err)
 		}

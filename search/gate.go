@@ -64,12 +64,12 @@ func (l *lane) release() { <-l.slots }
 type gate struct {
 	light, heavy *lane
 	// automata remembers the verdicts on the automata of patterns.
-	automata automata
+	automata *automata
 }
 
 func newGate(o Options) *gate {
 	light, heavy := o.maxSearches()
-	return &gate{light: newLane(light, 8*light), heavy: newLane(heavy, 8*heavy)}
+	return &gate{light: newLane(light, 8*light), heavy: newLane(heavy, 8*heavy), automata: newAutomata()}
 }
 
 // maxSearches returns the slots of the light and heavy lanes.
