@@ -83,3 +83,13 @@ func (o Options) maxSearches() (light, heavy int) {
 	}
 	return light, heavy
 }
+
+// slot takes a slot of the light lane for a call other than Search (a
+// facet look-up, similar articles), wrapping ErrBusy with what.
+func (ix *Index) slot(ctx context.Context, what string) (release func(), err error) {
+	release, err = ix.gate.light.acquire(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search: %s: %w", what, err)
+	}
+	return release, nil
+}

@@ -30,8 +30,8 @@ type Options struct {
 	// Logger receives a Store's warnings, such as an old generation it
 	// could not remove; nil means none.
 	Logger *slog.Logger
-	// MaxSearches is how many cheap searches run at once; 0 means twice
-	// the number of CPUs. MaxHeavySearches is how many searches with a
+	// MaxSearches is how many cheap searches (facet look-ups and similar
+	// articles included) run at once; 0 means twice the number of CPUs. MaxHeavySearches is how many searches with a
 	// regular expression, a wildcard or a fuzzy word run at once, beside
 	// them; 0 means half the CPUs, at least 1. Each kind may have eight
 	// times as many searches waiting for their turn; beyond that, or once
