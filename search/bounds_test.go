@@ -133,3 +133,23 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestSearchAnswersByDeadline checks that a search whose work cannot go
+// on (here: the automaton builder held, as by a long build) answers when
+// its deadline passes, with an error that the server turns into a 503,
+// and that it gives its slot back.
+func TestSearchAnswersByDeadline(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	ix.gate.automata.builder <- struct{}{} // a build that does not end
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	_, err := ix.Search(ctx, Request{Query: "/polit.*/"})
+	if !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, ErrBusy) {
+		t.Fatalf("error = %v, want the deadline or ErrBusy", err)
+	}
+	<-ix.gate.automata.builder
+	// The slot is given back: the next search gets it.
+	if _, err := ix.Search(context.Background(), Request{Query: "/polit.*/"}); err != nil {
+		t.Errorf("the next search: %v", err)
+	}
+}
