@@ -21,6 +21,12 @@ type Entry struct {
 	Compressed bool
 	// Size is the size on disk in bytes.
 	Size int64
+	// Skipped, when not empty, says why Walk lists this entry without it
+	// being a file to read (one of the Skip reasons: a symbolic link
+	// loop, a named pipe, a folder that cannot be read, ...); Err is the
+	// error behind it, if any. Such an entry has an empty Format.
+	Skipped string
+	Err     error
 }
 
 // File is a corpus file read and decoded by Read.

@@ -165,31 +165,46 @@ func TestWalkStops(t *testing.T) {
 type brokenDirFS struct {
 	fstest.MapFS
 	bad string
+	err error
 }
 
 var errBrokenDir = errors.New("injected read failure")
 
 func (b brokenDirFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if name == b.bad {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errBrokenDir}
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: b.err}
 	}
 	return b.MapFS.ReadDir(name)
 }
 
+// TestWalkUnreadableFolder checks that a folder that cannot be read is
+// reported, with its reason, and the walk goes on past it.
 func TestWalkUnreadableFolder(t *testing.T) {
-	var seen []string
-	err := Walk(context.Background(), brokenDirFS{MapFS: walkTree, bad: "sub"}, func(e Entry) error {
-		seen = append(seen, e.Path)
-		return nil
-	})
-	if !errors.Is(err, errBrokenDir) {
-		t.Fatalf("Walk error = %v, want one wrapping %v", err, errBrokenDir)
-	}
-	if want := "corpus: walk sub: readdir sub: injected read failure"; err.Error() != want {
-		t.Errorf("Walk error = %q, want %q", err, want)
-	}
-	if want := []string{"A.HTM", "a/z.html", "a.txt", "b.txt"}; !slices.Equal(seen, want) {
-		t.Errorf("files before the failure = %v, want %v", seen, want)
+	for _, tt := range []struct {
+		err    error
+		reason string
+	}{{errBrokenDir, SkipUnreadable}, {fs.ErrPermission, SkipPermission}} {
+		var seen, skipped []string
+		err := Walk(context.Background(), brokenDirFS{MapFS: walkTree, bad: "sub", err: tt.err}, func(e Entry) error {
+			if e.Skipped != "" {
+				skipped = append(skipped, e.Path+": "+e.Skipped)
+				if !errors.Is(e.Err, tt.err) {
+					t.Errorf("%s: Err = %v, want %v", e.Path, e.Err, tt.err)
+				}
+				return nil
+			}
+			seen = append(seen, e.Path)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("Walk error = %v, want the walk to go on", err)
+		}
+		if want := []string{"sub: " + tt.reason}; !slices.Equal(skipped, want) {
+			t.Errorf("skipped = %v, want %v", skipped, want)
+		}
+		if want := []string{"A.HTM", "a/z.html", "a.txt", "b.txt"}; !slices.Equal(seen, want) {
+			t.Errorf("files = %v, want %v", seen, want)
+		}
 	}
 }
 
@@ -221,14 +236,38 @@ func TestWalkSymlinks(t *testing.T) {
 	must(os.Symlink("missing.txt", filepath.Join(dir, "dangling.txt")))
 	must(os.Symlink(".", filepath.Join(dir, "folder", "loop")))
 
-	want := []Entry{
-		{Path: "folder/inner.html", Format: FormatHTML, Size: 3},
-		{Path: "link.txt", Format: FormatText, Size: 5},
-		{Path: "real.txt", Format: FormatText, Size: 5},
+	must(os.Symlink("loop-b", filepath.Join(dir, "loop-a")))
+	must(os.Symlink("loop-a", filepath.Join(dir, "loop-b")))
+	must(os.Symlink("self.html", filepath.Join(dir, "self.html")))
+
+	want := []string{
+		"dangling.txt: " + SkipDanglingLink,
+		"folder/inner.html",
+		"folder/loop: " + SkipLinkToFolder,
+		"link.txt",
+		"linkdir: " + SkipLinkToFolder,
+		"loop-a: " + SkipLinkLoop,
+		"loop-b: " + SkipLinkLoop,
+		"real.txt",
+		"self.html: " + SkipLinkLoop,
 	}
-	if got := collect(t, os.DirFS(dir)); !slices.Equal(got, want) {
-		t.Errorf("Walk entries:\n got %v\nwant %v", got, want)
+	if got := described(collect(t, os.DirFS(dir))); !slices.Equal(got, want) {
+		t.Errorf("Walk entries:\n got %q\nwant %q", got, want)
 	}
+}
+
+// described returns the path of each entry, followed by the reason it
+// was skipped if it was.
+func described(entries []Entry) []string {
+	var out []string
+	for _, e := range entries {
+		if e.Skipped != "" {
+			out = append(out, e.Path+": "+e.Skipped)
+			continue
+		}
+		out = append(out, e.Path)
+	}
+	return out
 }
 
 // TestWalkSharedCorpora counts the formats of the whole shared data, whose

@@ -249,6 +249,11 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 		if e.Path == corpus.ConfigFile {
 			return nil // configuration, not an article
 		}
+		if e.Skipped != "" {
+			sum.Skipped[e.Skipped]++
+			ix.log.Warn("skipped entry", "path", e.Path, "reason", e.Skipped, "err", e.Err)
+			return nil
+		}
 		if e.Format == "" {
 			sum.Skipped["unsupported"]++
 			return nil

@@ -312,6 +312,11 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("search: facet %s: %w", facet, err)
 	}
+	release, err := ix.slot(ctx, "facet "+facet)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	dict, err := ix.b.FieldDict(field)
 	if err != nil {
 		return nil, fmt.Errorf("search: facet %s: %w", facet, err)

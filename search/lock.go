@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,45 +20,66 @@ const lockFile = "LOCK"
 // same Store folder.
 var ErrLocked = errors.New("another reindex is building this index")
 
-// lock takes the Store folder's LOCK file for a Rebuild. A LOCK left by a
-// process that has ended (a crash, a kill -9) is stale: it is replaced.
-// The returned function releases the lock.
+// lock takes the Store folder's LOCK file for a Rebuild. On unix the lock
+// is an flock on LOCK, which the kernel releases when its process ends,
+// however it ends: a LOCK left by a killed reindex is stale even when its
+// PID has been given to another process since (PID 1 in a container after
+// a restart). LOCK also holds the PID, start time and host of its holder,
+// for the error message. Elsewhere the PID alone tells. The returned
+// function releases the lock.
 func (s *Store) lock() (unlock func(), err error) {
 	path := filepath.Join(s.dir, lockFile)
-	for attempt := 0; ; attempt++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			_, werr := fmt.Fprintf(f, "%d %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
-			if cerr := f.Close(); werr == nil {
-				werr = cerr
-			}
-			if werr != nil {
-				_ = os.Remove(path)
-				return nil, fmt.Errorf("lock %s: %w", path, werr)
-			}
-			return func() {
-				if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					s.opts.logger().Warn("could not remove the lock", "path", path, "err", err)
-				}
-			}, nil
-		}
-		if !errors.Is(err, fs.ErrExist) || attempt > 0 {
+	for range 10 {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
 			return nil, fmt.Errorf("lock %s: %w", path, err)
 		}
-		b, rerr := os.ReadFile(path)
-		if rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		held, err := lockHeld(f)
+		if err != nil {
+			_ = f.Close()
+			return nil, fmt.Errorf("lock %s: %w", path, err)
+		}
+		b, rerr := io.ReadAll(f)
+		if rerr != nil {
+			_ = f.Close()
 			return nil, fmt.Errorf("lock %s: %w", path, rerr)
 		}
 		pid, since := parseLock(string(b))
-		if pid > 0 && processAlive(pid) {
+		if !hasFlock && pid > 0 && pid != os.Getpid() && processAlive(pid) {
+			held = true
+		}
+		if held {
+			_ = f.Close()
 			return nil, fmt.Errorf("%w (pid %d, since %s); wait for it to end, or remove %s if that process is not a reindex",
 				ErrLocked, pid, since, path)
 		}
-		s.opts.logger().Warn("replacing a stale lock", "path", path, "pid", pid, "since", since)
-		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if !sameFile(f, path) {
+			// Its holder removed it between our open and our flock.
+			_ = f.Close()
+			continue
+		}
+		if len(b) > 0 {
+			s.opts.logger().Warn("replacing a stale lock", "path", path, "pid", pid, "since", since)
+		}
+		host, _ := os.Hostname()
+		err = f.Truncate(0)
+		if err == nil {
+			_, err = f.WriteAt(fmt.Appendf(nil, "%d %s %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339), host), 0)
+		}
+		if err != nil {
+			_ = f.Close()
 			return nil, fmt.Errorf("lock %s: %w", path, err)
 		}
+		return func() {
+			// Remove before closing: the flock still keeps a second
+			// process out until LOCK is gone.
+			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				s.opts.logger().Warn("could not remove the lock", "path", path, "err", err)
+			}
+			_ = f.Close()
+		}, nil
 	}
+	return nil, fmt.Errorf("lock %s: it keeps being replaced: %w", path, ErrLocked)
 }
 
 // parseLock reads the process id and start time written in a LOCK file.

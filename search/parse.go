@@ -39,6 +39,9 @@ type parser struct {
 	q     string
 	pos   int
 	depth int
+	// terms counts the words, phrases, patterns and ranges read, which
+	// maxQueryTerms bounds.
+	terms int
 }
 
 // parse parses the whole query.
@@ -490,6 +493,9 @@ func (p *parser) rewriter(field string, pos int) *rewriter {
 // rewrite rewrites a leaf query that starts at pos (see rewriter); an
 // error without a position is given that of the leaf.
 func (p *parser) rewrite(field string, pos int, q query.Query) (query.Query, error) {
+	if p.terms++; p.terms > maxQueryTerms {
+		return nil, p.errAt(pos, "the query has more than %d words, phrases and patterns: split it", maxQueryTerms)
+	}
 	out, err := p.rewriter(field, pos).rewrite(q)
 	if qe, ok := err.(*QueryError); ok && qe.Pos < 0 {
 		qe.Pos = min(pos, len(p.q)-1)

@@ -97,6 +97,9 @@ const knownFields = "title, subtitle, lead, body, note, outlet, country, topic, 
 // buildQuery parses the user's query text. An empty query (or "*")
 // matches every article. Errors are *QueryError.
 func buildQuery(q string) (query.Query, error) {
+	if err := checkText(q); err != nil {
+		return nil, err
+	}
 	if matchesAll(q) {
 		return query.NewMatchAllQuery(), nil
 	}
@@ -152,6 +155,10 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 		// A fuzzy word is compared with the words as spelled, not with
 		// their stems: politcs~1 finds "politics".
 		fuzzy := q.Fuzziness > 0
+		if fuzzy && len(q.Match) > maxPatternBytes {
+			return nil, &QueryError{Query: r.q, Pos: -1,
+				Msg: fmt.Sprintf("a fuzzy word can be at most %d bytes long", maxPatternBytes)}
+		}
 		return r.leaf(q.FieldVal, q.Match, q.Boost(), q.Fuzziness, func(field string, boost float64) query.Query {
 			c := *q
 			c.FieldVal = field
@@ -173,6 +180,14 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 		if strings.HasPrefix(q.Wildcard, "*") || strings.HasPrefix(q.Wildcard, "?") {
 			return nil, leadingWildcard(r.q, -1) // prescan missed it
 		}
+		w, err := checkWildcard(q.Wildcard)
+		if err == nil {
+			err = checkRegexp(wildcardRegexp(fold(strings.ToLower(w))))
+		}
+		if err != nil {
+			return nil, &QueryError{Query: r.q, Pos: -1, Msg: err.Error()}
+		}
+		q.Wildcard = w
 		return r.pattern(q.FieldVal, q.Boost(), true, func(field string, boost float64, text bool) query.Query {
 			c := *q
 			c.FieldVal = field
@@ -191,6 +206,13 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 				pos = p
 			}
 			return nil, &QueryError{Query: r.q, Pos: pos, Msg: "bad regular expression: " + err.Error()}
+		}
+		// Bounded as bleve will run it: on text, folded and without
+		// regard to case.
+		for _, expr := range []string{q.Regexp, "(?i)" + foldRegexp(q.Regexp)} {
+			if err := checkRegexp(expr); err != nil {
+				return nil, &QueryError{Query: r.q, Pos: -1, Msg: err.Error()}
+			}
 		}
 		return r.pattern(q.FieldVal, q.Boost(), false, func(field string, boost float64, text bool) query.Query {
 			c := *q
@@ -298,7 +320,9 @@ func (r *rewriter) leaf(field, value string, boost float64, fuzziness int, clone
 		return nil, &QueryError{Query: r.q, Pos: r.scan.fields[field], Msg: fmt.Sprintf(
 			"bad date %q: write date:2015, date:2015-11, date:2015-11-20 or a range such as date:>=\"2015-01-01\"", value)}
 	}
-	return dateRange(d.Time, periodEnd(d)), nil
+	// Kept within the dates the index can hold: date:0000 is a period
+	// bleve cannot search, and matches nothing.
+	return dateRange(clampTime(d.Time), clampTime(periodEnd(d))), nil
 }
 
 // pattern rewrites a wildcard or regular expression query on field. On

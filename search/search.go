@@ -109,6 +109,12 @@ func sortOrder(s Sort) bsearch.SortOrder {
 // be run as written is a *QueryError; a search that runs out of time (the
 // context's deadline, or Options.Timeout when it has none) fails with an
 // error wrapping context.DeadlineExceeded.
+//
+// Every search is bounded before it runs (see bounds.go), and takes a
+// slot of Options.MaxSearches (or MaxHeavySearches) for as long as its
+// work goes on; without one within its deadline, it fails with ErrBusy.
+// It returns by its deadline even when bleve does not stop in time: the
+// work then ends in the background, still holding its slot.
 func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	start := time.Now()
 	p, err := check(req)
@@ -119,6 +125,57 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	ctx, cancel := ix.deadline(ctx)
+	defer cancel()
+	l := ix.gate.light
+	if heavy(text) {
+		l = ix.gate.heavy
+	}
+	release, err := l.acquire(ctx)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	type outcome struct {
+		res Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		defer release()
+		if err := ix.gate.automata.checkAutomata(ctx, req.Query, text); err != nil {
+			done <- outcome{err: fmt.Errorf("search: %q: %w", req.Query, err)}
+			return
+		}
+		res, err := ix.search(ctx, req, p, text)
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		if o.err == nil {
+			o.res.Took = time.Since(start)
+		}
+		return o.res, o.err
+	case <-ctx.Done():
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, ctx.Err())
+	}
+}
+
+// heavy reports whether q has a regular expression, a wildcard or a
+// fuzzy word: a term that expands to many.
+func heavy(q query.Query) bool {
+	return !walkLeaves(q, func(leaf query.Query) bool {
+		switch l := leaf.(type) {
+		case *query.RegexpQuery, *query.WildcardQuery, *query.FuzzyQuery:
+			return false
+		case *query.MatchQuery:
+			return l.Fuzziness == 0
+		}
+		return true
+	})
+}
+
+// search runs a checked request p with the parsed query text.
+func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Query) (Result, error) {
 	q := combine(text, req.Filters, req.From, req.To)
 	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
 	sr.Fields = hitFields
@@ -132,8 +189,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 	}
 
-	ctx, cancel := ix.deadline(ctx)
-	defer cancel()
 	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
 	if err := ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
@@ -184,7 +239,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 			facets[name] = facetTerms(res.Facets[name])
 		}
 	}
-	out.Took = time.Since(start)
 	return out, nil
 }
 

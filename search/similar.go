@@ -33,6 +33,11 @@ func (ix *Index) Similar(ctx context.Context, id string, n int) ([]Hit, error) {
 	n = min(n, maxSimilar)
 	ctx, cancel := ix.deadline(ctx)
 	defer cancel()
+	release, err := ix.slot(ctx, "similar to "+id)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	a, err := ix.Article(ctx, id)
 	if err != nil {
 		return nil, err

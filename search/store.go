@@ -41,6 +41,8 @@ import (
 type Store struct {
 	dir  string
 	opts Options
+	// gate limits the searches of every generation together.
+	gate *gate
 
 	// switching serializes Rebuild, Reload and Close.
 	switching sync.Mutex
@@ -77,11 +79,11 @@ func OpenStore(dir string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("search: open store: %w", err)
 		}
 	}
-	s := &Store{dir: dir, opts: opts}
+	s := &Store{dir: dir, opts: opts, gate: newGate(opts)}
 	name, err := s.readCurrent()
 	var ix *Index
 	if err == nil && name != "" {
-		ix, err = Open(filepath.Join(dir, name), s.liveOptions())
+		ix, err = s.open(name)
 	}
 	switch {
 	case err != nil && opts.ReadOnly:
@@ -99,6 +101,33 @@ func (s *Store) liveOptions() Options {
 	o := s.opts
 	o.ReadOnly = true
 	return o
+}
+
+// open opens the generation name read-only, sharing the Store's gate.
+func (s *Store) open(name string) (*Index, error) {
+	ix, err := Open(filepath.Join(s.dir, name), s.liveOptions())
+	if err != nil {
+		return nil, err
+	}
+	ix.gate = s.gate
+	return ix, nil
+}
+
+// ReadyTimeout bounds Ready when its context has no shorter deadline.
+const ReadyTimeout = 2 * time.Second
+
+// Ready reports whether the live generation answers a trivial query, and
+// returns its number of articles. It does not wait behind the searches
+// that Options.MaxSearches queues, and takes at most ReadyTimeout.
+func (s *Store) Ready(ctx context.Context) (uint64, error) {
+	ctx, cancel := context.WithTimeout(ctx, ReadyTimeout)
+	defer cancel()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.live == nil {
+		return 0, ErrNoIndex
+	}
+	return s.live.ready(ctx)
 }
 
 // Version returns the name of the live generation, such as
@@ -197,6 +226,7 @@ func (s *Store) Rebuild(ctx context.Context, build func(ctx context.Context, ix 
 		return fmt.Errorf("search: rebuild %s: %w", s.dir, err)
 	}
 	defer unlock()
+	s.removeLeftovers()
 	name, err := s.newGeneration()
 	if err != nil {
 		return err
@@ -220,10 +250,13 @@ func (s *Store) Rebuild(ctx context.Context, build func(ctx context.Context, ix 
 	if err == nil {
 		err = ctx.Err()
 	}
+	if err == nil {
+		err = markComplete(path)
+	}
 	if err != nil {
 		return fail(err)
 	}
-	live, err := Open(path, s.liveOptions())
+	live, err := s.open(name)
 	if err != nil {
 		return fail(err)
 	}
@@ -254,7 +287,7 @@ func (s *Store) Reload() (bool, error) {
 	if err != nil || name == "" || name == s.Version() {
 		return false, err
 	}
-	ix, err := Open(filepath.Join(s.dir, name), s.liveOptions())
+	ix, err := s.open(name)
 	if err != nil {
 		return false, fmt.Errorf("search: reload %s: %w", s.dir, err)
 	}
@@ -385,6 +418,73 @@ func (s *Store) newGeneration() (string, error) {
 			return "", fmt.Errorf("search: store %s: %w", s.dir, err)
 		}
 		t = t.Add(time.Nanosecond)
+	}
+}
+
+// completeFile is written in a generation's folder once it is built and
+// closed, before CURRENT may name it: a generation folder without it is
+// what a killed run left.
+const completeFile = "clippings.complete"
+
+// markComplete writes the completeFile of the generation at path, and
+// syncs it.
+func markComplete(path string) error {
+	f, err := os.Create(filepath.Join(path, completeFile))
+	if err == nil {
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("mark %s complete: %w", path, err)
+	}
+	return nil
+}
+
+// removeLeftovers removes what runs killed before their end left in the
+// folder, so that it holds at most the live generation and the previous
+// one: generations never completed, generations newer than the live one
+// (completed by a run killed before it switched CURRENT), complete ones
+// older than the previous (a run killed before it pruned them), and
+// temporary CURRENT files. It runs with the LOCK held, when no other
+// process can be building.
+func (s *Store) removeLeftovers() {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		s.opts.logger().Warn("could not list the folder for leftovers", "dir", s.dir, "err", err)
+		return
+	}
+	current, _ := s.readCurrent()
+	var leftovers, older []string
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case strings.HasPrefix(n, currentFile+".") && strings.HasSuffix(n, ".tmp"):
+			leftovers = append(leftovers, n)
+		case !e.IsDir() || !strings.HasPrefix(n, genPrefix) || n == current:
+		case current == "" || n > current:
+			leftovers = append(leftovers, n)
+		default:
+			if _, err := os.Stat(filepath.Join(s.dir, n, completeFile)); err != nil {
+				leftovers = append(leftovers, n)
+			} else {
+				older = append(older, n)
+			}
+		}
+	}
+	// The newest complete generation older than the live one is the
+	// previous: kept.
+	slices.Sort(older)
+	if len(older) > 0 {
+		leftovers = append(leftovers, older[:len(older)-1]...)
+	}
+	for _, n := range leftovers {
+		path := filepath.Join(s.dir, n)
+		s.opts.logger().Warn("removing the leftover of a run that did not end", "path", path)
+		if err := os.RemoveAll(path); err != nil {
+			s.opts.logger().Warn("could not remove a leftover", "path", path, "err", err)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -225,27 +226,54 @@ func (s *Server) handleOpenAPI(c echo.Context) error {
 	return c.Blob(http.StatusOK, "application/yaml", openAPIDoc)
 }
 
-// HealthResponse is the JSON body of GET /healthz.
+// HealthResponse is the JSON body of GET /healthz and GET /readyz.
 type HealthResponse struct {
-	// Status is "ok" when the index answers a search, "unavailable" when
-	// it does not.
+	// Status is "ok" when the server (for /readyz: its index) answers,
+	// "unavailable" when it does not.
 	Status string `json:"status"`
-	// Articles is the number of articles in the index.
-	Articles uint64 `json:"articles"`
+	// Articles is the number of articles in the index (/readyz only).
+	Articles uint64 `json:"articles,omitempty"`
 	// Error says why the index did not answer.
 	Error string `json:"error,omitempty"`
 }
 
-// handleHealth serves GET /healthz: 200 when the index answers a search,
-// 503 when it does not, so that a load balancer or a supervisor stops
-// sending requests to a server whose index is gone or damaged.
+// readier is implemented by a Backend that can tell cheaply whether its
+// index answers (*search.Store does).
+type readier interface {
+	// Ready runs a trivial query on the live index, outside the queue of
+	// user searches, and returns the number of articles.
+	Ready(ctx context.Context) (uint64, error)
+}
+
+// readyTimeout bounds a /readyz probe.
+const readyTimeout = 2 * time.Second
+
+// handleHealth serves GET /healthz, a liveness check: 200 as long as the
+// server answers requests at all. It touches no index, so a busy server
+// is not taken for a dead one.
 func (s *Server) handleHealth(c echo.Context) error {
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.BackendTimeout)
+	return c.JSON(http.StatusOK, HealthResponse{Status: "ok"})
+}
+
+// handleReady serves GET /readyz: 200 when the live index opens and
+// answers a trivial query within readyTimeout, 503 when it does not, so
+// that a load balancer stops sending searches to a server whose index is
+// gone or damaged. The probe does not wait behind user searches.
+func (s *Server) handleReady(c echo.Context) error {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), readyTimeout)
 	defer cancel()
-	res, err := s.backend.Search(ctx, search.Request{Size: 1})
+	var n uint64
+	var err error
+	if r, ok := s.backend.(readier); ok {
+		n, err = r.Ready(ctx)
+	} else {
+		var res search.Result
+		res, err = s.backend.Search(ctx, search.Request{Size: 1})
+		n = res.Total
+	}
 	if err != nil {
-		s.opts.Logger.Error("health check failed", "err", err)
+		s.opts.Logger.Error("readiness check failed", "err", err)
 		return c.JSON(http.StatusServiceUnavailable, HealthResponse{Status: "unavailable", Error: err.Error()})
 	}
-	return c.JSON(http.StatusOK, HealthResponse{Status: "ok", Articles: res.Total})
+	return c.JSON(http.StatusOK, HealthResponse{Status: "ok", Articles: n})
 }

@@ -20,12 +20,15 @@
 //	GET /api/v1/export                every match as CSV or JSON Lines (format=csv|jsonl)
 //	GET /api/v1/facets/:name          facet values by prefix (FacetLookupResponse)
 //	GET /api/openapi.yaml             the OpenAPI 3 description of the API
-//	GET /healthz                      liveness check
+//	GET /healthz                      liveness: the server answers (touches no index)
+//	GET /readyz                       readiness: the live index answers a trivial query within 2 s
 //	GET /static/*                     embedded stylesheet, script and icon, with cache headers
 //
 // Errors under /api are JSON objects {"error":{"status":N,"message":"..."}};
 // elsewhere they are a small HTML page. A bad query or parameter is a 400
-// with a message for the user, never a 500. Every response carries a strict
+// with a message for the user, never a 500; a search refused because every
+// slot and the queue are taken (search.ErrBusy), or out of time, is a 503
+// with Retry-After. Every response carries a strict
 // Content-Security-Policy (scripts only from the site's own files, no
 // inline code) and the usual hardening headers.
 package web

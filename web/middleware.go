@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -85,6 +86,19 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// checkQueryString refuses with a 400 a query string that does not parse
+// in full, such as one with more parameters than net/url accepts
+// (10,000): its parameters would otherwise be dropped without a word and
+// the request served as if it had none.
+func checkQueryString(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if _, err := url.ParseQuery(c.Request().URL.RawQuery); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, "the query string cannot be read: "+err.Error())
+		}
+		return next(c)
+	}
+}
+
 // limitBody refuses request bodies over Options.BodyLimit with a 413.
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -121,6 +135,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if status == http.StatusServiceUnavailable {
+		// Busy or out of time: the next try may well succeed.
+		c.Response().Header().Set("Retry-After", retryAfter)
+	}
 	if isAPI(req.URL.Path) {
 		err = c.JSON(status, apiError{apiErrorBody{Status: status, Message: msg}})
 	} else {
@@ -148,6 +166,9 @@ func isAPI(path string) bool {
 	return path == "/api" || strings.HasPrefix(path, "/api/")
 }
 
+// retryAfter is the Retry-After of a 503, in seconds.
+const retryAfter = "1"
+
 // classify returns the status of err and the message the user may see.
 func classify(err error) (int, string) {
 	var (
@@ -165,6 +186,8 @@ func classify(err error) (int, string) {
 		return http.StatusNotFound, "article not found"
 	case errors.As(err, &me):
 		return http.StatusRequestEntityTooLarge, http.StatusText(http.StatusRequestEntityTooLarge)
+	case errors.Is(err, search.ErrBusy):
+		return http.StatusServiceUnavailable, "the server is busy; please try again in a moment"
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "the search took too long; please try again"
 	case errors.As(err, &he):

@@ -176,13 +176,23 @@ func containsFold(list []string, s string) bool {
 }
 
 // cleanValues returns the search parameters of v that a follow-up link
-// should keep (everything but page), without empty values.
+// should keep (everything but page), without empty values: the first
+// value of a single parameter, the distinct values of a filter (as
+// filterValues gives them). A URL with a parameter repeated 10,000 times
+// would otherwise be copied into every link of the page.
 func cleanValues(v url.Values) url.Values {
 	out := url.Values{}
 	for _, name := range searchParams {
+		if slices.Contains(filterParams, name) {
+			for _, s := range filterValues(v, name) {
+				out.Add(name, s)
+			}
+			continue
+		}
 		for _, s := range v[name] {
 			if s = strings.TrimSpace(s); s != "" {
 				out.Add(name, s)
+				break
 			}
 		}
 	}

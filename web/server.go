@@ -90,7 +90,7 @@ func New(b Backend, opts Options) *Server {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(securityHeaders, s.logRequests, s.recoverPanics, s.limitBody)
+	e.Use(securityHeaders, s.logRequests, s.recoverPanics, s.limitBody, checkQueryString)
 
 	get := []string{http.MethodGet, http.MethodHead}
 	e.Match(get, "/", s.handleSearchPage)
@@ -102,6 +102,7 @@ func New(b Backend, opts Options) *Server {
 	e.Match(get, "/api/v1/facets/:name", s.handleAPIFacet)
 	e.Match(get, "/api/openapi.yaml", s.handleOpenAPI)
 	e.Match(get, "/healthz", s.handleHealth)
+	e.Match(get, "/readyz", s.handleReady)
 	e.Match(get, "/static/*", s.handleStatic)
 	s.echo = e
 	return s

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"maps"
@@ -349,21 +350,44 @@ func TestAPIArticle(t *testing.T) {
 	}
 }
 
+// TestHealthz checks that /healthz is liveness only: it answers 200
+// without asking the index, even one that fails or is busy, while
+// /readyz says whether the index answers.
 func TestHealthz(t *testing.T) {
 	srv, _ := newTestServer(newFakeBackend())
-	rec := get(t, srv, "/healthz")
-	if rec.Code != http.StatusOK {
-		t.Fatalf("status %d", rec.Code)
+	for _, path := range []string{"/healthz", "/readyz"} {
+		if rec := get(t, srv, path); rec.Code != http.StatusOK || decodeJSON(t, rec)["status"] != "ok" {
+			t.Errorf("%s: %d %s, want 200 ok", path, rec.Code, rec.Body)
+		}
 	}
 	b := newFakeBackend()
-	if m := decodeJSON(t, rec); len(m) != 2 || m["status"] != "ok" || m["articles"] != float64(len(b.articles)) {
-		t.Errorf("body = %s, want status ok and %d articles", rec.Body, len(b.articles))
+	if m := decodeJSON(t, get(t, srv, "/readyz")); m["articles"] != float64(len(b.articles)) {
+		t.Errorf("readyz = %v, want %d articles", m, len(b.articles))
 	}
-	b.err = errors.New("index gone")
-	srv, _ = newTestServer(b)
-	rec = get(t, srv, "/healthz")
-	if m := decodeJSON(t, rec); rec.Code != http.StatusServiceUnavailable || m["status"] != "unavailable" || m["error"] != "index gone" {
-		t.Errorf("broken index: %d %s, want 503 unavailable saying why", rec.Code, rec.Body)
+	for _, cause := range []error{errors.New("index gone"), search.ErrBusy} {
+		b.err = cause
+		srv, _ = newTestServer(b)
+		if rec := get(t, srv, "/healthz"); rec.Code != http.StatusOK {
+			t.Errorf("healthz with the index failing (%v): %d %s, want 200", cause, rec.Code, rec.Body)
+		}
+		rec := get(t, srv, "/readyz")
+		if m := decodeJSON(t, rec); rec.Code != http.StatusServiceUnavailable || m["status"] != "unavailable" || m["error"] != cause.Error() {
+			t.Errorf("readyz with the index failing: %d %s, want 503 unavailable saying why", rec.Code, rec.Body)
+		}
+	}
+}
+
+// TestBusy checks that a search refused for want of a slot is a 503 with
+// Retry-After, on pages and in the API.
+func TestBusy(t *testing.T) {
+	b := newFakeBackend()
+	b.err = fmt.Errorf("search: %q: %w", "oil", search.ErrBusy)
+	srv, _ := newTestServer(b)
+	for _, path := range []string{"/api/v1/search?q=oil", "/?q=oil"} {
+		rec := get(t, srv, path)
+		if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+			t.Errorf("%s while busy: %d, Retry-After %q; want 503 with Retry-After", path, rec.Code, rec.Header().Get("Retry-After"))
+		}
 	}
 }
 

@@ -35,6 +35,7 @@ An empty QUERY lists everything, newest first.`)
 	page := fset.Int("page", 1, "page of results")
 	size := fset.Int("size", search.DefaultSize, fmt.Sprintf("hits per page (at most %d)", search.MaxSize))
 	asJSON := fset.Bool("json", false, "print the API's JSON instead of text")
+	timeout := fset.Duration("timeout", search.DefaultTimeout, "time the search may take")
 	pos, err := parseInterleaved(fset, args)
 	if err != nil {
 		return err
@@ -57,7 +58,7 @@ An empty QUERY lists everything, newest first.`)
 		}
 		req.To = d.End()
 	}
-	store, err := search.OpenStore(*indexDir, search.Options{ReadOnly: true})
+	store, err := search.OpenStore(*indexDir, search.Options{ReadOnly: true, Timeout: *timeout})
 	if err != nil {
 		return err
 	}

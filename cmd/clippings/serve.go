@@ -24,6 +24,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fset.String("addr", "localhost:8080", "address to listen on")
 	indexDir := fset.String("index", "", "index folder (default: the cache folder)")
 	corpusDir := fset.String("corpus", "", "corpus folder to index before serving")
+	timeout := fset.Duration("timeout", search.DefaultTimeout, "time a search may take before it is answered with a 503")
+	maxSearches := fset.Int("max-searches", 0, "cheap searches run at once (0: twice the cores); 8 times as many may wait")
+	maxHeavy := fset.Int("max-heavy-searches", 0, "searches with a regular expression, wildcard or fuzzy word run at once (0: half the cores)")
 	pos, err := parseInterleaved(fset, args)
 	if err != nil {
 		return err
@@ -57,7 +60,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	store, err = search.OpenStore(*indexDir, search.Options{ReadOnly: true})
+	store, err = search.OpenStore(*indexDir, search.Options{ReadOnly: true, Timeout: *timeout,
+		MaxSearches: *maxSearches, MaxHeavySearches: *maxHeavy})
 	if err != nil {
 		return err
 	}
@@ -66,7 +70,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("no index in %s: run 'clippings reindex --corpus DIR --index %s' first", *indexDir, *indexDir)
 	}
 	go store.Watch(ctx, 2*time.Second, log)
-	srv := web.New(store, web.Options{Logger: log})
+	srv := web.New(store, web.Options{Logger: log, BackendTimeout: *timeout})
 	fmt.Fprintf(e.stderr, "serving %s (%s) on http://%s/\n", *indexDir, store.Version(), *addr)
 	return srv.ListenAndServe(ctx, *addr)
 }
