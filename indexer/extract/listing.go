@@ -368,6 +368,11 @@ func isNoiseNode(n *html.Node) bool {
 	case atom.Aside, atom.Nav, atom.Head, atom.Form:
 		return true
 	}
+	switch nodeAttr(n, "role") {
+	case "navigation", "contentinfo", "banner", "complementary", "search", "menu", "menubar":
+		// ARIA landmarks of the page's frame, not its content.
+		return true
+	}
 	for _, c := range strings.Fields(strings.ToLower(nodeAttr(n, "class") + " " + nodeAttr(n, "id"))) {
 		switch c {
 		case "comments", "comment", "comment-list", "commentlist", "comment-body", "comment-content", "respond",
