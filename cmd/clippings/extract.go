@@ -12,6 +12,7 @@ import (
 
 	"github.com/clippings/clippings/corpus"
 	"github.com/clippings/clippings/indexer"
+	"github.com/clippings/clippings/indexer/extract"
 )
 
 func runExtract(ctx context.Context, e *env, args []string) error {
@@ -26,15 +27,24 @@ the file: "a/index.html#1" for the file a/index.html, "site/2021/post.html#1"
 for a file in the folder site; its id is derived from the source. As in
 'clippings reindex', the copies of a post (its own page, listing pages)
 are merged into one article whose seen_in lists them all; they are printed
-after the other articles.`)
+after the other articles.
+
+With --explain, prints instead, for each HTML file, the candidates each
+decision weighed: every candidate set of posts (declared markup and
+repeated structure) with its score and why, the verdict (a listing or
+one article), and the evidence that won each field of each article.`)
 	workers := fset.Int("workers", 0, "files processed at once (0: one per core)")
 	keepCopies := fset.Bool("keep-copies", false, "print every copy of a post as extracted, without merging them")
+	explain := fset.Bool("explain", false, "print the candidates and evidence of each decision instead of JSON")
 	paths, err := parseInterleaved(fset, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
 		return usagef("no PATH given")
+	}
+	if *explain {
+		return explainPaths(ctx, e, paths)
 	}
 	ix := indexer.New(indexer.Options{Workers: *workers, Logger: e.logger()})
 	out := bufio.NewWriter(e.stdout)
@@ -140,4 +150,40 @@ func (o oneFileFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	return []fs.DirEntry{fs.FileInfoToDirEntry(st)}, nil
+}
+
+// explainPaths prints extract.Explain for every file under paths, with
+// the file's path as given.
+func explainPaths(ctx context.Context, e *env, paths []string) error {
+	x := extract.New(extract.Options{})
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	for _, p := range paths {
+		fsys, prefix, err := pathFS(p)
+		if err != nil {
+			return err
+		}
+		err = corpus.Walk(ctx, fsys, func(en corpus.Entry) error {
+			if en.Format == "" {
+				return nil
+			}
+			f, err := corpus.Read(fsys, en, corpus.ReadOptions{})
+			if err != nil {
+				fmt.Fprintf(out, "%s: skipped: %v\n\n", path.Join(prefix, en.Path), err)
+				return nil
+			}
+			f.Path = path.Join(prefix, f.Path)
+			s, err := x.Explain(f)
+			fmt.Fprint(out, s)
+			if err != nil {
+				fmt.Fprintf(out, "  error: %v\n", err)
+			}
+			fmt.Fprintln(out)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	return out.Flush()
 }

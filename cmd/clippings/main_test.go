@@ -346,3 +346,24 @@ func containsFold(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestExtractExplain checks that --explain prints the candidate post sets,
+// the verdict and each article's evidence of a listing page.
+func TestExtractExplain(t *testing.T) {
+	page := filepath.Join("..", "..", "indexer", "extract", "testdata", "blogger-archive.html")
+	code, out, errOut := runCmd(t, context.Background(), "extract", "--explain", page)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"candidate post sets",
+		"hatom ",
+		"verdict: listing: hatom, 3 posts",
+		`#2 "Slug patrol"`,
+		"date=date-header",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--explain output lacks %q:\n%s", want, out)
+		}
+	}
+}
