@@ -163,6 +163,11 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	if len(a.Authors) == 0 {
 		a.Authors = onlyPersons(notOutlet(copyrightAuthor(p, a.Outlet), a.Outlet, m.SiteName), a.Outlet)
 	}
+	if len(a.Authors) == 0 {
+		// The post's own byline as its markup or a "Posted by" line shows
+		// it, user names included; never a commenter's.
+		a.Authors, _ = mainPostAuthors(p, a.Title)
+	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Body)

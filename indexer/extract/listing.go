@@ -380,6 +380,11 @@ func isNoiseNode(n *html.Node) bool {
 			return true
 		}
 	}
+	for _, c := range strings.Fields(strings.ToLower(nodeAttr(n, "class"))) {
+		if strings.HasPrefix(c, "comments-") || strings.HasPrefix(c, "comment-") {
+			return true
+		}
+	}
 	return strings.HasPrefix(strings.ToLower(nodeAttr(n, "id")), "comment")
 }
 

@@ -44,6 +44,10 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 			if href := headingLink(r.heading); href != "" && p.resolve(href) == p.resolve(r.link) {
 				linked++
 			}
+		} else if len(strings.Fields(linkText(r))) >= 2 {
+			// A title-only list: the permalink's text is the title.
+			headed++
+			linked++
 		}
 		links[p.resolve(r.link)] = true
 		own := r.textLen - headingLen(r)
@@ -76,7 +80,7 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 		s.why = fmt.Sprintf("%d records under several parents, %d with text: tiles, not posts", valid, full)
 		return
 	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*headed < valid && 2*full < valid:
-		s.why = fmt.Sprintf("%d records, %d with a heading, %d with text: a list of links", valid, headed, full)
+		s.why = fmt.Sprintf("%d records, %d with a heading or a titled link, %d with text: a list of links", valid, headed, full)
 		return
 	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*linked < valid && 2*underHeader < valid:
 		// A post's title links to the post, or its day is printed above it.
@@ -780,14 +784,7 @@ func (p *page) recordTitle(r record, body []string) (string, string) {
 			return t, headingSource(r.heading)
 		}
 	}
-	var linkText string
-	r.sel.Find("a[href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if attr(s, "href") == r.link {
-			linkText = shownTextOf(s.Nodes[0])
-			return false
-		}
-		return true
-	})
+	linkText := linkText(r)
 	if linkText != "" && !p.isDateText(linkText) && !rxMoreLink.MatchString(linkText) &&
 		len(strings.Fields(linkText)) >= 2 && !strings.EqualFold(linkText, "permalink") {
 		return linkText, "permalink-text"
@@ -798,6 +795,19 @@ func (p *page) recordTitle(r record, body []string) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// linkText returns the shown text of a record's permalink link.
+func linkText(r record) string {
+	var t string
+	r.sel.Find("a[href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if attr(s, "href") == r.link {
+			t = shownTextOf(s.Nodes[0])
+			return false
+		}
+		return true
+	})
+	return t
 }
 
 // headingSource names the evidence a heading element stands for.
@@ -824,4 +834,49 @@ func cutWords(s string, n int) string {
 		return strings.TrimSpace(string(r)[:i])
 	}
 	return string(r)
+}
+
+// mainPostAuthors returns the authors of a single post page's byline, and
+// their source: the byline of the page's one declared post (microdata,
+// h-entry, hAtom), else of the nearest element around the post's title
+// heading that has one. Comments and sidebars are never read.
+func mainPostAuthors(p *page, title string) ([]string, string) {
+	var roots []*html.Node
+	for _, v := range vocabularies {
+		var found []*html.Node
+		p.doc.Find(v.root).Each(func(_ int, s *goquery.Selection) {
+			if (v.source != srcMicrodata || isArticleItemType(attr(s, "itemtype"))) && !inListingNoise(s.Nodes[0]) {
+				found = append(found, s.Nodes[0])
+			}
+		})
+		if len(found) == 1 {
+			roots = append(roots, found[0])
+		}
+	}
+	for _, n := range roots {
+		if names, src := recordAuthors(record{nodes: []*html.Node{n}, sel: goquery.NewDocumentFromNode(n).Selection}, ""); len(names) > 0 {
+			return names, src
+		}
+	}
+	if title == "" {
+		return nil, ""
+	}
+	var heading *html.Node
+	p.doc.Find("h1, h2, h3").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if !inListingNoise(s.Nodes[0]) && sameText(shownTextOf(s.Nodes[0]), title) {
+			heading = s.Nodes[0]
+			return false
+		}
+		return true
+	})
+	if heading == nil {
+		return nil, ""
+	}
+	for n, up := heading.Parent, 0; n != nil && n.DataAtom != atom.Body && up < 4; n, up = n.Parent, up+1 {
+		r := record{nodes: []*html.Node{n}, sel: goquery.NewDocumentFromNode(n).Selection, heading: heading}
+		if names, src := recordAuthors(r, ""); len(names) > 0 {
+			return names, src
+		}
+	}
+	return nil, ""
 }
