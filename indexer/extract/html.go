@@ -77,6 +77,64 @@ func (x *Extractor) extractHTML(f corpus.File) ([]corpus.Article, error) {
 	return []corpus.Article{a}, nil
 }
 
+// personsOrHandles keeps the names that are persons by personName's
+// rule, or the one-word user names blogs show ("bill", "2ynhub"): a
+// newsroom, a section or a staff line is neither.
+func personsOrHandles(names []string, outlet string) []string {
+	var out []string
+	for _, n := range names {
+		if _, ok := personName(n, outlet, true); ok || (len(strings.Fields(n)) == 1 && !roleWords[strings.ToLower(n)] && !strings.EqualFold(n, outlet)) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// titleBesideSiteName returns the post's own heading when the title
+// weighed for a page is only the site's name (a blog whose <h1> is its
+// name, the post under an <h2> or <h3>): the first heading, outside
+// sidebars and comments, that <title> also names beside the site. It
+// returns "" when the title is not the site's name or no such heading is
+// there.
+func titleBesideSiteName(p *page, title string) string {
+	if title == "" || !isSiteTitle(p, title) {
+		return ""
+	}
+	site := title
+	found := ""
+	p.doc.Find("h1, h2, h3, h4").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t := shownTextOf(s.Nodes[0])
+		if t == "" || sameText(t, site) || inListingNoise(s.Nodes[0]) || p.isDateText(t) {
+			return true
+		}
+		if utf8.RuneCountInString(t) >= 3 && containsText(p.meta.TitleTag, t) {
+			found = t
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// isSiteTitle reports whether a text is the site's name as its header
+// shows it: the text of a main heading that links to the site's home.
+func isSiteTitle(p *page, t string) bool {
+	home := false
+	p.doc.Find("h1 a[href], a[href] h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		a := s
+		if !s.Is("a") {
+			a = s.Closest("a[href]")
+		}
+		u, err := url.Parse(attr(a, "href"))
+		if err == nil && strings.Trim(u.Path, "/") == "" && u.RawQuery == "" && sameText(text(s), t) {
+			home = true
+			return false
+		}
+		return true
+	})
+	return home
+}
+
 // newPage reads what a parsed page says of itself: its metadata, its
 // address, the address its links resolve against and its site's name.
 func (x *Extractor) newPage(root *html.Node, path string) *page {
@@ -122,6 +180,9 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		Section:  first(m.Section, m.LD.Section),
 		Language: primaryLanguage(m.Lang),
 	}
+	if t := titleBesideSiteName(p, a.Title); t != "" {
+		a.Title = t
+	}
 	a.Outlet = p.site
 	if a.Outlet == "" {
 		a.Outlet = siteFromTitle(m.TitleTag, a.Title)
@@ -166,7 +227,8 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	if len(a.Authors) == 0 {
 		// The post's own byline as its markup or a "Posted by" line shows
 		// it, user names included; never a commenter's.
-		a.Authors, _ = mainPostAuthors(p, a.Title)
+		names, _ := mainPostAuthors(p, a.Title)
+		a.Authors = personsOrHandles(notOutlet(names, a.Outlet, m.SiteName), a.Outlet)
 	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {
@@ -266,7 +328,7 @@ func normText(s string) string {
 }
 
 // noiseSelector matches page parts that hold no article metadata.
-const noiseSelector = `aside, nav, #comments, .comments, .comment, .comment-list, .commentlist, #respond, .widget, .sidebar, #sidebar, .related, .related-posts, .jp-relatedposts`
+const noiseSelector = `aside, nav, #comments, .comments, .comment, [class^="comments-"], [class*=" comments-"], [class^="comment-"], [class*=" comment-"], .comment-list, .commentlist, #respond, .widget, .sidebar, #sidebar, .related, .related-posts, .jp-relatedposts`
 
 // inNoise reports whether e is inside a sidebar, comment or navigation.
 func inNoise(e *goquery.Selection) bool {

@@ -789,10 +789,21 @@ func (p *page) recordTitle(r record, body []string) (string, string) {
 		len(strings.Fields(linkText)) >= 2 && !strings.EqualFold(linkText, "permalink") {
 		return linkText, "permalink-text"
 	}
+	// Untitled posts are named by the start of their text, as Tumblr
+	// does: the paragraphs joined, past date lines and "more" links.
+	var words []string
 	for _, b := range body {
-		if b = strings.TrimSpace(b); b != "" {
-			return cutWords(b, 100), "text-start"
+		b = strings.TrimSpace(b)
+		if b == "" || p.isDateText(b) || (rxMoreLink.MatchString(b) && len(strings.Fields(b)) <= 3) {
+			continue
 		}
+		words = append(words, b)
+		if utf8.RuneCountInString(strings.Join(words, " ")) >= 100 {
+			break
+		}
+	}
+	if len(words) > 0 {
+		return cutWords(strings.Join(words, " "), 100), "text-start"
 	}
 	return "", ""
 }
@@ -836,28 +847,11 @@ func cutWords(s string, n int) string {
 	return string(r)
 }
 
-// mainPostAuthors returns the authors of a single post page's byline, and
-// their source: the byline of the page's one declared post (microdata,
-// h-entry, hAtom), else of the nearest element around the post's title
-// heading that has one. Comments and sidebars are never read.
+// mainPostAuthors returns the authors of a single post page's byline
+// line ("Posted by bill at 08:30 PM") in the nearest element around the
+// post's title heading that has one, and the line's source. Comments and
+// sidebars are never read.
 func mainPostAuthors(p *page, title string) ([]string, string) {
-	var roots []*html.Node
-	for _, v := range vocabularies {
-		var found []*html.Node
-		p.doc.Find(v.root).Each(func(_ int, s *goquery.Selection) {
-			if (v.source != srcMicrodata || isArticleItemType(attr(s, "itemtype"))) && !inListingNoise(s.Nodes[0]) {
-				found = append(found, s.Nodes[0])
-			}
-		})
-		if len(found) == 1 {
-			roots = append(roots, found[0])
-		}
-	}
-	for _, n := range roots {
-		if names, src := recordAuthors(record{nodes: []*html.Node{n}, sel: goquery.NewDocumentFromNode(n).Selection}, ""); len(names) > 0 {
-			return names, src
-		}
-	}
 	if title == "" {
 		return nil, ""
 	}
@@ -874,9 +868,11 @@ func mainPostAuthors(p *page, title string) ([]string, string) {
 	}
 	for n, up := heading.Parent, 0; n != nil && n.DataAtom != atom.Body && up < 4; n, up = n.Parent, up+1 {
 		r := record{nodes: []*html.Node{n}, sel: goquery.NewDocumentFromNode(n).Selection, heading: heading}
-		if names, src := recordAuthors(r, ""); len(names) > 0 {
+		if names, src := recordAuthors(r, ""); len(names) > 0 && src == "byline-line" {
 			return names, src
 		}
 	}
 	return nil, ""
 }
+
+
