@@ -34,8 +34,11 @@ func ParseSort(s string) (Sort, error) {
 // Filters restrict a search to articles with given facet values. Values
 // of one filter are OR-ed; different filters are AND-ed.
 type Filters struct {
-	Outlet  []string
-	Country []string // ISO 3166-1 alpha-2, case-insensitive
+	Outlet []string
+	// Country takes ISO 3166-1 alpha-2 codes, names and common aliases
+	// ("FR", "France", "UK", "Britain"). Every filter value is matched
+	// without regard to case or accents, as field:value is in a query.
+	Country []string
 	Topic   []string
 	Person  []string
 	Place   []string
@@ -99,6 +102,16 @@ type Result struct {
 	// more than four years, from the first period with a match to the
 	// last, empty periods included.
 	Timeline []Bucket
+
+	// Filters are the request's filter values that match articles, as
+	// the index writes them: outlet "bbc" is "BBC", country "France" is
+	// "FR". FilterValues pairs each value asked for with the values it
+	// names; a value that names none matches no article (the search then
+	// finds nothing: see Unmatched), and Suggestions offers values that
+	// exist for it.
+	Filters      Filters
+	FilterValues []FilterValue
+	Suggestions  []Suggestion
 }
 
 // Hit is one matching article, with the fields a result list shows.

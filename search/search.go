@@ -119,6 +119,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	ctx, cancel := ix.deadline(ctx)
+	defer cancel()
+	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	rf, err := ix.resolveFilters(ctx, req.Filters)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	req.Filters = rf.search
 	q := combine(text, req.Filters, req.From, req.To)
 	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
 	sr.Fields = hitFields
@@ -132,12 +143,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 	}
 
-	ctx, cancel := ix.deadline(ctx)
-	defer cancel()
-	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
-	if err := ctx.Err(); err != nil {
-		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
-	}
 	if err := ix.planTimeline(ctx, sr, req); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
@@ -175,6 +180,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		Hits:     make([]Hit, 0, len(res.Hits)),
 		Facets:   facets,
 		Timeline: timeline,
+
+		Filters:      rf.shown,
+		FilterValues: rf.values,
+		Suggestions:  rf.suggestions,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hit(h))

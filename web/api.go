@@ -33,6 +33,28 @@ type SearchResponse struct {
 	// Timeline counts the matches per month ("1987-03") or, over more
 	// than four years, per year ("1987"), empty periods included.
 	Timeline []BucketResponse `json:"timeline"`
+	// Unmatched lists the filter values that match no article; the
+	// search then finds nothing. Suggestions offers values that exist
+	// for them.
+	Unmatched   []UnmatchedResponse  `json:"unmatched"`
+	Suggestions []SuggestionResponse `json:"suggestions"`
+}
+
+// UnmatchedResponse is a filter value that matches no article.
+type UnmatchedResponse struct {
+	Filter string `json:"filter"`
+	Value  string `json:"value"`
+}
+
+// SuggestionResponse is a value offered for an unmatched filter value:
+// Value as the index writes it (a country's code), Label for a reader (its
+// name), Count the articles with it in the whole index.
+type SuggestionResponse struct {
+	Filter string `json:"filter"`
+	Given  string `json:"given"`
+	Value  string `json:"value"`
+	Label  string `json:"label"`
+	Count  int    `json:"count"`
 }
 
 // BucketResponse is one period of a timeline.
@@ -81,6 +103,19 @@ func newSearchResponse(req search.Request, res search.Result) SearchResponse {
 		Hits:     make([]HitResponse, 0, len(res.Hits)),
 		Facets:   make(map[string][]FacetValueResponse, len(search.FacetNames)),
 		Timeline: make([]BucketResponse, 0, len(res.Timeline)),
+
+		Unmatched:   []UnmatchedResponse{},
+		Suggestions: make([]SuggestionResponse, 0, len(res.Suggestions)),
+	}
+	for _, fv := range res.Unmatched() {
+		out.Unmatched = append(out.Unmatched, UnmatchedResponse{Filter: fv.Filter, Value: fv.Given})
+	}
+	for _, sg := range res.Suggestions {
+		label := sg.Value
+		if sg.Filter == paramCountry {
+			label = search.CountryName(sg.Value)
+		}
+		out.Suggestions = append(out.Suggestions, SuggestionResponse{Filter: sg.Filter, Given: sg.Given, Value: sg.Value, Label: label, Count: sg.Count})
 	}
 	for _, b := range res.Timeline {
 		out.Timeline = append(out.Timeline, BucketResponse{Period: b.Date(), Count: b.Count})

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/biter777/countries"
 	"github.com/labstack/echo/v4"
 
 	"github.com/clippings/clippings/corpus"
@@ -75,6 +74,12 @@ type searchView struct {
 	Hidden   []field
 	Active   []activeFilter
 	ClearURL string
+	// Unmatched are filter values that match no article, with values
+	// that exist to use instead; they have no chip in Active.
+	Unmatched []unmatchedView
+	// dateChips are the chips of the date range, after the filters' in
+	// Active.
+	dateChips []activeFilter
 	// Error is a message about a query or parameter that could not be
 	// used, with ErrorDetail saying why; the page then shows only the form
 	// and the message.
@@ -258,15 +263,16 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 	from, to := v.Get(paramFrom), v.Get(paramTo)
 	switch {
 	case from != "" && from == to:
-		view.Active = append(view.Active, activeFilter{"Date", from, searchURL(without(v, paramFrom, paramTo))})
+		view.dateChips = append(view.dateChips, activeFilter{"Date", from, searchURL(without(v, paramFrom, paramTo))})
 	default:
 		if from != "" {
-			view.Active = append(view.Active, activeFilter{"From", from, searchURL(without(v, paramFrom))})
+			view.dateChips = append(view.dateChips, activeFilter{"From", from, searchURL(without(v, paramFrom))})
 		}
 		if to != "" {
-			view.Active = append(view.Active, activeFilter{"To", to, searchURL(without(v, paramTo))})
+			view.dateChips = append(view.dateChips, activeFilter{"To", to, searchURL(without(v, paramTo))})
 		}
 	}
+	view.Active = append(view.Active, view.dateChips...)
 	if len(view.Active) > 1 {
 		view.ClearURL = searchURL(without(v, append(slices.Clone(filterParams), paramFrom, paramTo)...))
 	}
@@ -277,6 +283,21 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 // v holds the current search parameters without page.
 func (view *searchView) setResult(req search.Request, res search.Result, v url.Values) {
 	view.HasResult = true
+	sel := newSelection(res)
+	// The chips of the filters show the values as the index writes them,
+	// once each, and none for a value that matches nothing.
+	view.Active = nil
+	for _, name := range filterParams {
+		for _, val := range sel.order[name] {
+			label := val
+			if name == paramCountry {
+				label = countryLabel(val)
+			}
+			view.Active = append(view.Active, activeFilter{filterLabels[name], label, searchURL(sel.toggle(v, name, val))})
+		}
+	}
+	view.Active = append(view.Active, view.dateChips...)
+	view.Unmatched = newUnmatchedViews(res, v)
 	page, size := effectivePage(req, res)
 	view.Page = page
 	view.Pages = max(1, int((res.Total+uint64(size)-1)/uint64(size)))
@@ -316,8 +337,8 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 				if c.param == paramCountry {
 					label = countryName(val)
 				}
-				on := containsFold(v[c.param], val)
-				u := searchURL(toggle(v, c.param, val))
+				on := sel.has(c.param, val)
+				u := searchURL(sel.toggle(v, c.param, val))
 				hv.Chips = append(hv.Chips, chip{Kind: c.kind, Label: label, URL: u, On: on})
 			}
 		}
@@ -358,19 +379,19 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 						link.Code = val.Value
 					}
 				}
-				link.Selected = containsFold(v[info.param], val.Value)
-				link.URL = searchURL(toggle(v, info.param, val.Value))
+				link.Selected = sel.has(info.param, val.Value)
+				link.URL = searchURL(sel.toggle(v, info.param, val.Value))
 			}
 			fv.Values = append(fv.Values, link)
 		}
 		// A selected value beyond the values listed is still shown, so
 		// that it can be removed here; its count is not known.
 		if name != search.FacetYear {
-			for _, sel := range v[info.param] {
-				if !slices.ContainsFunc(vals, func(fv search.FacetValue) bool { return strings.EqualFold(fv.Value, sel) }) {
-					link := facetLink{Label: sel, Count: -1, URL: searchURL(toggle(v, info.param, sel)), Selected: true}
-					if name == search.FacetCountry && countryName(sel) != sel {
-						link.Label, link.Code = countryName(sel), sel
+			for _, val := range sel.order[info.param] {
+				if !slices.ContainsFunc(vals, func(fv search.FacetValue) bool { return fv.Value == val }) {
+					link := facetLink{Label: val, Count: -1, URL: searchURL(sel.toggle(v, info.param, val)), Selected: true}
+					if name == search.FacetCountry && countryName(val) != val {
+						link.Label, link.Code = countryName(val), val
 					}
 					fv.Values = append(fv.Values, link)
 				}
@@ -535,15 +556,10 @@ func countryLabel(code string) string {
 	return code
 }
 
-// countryName returns the English name of an ISO 3166-1 alpha-2 code, or
-// the code itself when it is not one.
+// countryName returns the common short name of an ISO 3166-1 alpha-2
+// code ("Russia" for RU), or the code itself when it is not one.
 func countryName(code string) string {
-	if len(code) == 2 {
-		if c := countries.ByName(code); c != countries.Unknown {
-			return c.String()
-		}
-	}
-	return code
+	return search.CountryName(code)
 }
 
 func newDateView(d corpus.Date) dateView {

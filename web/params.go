@@ -151,14 +151,11 @@ func dateParam(v url.Values, name string) (corpus.Date, error) {
 }
 
 // filterValues returns the non-empty values of a repeatable parameter,
-// trimmed and without duplicates; country codes are upper-cased.
+// trimmed and without duplicates (ignoring case).
 func filterValues(v url.Values, name string) []string {
 	var out []string
 	for _, s := range v[name] {
 		s = strings.Join(strings.Fields(s), " ")
-		if name == paramCountry {
-			s = strings.ToUpper(s)
-		}
 		if s != "" && !containsFold(out, s) {
 			out = append(out, s)
 		}

@@ -234,13 +234,13 @@ func TestAPISearchRequest(t *testing.T) {
 		t.Fatal("backend got no request")
 	}
 	want, _ := parseRequest(url.Values{
-		"q": {"oil"}, "country": {"FR", "DE"}, "topic": {"crude"}, "from": {"1987-03"}, "to": {"1987"},
+		"q": {"oil"}, "country": {"FR", "de"}, "topic": {"crude"}, "from": {"1987-03"}, "to": {"1987"},
 		"sort": {"newest"}, "page": {"2"}, "size": {"5"},
 	})
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("backend got %+v\nwant %+v", got, want)
 	}
-	if got.Filters.Country[1] != "DE" || got.From.Month() != 3 || got.To.Month() != 12 || got.Sort != search.SortNewest {
+	if got.Filters.Country[1] != "de" || got.From.Month() != 3 || got.To.Month() != 12 || got.Sort != search.SortNewest {
 		t.Errorf("request not parsed as expected: %+v", got)
 	}
 }
