@@ -191,7 +191,8 @@ func matchTerms(filter, v string, terms []FacetValue) []string {
 
 // suggest returns up to maxSuggestions values close to v, most frequent
 // first: values with a word starting with v (a country's name too), values
-// whose words include all of v's, and values one or two edits away.
+// whose words include all of v's, and values, or one of their words, one or
+// two edits away.
 func suggest(filter, v string, terms []FacetValue) []FacetValue {
 	key := matchKey(v)
 	if key == "" {
@@ -205,7 +206,8 @@ func suggest(filter, v string, terms []FacetValue) []FacetValue {
 				tk = matchKey(name)
 			}
 		}
-		if hasWordPrefix(tk, key) || hasAllWords(tk, key) || closeTo(tk, key) {
+		if hasWordPrefix(tk, key) || hasAllWords(tk, key) || closeTo(tk, key) ||
+			slices.ContainsFunc(strings.Fields(tk), func(w string) bool { return closeTo(w, key) }) {
 			out = append(out, t)
 		}
 	}

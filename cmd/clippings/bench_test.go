@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clippings/clippings/indexer"
 	"github.com/clippings/clippings/search"
 	"github.com/clippings/clippings/web"
 )
@@ -30,7 +29,7 @@ func reutersStore(b testing.TB) *search.Store {
 		b.Skip("shared corpora not available")
 	}
 	idx := b.TempDir()
-	if _, err := reindex(context.Background(), os.DirFS(dir), idx, indexer.Options{}); err != nil {
+	if _, err := reindex(context.Background(), os.DirFS(dir), idx, reindexOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	st, err := search.OpenStore(idx, search.Options{ReadOnly: true})

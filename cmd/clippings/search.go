@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/indexer"
 	"github.com/clippings/clippings/search"
 	"github.com/clippings/clippings/web"
 )
@@ -21,7 +22,7 @@ and prints the hits, or with --json the same JSON as GET /api/v1/search.
 Filter flags may be repeated (values of one filter are OR-ed, filters are
 AND-ed); "--country FR,DE" is the same as "--country FR --country DE".
 An empty QUERY lists everything, newest first.`)
-	indexDir := fset.String("index", defaultDir("index"), "index folder")
+	indexDir := fset.String("index", "", "index folder (default: the one 'clippings reindex' writes, else the sample 'clippings serve' builds)")
 	var f search.Filters
 	fset.Var((*multiFlag)(&f.Outlet), "outlet", "only articles from this outlet (repeatable)")
 	fset.Var((*multiFlag)(&f.Country), "country", "only articles about this country, ISO 3166-1 alpha-2 code (repeatable)")
@@ -57,14 +58,11 @@ An empty QUERY lists everything, newest first.`)
 		}
 		req.To = d.End()
 	}
-	store, err := search.OpenStore(*indexDir, search.Options{ReadOnly: true})
+	store, err := openIndex(e, *indexDir)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if store.Version() == "" {
-		return fmt.Errorf("no index in %s: run 'clippings reindex --corpus DIR --index %s' first", *indexDir, *indexDir)
-	}
 	res, err := store.Search(ctx, req)
 	if err != nil {
 		return err
@@ -78,12 +76,54 @@ An empty QUERY lists everything, newest first.`)
 	return nil
 }
 
+// openIndex opens the index in dir for reading. With no dir it opens the
+// index 'clippings reindex' writes by default, or, when there is none,
+// the sample index 'clippings serve' builds, and says so on stderr.
+func openIndex(e *env, dir string) (*search.Store, error) {
+	dirs := []string{dir}
+	if dir == "" {
+		dirs = []string{defaultDir("index"), defaultDir("sample")}
+	}
+	for i, d := range dirs {
+		store, err := search.OpenStore(d, search.Options{ReadOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		if store.Version() != "" {
+			if i > 0 {
+				fmt.Fprintf(e.stderr, "no index in %s: searching the sample index in %s\n", dirs[0], d)
+			}
+			return store, nil
+		}
+		store.Close()
+	}
+	return nil, fmt.Errorf("no index in %s: run 'clippings reindex --corpus DIR --index %s' first, or 'clippings serve' to build the sample",
+		dirs[0], dirs[0])
+}
+
 var markTag = regexp.MustCompile(`</?mark>`)
 
 // printHits writes a result as text: a count line, then per hit its date,
 // outlet and title, its id and its snippets with the matches in «».
 func printHits(w io.Writer, res search.Result) {
 	first := (res.Page-1)*res.Size + 1
+	for _, u := range res.Unmatched() {
+		fmt.Fprintf(w, "no article has %s %q", u.Filter, u.Given)
+		var alt []string
+		for _, sg := range res.Suggestions {
+			if sg.Filter == u.Filter && sg.Given == u.Given {
+				label := sg.Value
+				if sg.Filter == search.FilterCountry {
+					label += " — " + search.CountryName(sg.Value)
+				}
+				alt = append(alt, fmt.Sprintf("%s (%s)", label, indexer.Plural(sg.Count, "article")))
+			}
+		}
+		if len(alt) > 0 {
+			fmt.Fprintf(w, "; did you mean %s?", strings.Join(alt, " or "))
+		}
+		fmt.Fprintln(w)
+	}
 	if res.Total == 0 {
 		fmt.Fprintf(w, "no results (%d ms)\n", res.Took.Milliseconds())
 		return

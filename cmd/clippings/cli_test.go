@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// runTerminal runs a command line in-process as if stderr were a terminal.
+func runTerminal(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, stderrIsTerminal: true,
+		getenv: func(string) string { return "" }}
+	code = run(t.Context(), e, args)
+	return code, out.String(), errb.String()
+}
+
+// TestSearchFindsTheSampleIndex: after 'clippings serve' built the sample
+// index in the cache folder, 'clippings search' with no --index and no
+// reindexed corpus searches it instead of saying there is no index.
+func TestSearchFindsTheSampleIndex(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	if code, _, stderr := runCmd(t, t.Context(), "search", "oil"); code != exitFail || !strings.Contains(stderr, "clippings serve") {
+		t.Fatalf("search before any index: exit %d, %s", code, stderr)
+	}
+	// What 'clippings serve' with no flags does before serving.
+	if _, err := reindex(t.Context(), corpus.Sample(), defaultDir("sample"), reindexOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, t.Context(), "search", "--size", "1", "")
+	if code != exitOK || !strings.Contains(stdout, "results") || !strings.Contains(stderr, "searching the sample index") {
+		t.Errorf("search after serve: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "version"} {
+		code, stdout, _ := runCmd(t, t.Context(), arg)
+		if code != exitOK || !strings.HasPrefix(stdout, "clippings ") || !strings.Contains(stdout, "go1.") {
+			t.Errorf("%s: exit %d, %q", arg, code, stdout)
+		}
+	}
+}
+
+// TestReindexReport: counts in words, skipped files as lines a person
+// reads on a terminal and named by the summary (the first 20, the rest in
+// a file), and no summary before an error that stops the run.
+func TestReindexReport(t *testing.T) {
+	corpusDir, indexDir := t.TempDir(), t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(corpusDir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("one.txt", "Harbour cranes fall silent\n\n12 May 2024\n\nDock workers in Rotterdam stopped work on Monday.\n")
+	write("broken.html.gz", "not gzip at all")
+	code, _, stderr := runTerminal(t, "reindex", "--quiet", "--corpus", corpusDir, "--index", indexDir)
+	if code != exitOK {
+		t.Fatalf("reindex exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"read 1 file, 1 article;", "skipped 1 file ", "skipped broken.html.gz: corrupt gzip (gzip: invalid header)\n", "skipped:\n  broken.html.gz: corrupt gzip (gzip: invalid header)\n"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("terminal output lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "level=") || strings.Contains(stderr, "msg=") {
+		t.Errorf("key=value logs on a terminal:\n%s", stderr)
+	}
+
+	for i := range 25 {
+		write(fmt.Sprintf("picture%02d.jpg", i), "not an article")
+	}
+	code, _, stderr = runCmd(t, t.Context(), "reindex", "--corpus", corpusDir, "--index", indexDir)
+	if code != exitOK {
+		t.Fatalf("reindex exit %d: %s", code, stderr)
+	}
+	list := filepath.Join(indexDir, skippedListFile)
+	if !strings.Contains(stderr, "skipped 26 files") || strings.Count(stderr, "\n  ") != 21 ||
+		!strings.Contains(stderr, "  and 6 more, all listed in "+list) {
+		t.Errorf("summary of 26 skipped files:\n%s", stderr)
+	}
+	if b, err := os.ReadFile(list); err != nil || strings.Count(string(b), "\n") != 26 || !strings.Contains(string(b), "picture24.jpg: unsupported") {
+		t.Errorf("%s: %v\n%s", list, err, b)
+	}
+
+	// A bad topic query stops the run: no summary line before the error.
+	write(corpus.ConfigFile, "[topics]\n\"Broken\" = \"(oil\"\n")
+	code, _, stderr = runCmd(t, t.Context(), "reindex", "--corpus", corpusDir, "--index", indexDir)
+	if code != exitFail || strings.Contains(stderr, "read 1 file") || !strings.Contains(stderr, "stopped after reading 1 file") {
+		t.Errorf("reindex with a bad topic: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestReindexEmptyFolder: a folder that yields no article does not replace
+// a live index unless --allow-empty.
+func TestReindexEmptyFolder(t *testing.T) {
+	full, empty, indexDir := t.TempDir(), t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(full, "one.txt"), []byte("A title\n\nSome text about oil.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(empty, "notes.jpg"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// An empty folder may make the first index.
+	if code, _, stderr := runCmd(t, t.Context(), "reindex", "--corpus", empty, "--index", filepath.Join(indexDir, "first")); code != exitOK {
+		t.Errorf("first reindex of an empty folder: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, t.Context(), "reindex", "--corpus", full, "--index", indexDir); code != exitOK {
+		t.Fatalf("reindex exit %d: %s", code, stderr)
+	}
+	code, _, stderr := runCmd(t, t.Context(), "reindex", "--corpus", empty, "--index", indexDir)
+	if code != exitFail || !strings.Contains(stderr, "refusing to replace the live index of 1 article") || !strings.Contains(stderr, "--allow-empty") {
+		t.Errorf("reindex of an empty folder over a live index: exit %d\n%s", code, stderr)
+	}
+	if _, stdout, _ := runCmd(t, t.Context(), "search", "--index", indexDir, "oil"); !strings.Contains(stdout, "1 results") {
+		t.Errorf("the live index changed: %s", stdout)
+	}
+	if code, _, stderr := runCmd(t, t.Context(), "reindex", "--allow-empty", "--corpus", empty, "--index", indexDir); code != exitOK {
+		t.Errorf("reindex --allow-empty: exit %d\n%s", code, stderr)
+	}
+	if _, stdout, _ := runCmd(t, t.Context(), "search", "--index", indexDir, "oil"); !strings.Contains(stdout, "no results") {
+		t.Errorf("after --allow-empty: %s", stdout)
+	}
+}
+
+// TestSearchFilters: filter flags ignore case and accents, countries take
+// names, and a value that matches nothing is said so with suggestions.
+func TestSearchFilters(t *testing.T) {
+	corpusDir, indexDir := t.TempDir(), t.TempDir()
+	text := "Lessons from the Woolwich attack\n\nBy Raffaello Pantucci\n12 May 2014\n\n" +
+		"The murder of Lee Rigby in London shocked Britain. Police in London and officials in Paris, France, " +
+		"said the attackers had travelled. London and Britain are still debating it.\n\n" +
+		"In London, Lee Rigby was remembered by the British army.\n"
+	if err := os.WriteFile(filepath.Join(corpusDir, "rigby.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, t.Context(), "reindex", "--corpus", corpusDir, "--index", indexDir); code != exitOK {
+		t.Fatalf("reindex exit %d: %s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"--author", "raffaello pantucci"}, {"--author", "RAFFAELLO PANTUCCI"}, {"--person", "lee rigby"}, {"--country", "britain"},
+	} {
+		code, stdout, stderr := runCmd(t, t.Context(), append([]string{"search", "--index", indexDir}, args...)...)
+		if code != exitOK || !strings.HasPrefix(stdout, "1 results") {
+			t.Errorf("search %q: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+	}
+	code, stdout, _ := runCmd(t, t.Context(), "search", "--index", indexDir, "--author", "pantuci")
+	if code != exitOK || !strings.Contains(stdout, `no article has author "pantuci"; did you mean Raffaello Pantucci (1 article)?`) ||
+		!strings.Contains(stdout, "no results") {
+		t.Errorf("search --author pantuci: exit %d\n%s", code, stdout)
+	}
+}
