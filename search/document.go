@@ -68,6 +68,7 @@ func document(a corpus.Article) map[string]any {
 	}
 	if !a.Date.IsZero() {
 		doc[fieldDate] = a.Date.Time
+		doc[fieldDateEnd] = periodEnd(a.Date)
 		doc[fieldDatePrecision] = a.Date.Precision.String()
 		doc[fieldYear] = a.Date.Time.Format("2006")
 	}

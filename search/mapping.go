@@ -18,8 +18,8 @@ import (
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
 //
-// Version 6 added seen_in, excerpt and provenance.
-const MappingVersion = 6
+// Version 6 added seen_in, excerpt and provenance; version 7 date_end.
+const MappingVersion = 7
 
 // Field names of the index documents.
 const (
@@ -70,6 +70,10 @@ const (
 	// sorting and date ranges. A date known to the month or the year is
 	// indexed as the first day of that month or year.
 	fieldDate = "date"
+	// fieldDateEnd is the first instant after the period of the date:
+	// the next day, month or year by its precision. A date range matches
+	// the articles whose period it overlaps (overlapRange).
+	fieldDateEnd = "date_end"
 	// fieldURL is stored only: it cannot be searched.
 	fieldURL = "url"
 	// fieldTopicScores is stored only: the article's taxonomy topic
@@ -214,6 +218,10 @@ func newMapping() *mapping.IndexMappingImpl {
 		Store:     true,
 		Index:     true,
 		DocValues: true,
+	})
+	add(fieldDateEnd, &mapping.FieldMapping{
+		Type:  "datetime",
+		Index: true,
 	})
 	prov := mapping.NewDocumentStaticMapping()
 	for _, key := range provenanceKeys {

@@ -391,6 +391,27 @@ func periodEnd(d corpus.Date) time.Time {
 	return d.Time.AddDate(0, 0, 1)
 }
 
+// overlapRange matches the articles whose date's period (a day, a month
+// or a year, by its precision) overlaps [start, end), so that an article
+// of "2015-11" is within from=2015-11-15; a zero bound is open. It does
+// not add to the score.
+func overlapRange(start, end time.Time) query.Query {
+	var parts []query.Query
+	if !end.IsZero() {
+		parts = append(parts, dateRange(time.Time{}, end))
+	}
+	if !start.IsZero() {
+		excl := false
+		q := query.NewDateRangeInclusiveQuery(start, time.Time{}, &excl, nil)
+		q.SetField(fieldDateEnd)
+		parts = append(parts, unscored{q})
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return query.NewConjunctionQuery(parts)
+}
+
 // dateRange matches dates in [start, end); a zero bound is open. It does
 // not add to the score (see unscored).
 func dateRange(start, end time.Time) query.Query {
@@ -493,7 +514,7 @@ func filterQuery(f Filters, from, to time.Time) query.Query {
 		if !to.IsZero() {
 			end = dayStart(to).AddDate(0, 0, 1)
 		}
-		all = append(all, dateRange(start, end))
+		all = append(all, overlapRange(start, end))
 	}
 	if len(all) == 0 {
 		return nil

@@ -396,3 +396,23 @@ func TestFiltersLikeQueries(t *testing.T) {
 		t.Errorf("suggestion %q -> %q", got, sg.AttrOr("href", ""))
 	}
 }
+
+// TestDatesOverlapRanges: on a real index, an article dated to the month
+// or the year is within a range that overlaps its period, and the page
+// marks its date as approximate.
+func TestDatesOverlapRanges(t *testing.T) {
+	srv := newStoreServer(t, storeArticles())
+	for u, want := range map[string]string{
+		"/?from=1987-04-15&to=1987-04-20": "≈ April 1987",
+		"/?from=2005-06-01&to=2005-06-30": "≈ 2005",
+	} {
+		doc := parseHTML(t, get(t, srv, u))
+		if got := doc.Find("li.hit .meta time.approx").Text(); got != want {
+			t.Errorf("%s: approximate dates %q, want %q", u, got, want)
+		}
+	}
+	doc := parseHTML(t, get(t, srv, "/?from=1987-05-01&to=1987-12-31"))
+	if n := doc.Find("li.hit .meta time.approx").Length(); n != 0 {
+		t.Errorf("a range after April 1987 has %d approximate dates", n)
+	}
+}

@@ -132,8 +132,9 @@ type chip struct {
 }
 
 // dateView is a date for display: ISO for a <time> element, Human for
-// the reader.
-type dateView struct{ ISO, Human string }
+// the reader; Approx is "month" or "year" when the source gives only
+// that, and the page marks the date as approximate.
+type dateView struct{ ISO, Human, Approx string }
 
 type facetView struct {
 	Name, Label string
@@ -573,7 +574,11 @@ func newDateView(d corpus.Date) dateView {
 	case corpus.PrecisionMonth:
 		human = d.Time.Format("January 2006")
 	}
-	return dateView{ISO: d.String(), Human: human}
+	dv := dateView{ISO: d.String(), Human: human}
+	if d.Precision == corpus.PrecisionMonth || d.Precision == corpus.PrecisionYear {
+		dv.Approx = d.Precision.String()
+	}
+	return dv
 }
 
 // thousands formats n with comma thousands separators.

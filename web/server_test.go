@@ -469,7 +469,9 @@ func TestSearchPage(t *testing.T) {
 	if got := hits.Find(".meta .outlet").Text(); got != "Reuters" {
 		t.Errorf("outlet = %q", got)
 	}
-	if got, dt := hits.Find(".meta time").Text(), hits.Find(".meta time").AttrOr("datetime", ""); got != "April 1987" || dt != "1987-04" {
+	// A date known to the month is marked as approximate.
+	if got, dt := hits.Find(".meta time.approx").Text(), hits.Find(".meta time").AttrOr("datetime", ""); got != "≈ April 1987" || dt != "1987-04" ||
+		hits.Find(".meta time").AttrOr("title", "") != "Approximate: the source gives only the month" {
 		t.Errorf("date = %q (%q)", got, dt)
 	}
 	mark := hits.Find(".snippet mark")
@@ -672,7 +674,7 @@ func TestArticlePage(t *testing.T) {
 		"h1":                      a.Title,
 		".subtitle":               a.Subtitle,
 		".meta .outlet":           "Certain Doubts",
-		".meta time":              "2005",
+		".meta time.approx":       "≈ 2005",
 		".meta .authors a":        "Jon Kvanvig",
 		".note p":                 a.Note,
 		".body p:first-child":     "When two peers disagree, should either lower their confidence?",
