@@ -62,7 +62,10 @@ func export(ctx context.Context, req Request, fn func(corpus.Article) error, nex
 // without one. (Bleve's search-after cannot resume after an article
 // whose sort date is missing, so the two are exported apart.)
 type exporter struct {
-	req     Request
+	req  Request
+	text query.Query
+	// q is the query with the filters, once they are resolved against
+	// the index (resolveFilters) at the first page.
 	q       query.Query
 	sort    Sort
 	undated bool
@@ -79,7 +82,7 @@ func newExporter(req Request) (*exporter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &exporter{req: req, q: combine(text, req.Filters, req.From, req.To), sort: p.sort}, nil
+	return &exporter{req: req, text: text, sort: p.sort}, nil
 }
 
 // anyDate matches every article with a date.
@@ -90,6 +93,13 @@ func anyDate() query.Query {
 // page returns the next page of articles from ix: a short page (or an
 // empty one) is the last.
 func (e *exporter) page(ctx context.Context, ix *Index) ([]corpus.Article, error) {
+	if e.q == nil {
+		rf, err := ix.resolveFilters(ctx, e.req.Filters)
+		if err != nil {
+			return nil, fmt.Errorf("search: export %q: %w", e.req.Query, err)
+		}
+		e.q = combine(e.text, rf.search, e.req.From, e.req.To)
+	}
 	out, err := e.read(ctx, ix)
 	if err != nil || len(out) == exportPage || e.undated {
 		return out, err

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -8,14 +9,18 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/search"
 )
 
 // Export formats, the values of the format parameter of /api/v1/export.
@@ -26,10 +31,11 @@ const (
 
 // exportColumns are the CSV columns: every field of an article. List
 // fields are joined with listSeparator; date is YYYY-MM-DD, YYYY-MM or
-// YYYY by its precision; excerpt is true or false; provenance is
+// YYYY by its precision, and date_precision says which (day, month or
+// year; empty without a date); excerpt is true or false; provenance is
 // field=evidence pairs in field order, joined with listSeparator.
 var exportColumns = []string{
-	"id", "source", "title", "subtitle", "outlet", "authors", "date", "section", "tags",
+	"id", "source", "title", "subtitle", "outlet", "authors", "date", "date_precision", "section", "tags",
 	"people", "places", "countries", "topics", "language", "url", "lead", "body", "note", "mentions",
 	"excerpt", "seen_in", "provenance",
 }
@@ -41,10 +47,68 @@ const listSeparator = "; "
 func exportRecord(a corpus.Article) []string {
 	j := func(l []string) string { return strings.Join(l, listSeparator) }
 	return []string{
-		a.ID, a.Source, a.Title, a.Subtitle, a.Outlet, j(a.Authors), a.Date.String(), a.Section, j(a.Tags),
+		a.ID, a.Source, a.Title, a.Subtitle, a.Outlet, j(a.Authors), a.Date.String(), datePrecision(a.Date), a.Section, j(a.Tags),
 		j(a.People), j(a.Places), j(a.Countries), j(a.Topics), a.Language, a.URL, a.Lead, a.Body, a.Note, j(a.Mentions),
 		strconv.FormatBool(a.Excerpt), j(a.SeenIn), j(provenancePairs(a.Provenance)),
 	}
+}
+
+// datePrecision is "day", "month" or "year", or empty for no date.
+func datePrecision(d corpus.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Precision.String()
+}
+
+// exportFileName names an export by what it holds and when it was made:
+// "clippings-crude-oil-country-sa-2026-12-04.csv", from the query and the
+// filters of v, or "clippings-all-…" without either.
+func exportFileName(v url.Values, format string, now time.Time) string {
+	var words []string
+	if q := v.Get(paramQuery); q != "" {
+		words = append(words, q)
+	}
+	for _, name := range append(slices.Clone(filterParams), paramFrom, paramTo) {
+		for _, val := range v[name] {
+			words = append(words, name, val)
+		}
+	}
+	slug := fileSlug(strings.Join(words, " "), 60)
+	if slug == "" {
+		slug = "all"
+	}
+	return "clippings-" + slug + "-" + now.UTC().Format(time.DateOnly) + "." + format
+}
+
+// fileSlug returns s in lower case without accents, with each run of
+// characters other than ASCII letters and digits as one hyphen, at most max bytes, cut at a
+// hyphen when it is too long.
+func fileSlug(s string, max int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	out := b.String()
+	if len(out) > max {
+		out = out[:max]
+		if i := strings.LastIndexByte(out, '-'); i > 0 {
+			out = out[:i]
+		}
+	}
+	return out
 }
 
 // provenancePairs returns the provenance as "field=evidence", in field
@@ -99,7 +163,7 @@ func (s *Server) handleExport(c echo.Context) error {
 		} else {
 			h.Set(echo.HeaderContentType, "application/jsonl; charset=utf-8")
 		}
-		h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="clippings-export.%s"`, format))
+		h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, exportFileName(v, format, time.Now())))
 		h.Set("Cache-Control", "no-store")
 		res.WriteHeader(http.StatusOK)
 	}
@@ -246,4 +310,37 @@ func exportArticle(a corpus.Article) ArticleResponse {
 		out.Provenance = map[string]string{}
 	}
 	return out
+}
+
+// Exporter is the part of a Backend that WriteExport reads.
+type Exporter interface {
+	Export(ctx context.Context, req search.Request, fn func(corpus.Article) error) error
+}
+
+// WriteExport writes every article matching req to w as the export API
+// does, in format "csv" or "jsonl", and returns how many it wrote. It is
+// `clippings export` without a server.
+func WriteExport(ctx context.Context, b Exporter, req search.Request, format string, w io.Writer) (int, error) {
+	if format != formatCSV && format != formatJSONL {
+		return 0, fmt.Errorf("web: export: unknown format %q: want csv or jsonl", format)
+	}
+	ew := newExportWriter(format, w)
+	if err := ew.header(); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := b.Export(ctx, req, func(a corpus.Article) error {
+		if err := ew.write(a); err != nil {
+			return err
+		}
+		n++
+		return nil
+	})
+	if ew.csv != nil {
+		ew.csv.Flush()
+		if ferr := ew.csv.Error(); err == nil {
+			err = ferr
+		}
+	}
+	return n, err
 }

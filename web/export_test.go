@@ -8,8 +8,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestExportFailsMidway checks what a client gets from an export that
@@ -107,4 +109,30 @@ func jsonEqual(a, b any) bool {
 	x, err1 := json.Marshal(a)
 	y, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+func TestExportFileName(t *testing.T) {
+	now := time.Date(2026, 12, 4, 23, 30, 0, 0, time.FixedZone("X", 3*3600))
+	tests := []struct {
+		query, format, want string
+	}{
+		{"q=crude+oil&country=SA&country=KW&format=csv", "csv", "clippings-crude-oil-country-sa-country-kw-2026-12-04.csv"},
+		{"", "jsonl", "clippings-all-2026-12-04.jsonl"},
+		{"q=Zürich+%22banks%22&from=2015-11", "csv", "clippings-zurich-banks-from-2015-11-2026-12-04.csv"},
+		{"q=" + strings.Repeat("word+", 30), "csv", "clippings-" + strings.TrimSuffix(strings.Repeat("word-", 12), "-") + "-2026-12-04.csv"},
+	}
+	for _, tt := range tests {
+		v, err := url.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := exportFileName(v, tt.format, now); got != tt.want {
+			t.Errorf("exportFileName(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+	srv, _ := newTestServer(newFakeBackend())
+	rec := get(t, srv, "/api/v1/export?format=jsonl&q=oil")
+	if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="clippings-oil-20`) || !strings.HasSuffix(cd, `.jsonl"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
 }

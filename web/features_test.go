@@ -61,13 +61,13 @@ func TestExport(t *testing.T) {
 		byID[r[0]] = r
 	}
 	a := articles[2] // two countries, two places
-	if r := byID[a.ID]; r == nil || r[2] != a.Title || r[6] != a.Date.String() || r[11] != "US; RU" || r[10] != "Washington; Moscow" || r[1] != a.Source ||
-		r[19] != "false" || r[20] != "" || r[21] != "" {
+	if r := byID[a.ID]; r == nil || r[2] != a.Title || r[6] != a.Date.String() || r[7] != "day" || r[12] != "US; RU" || r[11] != "Washington; Moscow" || r[1] != a.Source ||
+		r[20] != "false" || r[21] != "" || r[22] != "" {
 		t.Errorf("row of %s: %q", a.ID, r)
 	}
 	merged := articles[5] // an excerpt seen in two places, with its provenance
-	if r := byID[merged.ID]; r == nil || r[19] != "true" || r[20] != strings.Join(merged.SeenIn, "; ") ||
-		r[21] != "authors=byline-line; date=archive-heading; split=repeated-region; title=h-entry" {
+	if r := byID[merged.ID]; r == nil || r[20] != "true" || r[21] != strings.Join(merged.SeenIn, "; ") ||
+		r[22] != "authors=byline-line; date=archive-heading; split=repeated-region; title=h-entry" {
 		t.Errorf("row of %s: %q", merged.ID, r)
 	}
 

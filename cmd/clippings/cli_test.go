@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,5 +159,58 @@ func TestSearchFilters(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, `no article has author "pantuci"; did you mean Raffaello Pantucci (1 article)?`) ||
 		!strings.Contains(stdout, "no results") {
 		t.Errorf("search --author pantuci: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestExportCommand: 'clippings export' streams the whole result set of a
+// search from the index, as CSV or JSON Lines, to stdout or a file.
+func TestExportCommand(t *testing.T) {
+	indexDir := t.TempDir()
+	if _, err := reindex(t.Context(), corpus.Sample(), indexDir, reindexOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, _ := runCmd(t, t.Context(), "search", "--index", indexDir, "--json", "--size", "1", "")
+	var all struct{ Total int }
+	if err := json.Unmarshal([]byte(stdout), &all); err != nil || all.Total < 20 {
+		t.Fatalf("search: %v %s", err, stdout)
+	}
+	code, stdout, stderr := runCmd(t, t.Context(), "export", "--index", indexDir)
+	if code != exitOK {
+		t.Fatalf("export exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil || len(rows)-1 != all.Total || !slices.Contains(rows[0], "date_precision") {
+		t.Errorf("csv export: %v, %d rows for %d articles, header %q", err, len(rows)-1, all.Total, rows[0])
+	}
+
+	out := filepath.Join(t.TempDir(), "gb.jsonl")
+	code, _, stderr = runCmd(t, t.Context(), "export", "--index", indexDir, "--format", "jsonl", "--out", out, "--country", "Britain")
+	if code != exitOK || !strings.HasPrefix(stderr, "wrote ") {
+		t.Fatalf("export --out exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if !strings.Contains(stderr, fmt.Sprintf("wrote %d articles to %s", len(lines), out)) || len(lines) == 0 || len(lines) == all.Total {
+		t.Errorf("export --country Britain: %d lines; %s", len(lines), stderr)
+	}
+	for _, l := range lines {
+		var a map[string]any
+		if err := json.Unmarshal([]byte(l), &a); err != nil {
+			t.Fatal(err)
+		}
+		if cs, _ := a["countries"].([]any); !slices.Contains(cs, any("GB")) {
+			t.Errorf("%s: countries %v", a["id"], a["countries"])
+		}
+		for k, v := range a {
+			if v == nil && k != "date" {
+				t.Errorf("%s: %s is null", a["id"], k)
+			}
+		}
+	}
+	if code, _, _ := runCmd(t, t.Context(), "export", "--index", indexDir, "--format", "xml"); code != exitUsage {
+		t.Errorf("export --format xml: exit %d, want %d", code, exitUsage)
 	}
 }

@@ -57,6 +57,7 @@ func commands() []command {
 		{"reindex", "build a fresh index of a corpus folder", runReindex},
 		{"extract", "print the articles of files or folders as JSON lines", runExtract},
 		{"search", "search an index from the command line", runSearch},
+		{"export", "write every article a search matches as CSV or JSON Lines", runExport},
 	}
 }
 
