@@ -126,9 +126,12 @@ type Hit struct {
 	People    []string
 	// Snippets are fragments of the article with the query's terms
 	// marked: HTML-escaped text with <mark> elements, safe to insert
-	// into a page as is.
+	// into a page as is. They do not repeat the title.
 	Snippets []string
-	Score    float64
+	// TitleHTML is the title marked the same way when the query matched
+	// in it, or "".
+	TitleHTML string
+	Score     float64
 }
 
 // FacetValue is a facet value and the number of matching articles.

@@ -240,6 +240,7 @@ func hit(h *bsearch.DocumentMatch) Hit {
 		People:    strs(f, fieldPeople),
 		Snippets: snippets(h.Locations, str(f, fieldTitle), str(f, fieldSubtitle),
 			str(f, fieldLead), str(f, fieldBody), str(f, fieldNote)),
-		Score: h.Score,
+		TitleHTML: markedTitle(h.Locations, str(f, fieldTitle)),
+		Score:     h.Score,
 	}
 }

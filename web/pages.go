@@ -99,6 +99,16 @@ type searchView struct {
 	Timeline         *timelineView
 	// ExportCSV and ExportJSONL download the whole result set.
 	ExportCSV, ExportJSONL string
+	// LastPageURL is the last page, shown when the page asked for is
+	// past it.
+	LastPageURL string
+	// Capped is set when the results go on past the pages that can be
+	// shown (search.MaxResults): PageCap is how many results can be;
+	// CappedPage is the page asked for when it was past them (the last
+	// page that can be shown is shown instead).
+	Capped     bool
+	PageCap    string
+	CappedPage int
 }
 
 type option struct {
@@ -114,14 +124,16 @@ type activeFilter struct {
 }
 
 type hitView struct {
-	ID       string
-	URL      string
-	Title    string
-	Outlet   string
-	Date     dateView
-	Authors  []string
-	Chips    []chip
-	Snippets []template.HTML
+	ID    string
+	URL   string
+	Title string
+	// TitleHTML is the title with the query's matches marked, or "".
+	TitleHTML template.HTML
+	Outlet    string
+	Date      dateView
+	Authors   []string
+	Chips     []chip
+	Snippets  []template.HTML
 }
 
 // chip is a facet value of a hit or an article, linking to the search
@@ -177,11 +189,18 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	raw := c.QueryParams()
 	view := s.newSearchView(raw)
 	req, err := parseRequest(raw)
+	// A page past the results that can be paged through shows the last
+	// one that can, and says why.
+	capped := 0
+	if size := max(req.Size, search.DefaultSize); err == nil && req.Page > 1 && req.Page*size > search.MaxResults {
+		capped, req.Page = req.Page, search.MaxResults/size
+	}
 	if err == nil {
 		var res search.Result
 		res, err = s.searchBackend(c.Request().Context(), req)
 		if err == nil {
 			view.setResult(req, res, cleanValues(raw))
+			view.CappedPage = capped
 			return s.render(c, http.StatusOK, "search", view)
 		}
 	}
@@ -239,9 +258,25 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 	}
 	view := &searchView{page: s.page(title), Query: q}
 
+	// The sort shows what the search does: an empty query lists the
+	// newest first and has no best match, so there the default option
+	// says "Newest first" (and stays the default, so that typing a query
+	// then sorts by relevance).
 	sort := v.Get(paramSort)
-	for _, o := range []option{{"", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}} {
-		o.Selected = o.Value == sort || (o.Value == "newest" && sort == "date")
+	opts := []option{{"", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}}
+	switch {
+	case q == "" && sort != "oldest":
+		sort = ""
+		opts = []option{{"", "Newest first", false}, opts[2]}
+	case q == "":
+		opts = []option{{"", "Newest first", false}, opts[2]}
+	case sort == "date":
+		sort = "newest"
+	case sort == "relevance":
+		sort = ""
+	}
+	for _, o := range opts {
+		o.Selected = o.Value == sort
 		view.SortOptions = append(view.SortOptions, o)
 	}
 
@@ -309,8 +344,16 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 	if page > 1 {
 		view.PrevURL = searchURL(withPage(v, min(page-1, view.Pages)))
 	}
-	if page < view.Pages && page < maxPage {
+	lastShown := min(view.Pages, search.MaxResults/size, maxPage)
+	if page < lastShown {
 		view.NextURL = searchURL(withPage(v, page+1))
+	}
+	if page > view.Pages {
+		view.LastPageURL = searchURL(withPage(v, view.Pages))
+	}
+	if lastShown < view.Pages {
+		view.Capped = true
+		view.PageCap = thousands(uint64(lastShown * size))
 	}
 
 	exp := without(v, paramMore, paramSize)
@@ -322,12 +365,15 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 	q := v.Get(paramQuery)
 	for _, h := range res.Hits {
 		hv := hitView{
-			ID:      h.ID,
-			URL:     articleURL(h.ID, q),
-			Title:   h.Title,
-			Outlet:  h.Outlet,
-			Date:    newDateView(h.Date),
-			Authors: h.Authors,
+			ID:    h.ID,
+			URL:   articleURL(h.ID, q),
+			Title: h.Title,
+			// Marked by the search package from escaped text, as
+			// snippets are.
+			TitleHTML: template.HTML(h.TitleHTML),
+			Outlet:    h.Outlet,
+			Date:      newDateView(h.Date),
+			Authors:   h.Authors,
 		}
 		for _, c := range []struct {
 			kind, param string
