@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -12,8 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/clippings/clippings/corpus"
 )
 
 // Facets are disjunctive, as in Algolia InstantSearch or Kibana: the
@@ -130,168 +127,6 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 		}
 	}
 	return nil
-}
-
-// Bucket is one bar of a Result's timeline: the articles dated in the
-// month or year starting at Start.
-type Bucket struct {
-	Start time.Time
-	// Precision is corpus.PrecisionMonth or corpus.PrecisionYear.
-	Precision corpus.Precision
-	Count     int
-}
-
-// Date returns the period of the bucket as a corpus.Date, which formats
-// as "2015-11" or "2015".
-func (b Bucket) Date() corpus.Date { return corpus.NewDate(b.Start, b.Precision) }
-
-// Facet request names of the timeline: the years of the matches, and
-// their months when the span is known to be short.
-const (
-	timelineFacet = "_timeline"
-	monthsFacet   = "_months"
-)
-
-// maxMonthlyYears is the longest span, in years, that the timeline
-// draws by month; longer spans are drawn by year.
-const maxMonthlyYears = 4
-
-// maxTimelineYears bounds the number of yearly buckets: beyond it only
-// the years with articles are listed.
-const maxTimelineYears = 200
-
-// yearSpan returns the first and last year of the articles in the index,
-// computed once and again after a Write; ok is false when no article has
-// a date.
-func (ix *Index) yearSpan(ctx context.Context) (first, last int, ok bool, err error) {
-	ix.spanMu.Lock()
-	defer ix.spanMu.Unlock()
-	if ix.span != nil {
-		return ix.span[0], ix.span[1], ix.span[0] > 0, nil
-	}
-	sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
-	sr.Score = "none"
-	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
-	res, err := ix.b.SearchInContext(ctx, sr)
-	if err != nil {
-		return 0, 0, false, fmt.Errorf("years of the index: %w", err)
-	}
-	ys := years(facetTerms(res.Facets[timelineFacet]))
-	span := [2]int{}
-	if len(ys) > 0 {
-		span = [2]int{slices.Min(ys), slices.Max(ys)}
-	}
-	ix.span = &span
-	return span[0], span[1], span[0] > 0, nil
-}
-
-// years returns the years of a year facet that have articles.
-func years(vals []FacetValue) []int {
-	var out []int
-	for _, v := range vals {
-		if y, err := strconv.Atoi(v.Value); err == nil && v.Count > 0 {
-			out = append(out, y)
-		}
-	}
-	return out
-}
-
-// monthRanges returns the date range facet of every month from January of
-// year first to December of year last.
-func monthRanges(first, last int) *bleve.FacetRequest {
-	fr := bleve.NewFacetRequest(fieldDate, 12*(last-first+1))
-	for m := yearStart(float64(first)); m.Year() <= last; m = m.AddDate(0, 1, 0) {
-		fr.AddDateTimeRange(m.Format("2006-01"), m, m.AddDate(0, 1, 0))
-	}
-	return fr
-}
-
-// planTimeline adds the timeline's facets to the search request: the
-// years of the matches, and their months when the dates of the index and
-// of the request span at most maxMonthlyYears, so that a short timeline
-// needs no second search.
-func (ix *Index) planTimeline(ctx context.Context, sr *bleve.SearchRequest, req Request) error {
-	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
-	first, last, ok, err := ix.yearSpan(ctx)
-	if err != nil || !ok {
-		return err
-	}
-	if !req.From.IsZero() {
-		first = max(first, req.From.Year())
-	}
-	if !req.To.IsZero() {
-		last = min(last, req.To.Year())
-	}
-	if first <= last && last-first+1 <= maxMonthlyYears {
-		sr.AddFacet(monthsFacet, monthRanges(first, last))
-	}
-	return nil
-}
-
-// timeline builds the buckets from the facets of a search: every year
-// from the first with a match to the last, or, when they span at most
-// maxMonthlyYears, every month, from the months facet of the search or
-// counted with one more search.
-func (ix *Index) timeline(ctx context.Context, q query.Query, res *bleve.SearchResult) ([]Bucket, error) {
-	ys := years(facetTerms(res.Facets[timelineFacet]))
-	if len(ys) == 0 {
-		return []Bucket{}, nil
-	}
-	counts := map[int]int{}
-	for _, v := range facetTerms(res.Facets[timelineFacet]) {
-		if y, err := strconv.Atoi(v.Value); err == nil {
-			counts[y] = v.Count
-		}
-	}
-	first, last := slices.Min(ys), slices.Max(ys)
-	if last-first+1 > maxMonthlyYears {
-		var out []Bucket
-		if last-first+1 > maxTimelineYears {
-			slices.Sort(ys)
-			for _, y := range ys {
-				out = append(out, Bucket{Start: yearStart(float64(y)), Precision: corpus.PrecisionYear, Count: counts[y]})
-			}
-			return out, nil
-		}
-		for y := first; y <= last; y++ {
-			out = append(out, Bucket{Start: yearStart(float64(y)), Precision: corpus.PrecisionYear, Count: counts[y]})
-		}
-		return out, nil
-	}
-	months := res.Facets[monthsFacet]
-	if months == nil {
-		sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
-		sr.Score = "none" // only the counts are wanted
-		sr.AddFacet(monthsFacet, monthRanges(first, last))
-		more, err := ix.b.SearchInContext(ctx, sr)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		months = more.Facets[monthsFacet]
-	}
-	byMonth := map[string]int{}
-	if months != nil {
-		for _, r := range months.DateRanges {
-			byMonth[r.Name] = r.Count
-		}
-	}
-	var starts []time.Time
-	for m := yearStart(float64(first)); m.Year() <= last; m = m.AddDate(0, 1, 0) {
-		starts = append(starts, m)
-	}
-	// Trim the empty months before the first and after the last.
-	lo, hi := 0, len(starts)-1
-	for lo < hi && byMonth[starts[lo].Format("2006-01")] == 0 {
-		lo++
-	}
-	for hi > lo && byMonth[starts[hi].Format("2006-01")] == 0 {
-		hi--
-	}
-	out := make([]Bucket, 0, hi-lo+1)
-	for _, m := range starts[lo : hi+1] {
-		out = append(out, Bucket{Start: m, Precision: corpus.PrecisionMonth, Count: byMonth[m.Format("2006-01")]})
-	}
-	return out, nil
 }
 
 // FacetValues returns the values of a facet (one of FacetNames, or place

@@ -65,6 +65,9 @@ type Request struct {
 	// FacetSizes overrides FacetSize for the facets it names (a "show
 	// more" list); values over MaxFacetSize are cut to it.
 	FacetSizes map[string]int
+	// Interval is the length of the timeline's bars; the zero value
+	// chooses one from the dates of the matches.
+	Interval Interval
 }
 
 // Page size limits.
@@ -98,10 +101,14 @@ type Result struct {
 	Size   int
 	Hits   []Hit
 	Facets map[string][]FacetValue
-	// Timeline counts the matches by month, or by year when they span
-	// more than four years, from the first period with a match to the
-	// last, empty periods included.
-	Timeline []Bucket
+	// Timeline counts the matches per Interval (a day, a week, a month or
+	// a year), from the first period with a match to the last, empty
+	// periods included. TimelineOutside is how many dated matches it
+	// leaves out: strays far from the bulk of them, when the interval is
+	// automatic (see Index.timeline).
+	Timeline        []Bucket
+	Interval        Interval
+	TimelineOutside int
 
 	// Filters are the request's filter values that match articles, as
 	// the index writes them: outlet "bbc" is "BBC", country "France" is

@@ -155,9 +155,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		err = ix.locate(ctx, text, res.Hits)
 		newHighlighter(text, ix.b.Mapping()).locateSpelled(res.Hits)
 	}
-	var timeline []Bucket
+	var (
+		timeline []Bucket
+		interval Interval
+		outside  int
+	)
 	if err == nil {
-		timeline, err = ix.timeline(ctx, q, res)
+		timeline, interval, outside, err = ix.timeline(ctx, q, res, req.Interval)
 	}
 	if derr := <-disjunctive; err == nil {
 		err = derr
@@ -180,10 +184,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		Hits:     make([]Hit, 0, len(res.Hits)),
 		Facets:   facets,
 		Timeline: timeline,
+		Interval: interval,
 
-		Filters:      rf.shown,
-		FilterValues: rf.values,
-		Suggestions:  rf.suggestions,
+		TimelineOutside: outside,
+		Filters:         rf.shown,
+		FilterValues:    rf.values,
+		Suggestions:     rf.suggestions,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hit(h))
