@@ -30,9 +30,13 @@ type SearchResponse struct {
 	Size   int                             `json:"size"`
 	Hits   []HitResponse                   `json:"hits"`
 	Facets map[string][]FacetValueResponse `json:"facets"`
-	// Timeline counts the matches per month ("1987-03") or, over more
-	// than four years, per year ("1987"), empty periods included.
-	Timeline []BucketResponse `json:"timeline"`
+	// Timeline counts the matches per TimelineInterval: per day or week
+	// ("1987-03-02", the week's Monday), month ("1987-03") or year
+	// ("1987"), empty periods included. TimelineOutside counts the dated
+	// matches it leaves out, strays far from the bulk of them.
+	Timeline         []BucketResponse `json:"timeline"`
+	TimelineInterval string           `json:"timeline_interval"`
+	TimelineOutside  int              `json:"timeline_outside"`
 	// Unmatched lists the filter values that match no article; the
 	// search then finds nothing. Suggestions offers values that exist
 	// for them.
@@ -103,6 +107,9 @@ func newSearchResponse(req search.Request, res search.Result) SearchResponse {
 		Hits:     make([]HitResponse, 0, len(res.Hits)),
 		Facets:   make(map[string][]FacetValueResponse, len(search.FacetNames)),
 		Timeline: make([]BucketResponse, 0, len(res.Timeline)),
+
+		TimelineInterval: string(res.Interval),
+		TimelineOutside:  res.TimelineOutside,
 
 		Unmatched:   []UnmatchedResponse{},
 		Suggestions: make([]SuggestionResponse, 0, len(res.Suggestions)),

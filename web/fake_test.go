@@ -80,6 +80,7 @@ func (f *fakeBackend) Search(ctx context.Context, req search.Request) (search.Re
 		Size:     size,
 		Facets:   facetCounts(matches),
 		Timeline: yearTimeline(matches),
+		Interval: search.IntervalYear,
 
 		FilterValues: f.filterValues(req.Filters),
 	}

@@ -281,7 +281,7 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 	}
 
 	view.From, view.To = v.Get(paramFrom), v.Get(paramTo)
-	for _, name := range append(slices.Clone(filterParams), paramSize, paramMore) {
+	for _, name := range append(slices.Clone(filterParams), paramSize, paramMore, paramInterval) {
 		for _, val := range v[name] {
 			view.Hidden = append(view.Hidden, field{name, val})
 		}
@@ -464,7 +464,7 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 		fv.Filterable = name != search.FacetYear
 		view.Facets = append(view.Facets, fv)
 	}
-	view.Timeline = newTimelineView(res.Timeline, v)
+	view.Timeline = newTimelineView(res, v)
 }
 
 // articleURL is the article page, carrying the query to highlight.
@@ -480,66 +480,183 @@ func articleURL(id, q string) string {
 type timelineView struct {
 	Width, Height int
 	Bars          []bar
-	// Unit is "month" or "year"; First and Last label the axis.
+	// Unit is "day", "week", "month" or "year"; First and Last name the
+	// first and last bars.
 	Unit        string
 	First, Last string
 	Max         int
+	// Outside is how many dated matches the chart leaves out (strays far
+	// from the bulk of them).
+	Outside int
+	// Intervals are the choices of bar length, each a link.
+	Intervals []intervalLink
+}
+
+// intervalLink is a choice of timeline interval.
+type intervalLink struct {
+	Label, URL string
+	Selected   bool
 }
 
 // bar is one period of the timeline, drawn in SVG user units, linking
-// to the search narrowed to that period.
+// to the search narrowed to that period. Tick labels the axis under it,
+// when the bar starts a tick period. An empty bar is drawn as a faint
+// slot, so that a gap in the articles shows as one.
 type bar struct {
 	X, Y, W, H float64
-	Period     string
-	Label      string
-	Count      int
-	URL        string
-	Selected   bool
+	// X2 is the right edge, X+W.
+	X2     float64
+	Period string
+	// Through is the last day of a week; "" for the other bars.
+	Through  string
+	Label    string
+	Tick     string
+	Count    int
+	URL      string
+	Selected bool
 }
 
 // Timeline chart size, in SVG user units.
 const (
 	timelineWidth  = 600
 	timelineHeight = 80
+	// maxBarWidth keeps a lone bar, or a few, from filling the chart.
+	maxBarWidth = 60
+	// maxTicks is about how many labels the axis has at most.
+	maxTicks = 8
 )
+
+// timelineIntervals are the choices of interval, in order.
+var timelineIntervals = []struct{ value, label string }{
+	{"", "auto"}, {"day", "day"}, {"week", "week"}, {"month", "month"}, {"year", "year"},
+}
 
 // newTimelineView lays out the bars of the timeline, or returns nil when
 // there is nothing to draw.
-func newTimelineView(buckets []search.Bucket, v url.Values) *timelineView {
-	if len(buckets) < 2 {
+func newTimelineView(res search.Result, v url.Values) *timelineView {
+	buckets := res.Timeline
+	if len(buckets) == 0 {
 		return nil
 	}
-	tv := &timelineView{Width: timelineWidth, Height: timelineHeight, Unit: "year"}
-	if buckets[0].Precision == corpus.PrecisionMonth {
-		tv.Unit = "month"
+	unit := string(res.Interval)
+	if unit == "" {
+		unit = "year"
+		if buckets[0].Precision == corpus.PrecisionMonth {
+			unit = "month"
+		}
 	}
+	tv := &timelineView{Width: timelineWidth, Height: timelineHeight, Unit: unit, Outside: res.TimelineOutside}
 	for _, b := range buckets {
 		tv.Max = max(tv.Max, b.Count)
 	}
 	if tv.Max == 0 {
 		return nil
 	}
-	step := float64(timelineWidth) / float64(len(buckets))
+	for _, iv := range timelineIntervals {
+		w := without(v, paramInterval)
+		if iv.value != "" {
+			w.Set(paramInterval, iv.value)
+		}
+		tv.Intervals = append(tv.Intervals, intervalLink{Label: iv.label, URL: searchURL(w), Selected: iv.value == v.Get(paramInterval)})
+	}
+	step := min(float64(timelineWidth)/float64(len(buckets)), maxBarWidth)
+	left := (float64(timelineWidth) - step*float64(len(buckets))) / 2
 	gap := min(step*0.15, 2)
+	ticks := tickLabels(buckets, unit)
 	for i, b := range buckets {
-		d := b.Date()
+		d, last := b.Date(), b.Last()
 		h := float64(b.Count) / float64(tv.Max) * (timelineHeight - 2)
 		if b.Count > 0 {
 			h = max(h, 1.5)
 		}
 		w := without(v, paramFrom, paramTo)
 		w.Set(paramFrom, d.String())
-		w.Set(paramTo, d.String())
-		dv := newDateView(d)
+		w.Set(paramTo, last.String())
+		label := newDateView(d).Human
+		through := ""
+		if unit == "week" {
+			label = "week of " + label
+			through = last.String()
+		}
 		tv.Bars = append(tv.Bars, bar{
-			X: round2(float64(i) * step), Y: round2(timelineHeight - h), W: round2(step - gap), H: round2(h),
-			Period: d.String(), Label: dv.Human, Count: b.Count, URL: searchURL(w),
-			Selected: v.Get(paramFrom) == d.String() && v.Get(paramTo) == d.String(),
+			X: round2(left + float64(i)*step), Y: round2(timelineHeight - h), W: round2(step - gap), H: round2(h),
+			X2:     round2(left + float64(i)*step + step - gap),
+			Period: d.String(), Through: through, Label: label, Tick: ticks[i], Count: b.Count, URL: searchURL(w),
+			Selected: v.Get(paramFrom) == d.String() && v.Get(paramTo) == last.String(),
 		})
 	}
 	tv.First = tv.Bars[0].Label
 	tv.Last = tv.Bars[len(tv.Bars)-1].Label
 	return tv
+}
+
+// tickLabels returns the axis label under each bucket, "" for most: a
+// tick at sensible periods (every year, every 5 years, each quarter, the
+// first week of each month, every 7 days...) so that there are at most
+// about maxTicks of them, each naming its period.
+func tickLabels(buckets []search.Bucket, unit string) []string {
+	out := make([]string, len(buckets))
+	n := len(buckets)
+	pick := func(steps []int) int {
+		for _, s := range steps {
+			if n/s <= maxTicks {
+				return s
+			}
+		}
+		return steps[len(steps)-1]
+	}
+	switch unit {
+	case "year":
+		s := pick([]int{1, 2, 5, 10, 20, 50, 100})
+		for i, b := range buckets {
+			if y := b.Start.Year(); y%s == 0 || (i == 0 && s == 1) {
+				out[i] = strconv.Itoa(y)
+			}
+		}
+	case "month":
+		s := pick([]int{1, 2, 3, 6, 12, 24, 60})
+		for i, b := range buckets {
+			m := int(b.Start.Month()) - 1
+			if (s <= 12 && m%s == 0) || (s > 12 && m == 0 && b.Start.Year()%(s/12) == 0) {
+				out[i] = monthTick(b.Start, i == 0 || m == 0)
+			}
+		}
+		if s > 1 && out[0] == "" && n <= maxTicks {
+			out[0] = monthTick(buckets[0].Start, true)
+		}
+	case "week":
+		// The first week starting in a month, every month or every few.
+		months, s := n*7/30+1, 1
+		for _, c := range []int{1, 2, 3, 6, 12} {
+			if s = c; months/c <= maxTicks {
+				break
+			}
+		}
+		shown := 0
+		for i, b := range buckets {
+			if m := int(b.Start.Month()) - 1; b.Start.Day() <= 7 && m%s == 0 {
+				out[i] = monthTick(b.Start, shown == 0 || m == 0)
+				shown++
+			}
+		}
+	default: // day
+		s := pick([]int{1, 2, 7, 14, 28})
+		for i, b := range buckets {
+			if s < 7 && i%s == 0 || s >= 7 && b.Start.Weekday() == time.Monday && (i/7)%(s/7) == 0 {
+				out[i] = b.Start.Format("2 Jan")
+			}
+		}
+	}
+	return out
+}
+
+// monthTick labels a month on the axis: "Mar", or "Mar 1987" for the
+// first label and each January.
+func monthTick(t time.Time, withYear bool) string {
+	if withYear {
+		return t.Format("Jan 2006")
+	}
+	return t.Format("Jan")
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

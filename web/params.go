@@ -34,6 +34,9 @@ const (
 	paramAuthor  = "author"
 	// paramMore names a facet listed at length (moreFacetSize values).
 	paramMore = "more"
+	// paramInterval is the timeline's interval: auto, day, week, month
+	// or year.
+	paramInterval = "interval"
 )
 
 // moreFacetSize is how many values a facet named by paramMore lists.
@@ -43,7 +46,7 @@ const moreFacetSize = 100
 var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor}
 
 // searchParams lists every parameter a search URL keeps, except page.
-var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore}, filterParams...)
+var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore, paramInterval}, filterParams...)
 
 // paramError is a query parameter that cannot be used as given. Its message
 // is meant for the user.
@@ -99,6 +102,11 @@ func parseRequest(v url.Values) (search.Request, error) {
 	req.To = to.End()
 	if !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To) {
 		return req, &paramError{paramFrom, v.Get(paramFrom), "the start date is after the end date (to=" + v.Get(paramTo) + ")"}
+	}
+
+	iv := strings.TrimSpace(v.Get(paramInterval))
+	if req.Interval, err = search.ParseInterval(iv); err != nil {
+		return req, &paramError{paramInterval, iv, "want auto, day, week, month or year"}
 	}
 
 	if more := strings.TrimSpace(v.Get(paramMore)); more != "" {

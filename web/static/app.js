@@ -104,13 +104,15 @@
     status.setAttribute("aria-live", "polite");
     svg.parentNode.insertBefore(status, svg.nextSibling);
     var period = function (i) { return bars[i].getAttribute("data-period"); };
+    // through is the last day of bar i: a week's Sunday, else its period.
+    var through = function (i) { return bars[i].getAttribute("data-last") || period(i); };
     var label = function (i) { return bars[i].getAttribute("aria-label").replace(/:[^:]*$/, ""); };
     // paint shows the span lo..hi (none when lo < 0) on the bars, in the
     // date boxes and in the status line.
     var paint = function (lo, hi) {
       bars.forEach(function (b, i) { b.classList.toggle("brush", lo >= 0 && i >= lo && i <= hi); });
       if (fromBox) fromBox.value = lo >= 0 ? period(lo) : typed[0];
-      if (toBox) toBox.value = lo >= 0 ? period(hi) : typed[1];
+      if (toBox) toBox.value = lo >= 0 ? through(hi) : typed[1];
       status.textContent = lo >= 0 && hi > lo ? label(lo) + " to " + label(hi) + ": press Enter to filter, Escape to cancel." : "";
     };
     // go filters the search to the periods of bars lo..hi.
@@ -118,7 +120,7 @@
       var u = new URL(location.href);
       u.searchParams.delete("page");
       u.searchParams.set("from", period(lo));
-      u.searchParams.set("to", period(hi));
+      u.searchParams.set("to", through(hi));
       location.href = u.pathname + u.search;
     };
 
