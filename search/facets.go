@@ -22,30 +22,20 @@ import (
 
 // values returns the filter values that narrow facet.
 func (f Filters) values(facet string) []string {
-	switch facet {
-	case FacetOutlet:
-		return f.Outlet
-	case FacetCountry:
-		return f.Country
-	case FacetTopic:
-		return f.Topic
-	case FacetPerson:
-		return f.Person
+	for _, fl := range f.list() {
+		if fl.name == facet {
+			return *fl.values
+		}
 	}
 	return nil
 }
 
 // without returns the filters without those of facet.
 func (f Filters) without(facet string) Filters {
-	switch facet {
-	case FacetOutlet:
-		f.Outlet = nil
-	case FacetCountry:
-		f.Country = nil
-	case FacetTopic:
-		f.Topic = nil
-	case FacetPerson:
-		f.Person = nil
+	for _, fl := range f.list() {
+		if fl.name == facet {
+			*fl.values = nil
+		}
 	}
 	return f
 }
@@ -109,14 +99,17 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 			}
 			sr := bleve.NewSearchRequestOptions(combine(text, f, from, to), 0, 0, false)
 			sr.Score = "none" // only the counts are wanted
-			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
+			// Every value is counted, so that a selected value beyond
+			// the first ones is listed with its count.
+			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], MaxFacetSize))
 			res, err := ix.b.SearchInContext(ctx, sr)
 			if err != nil {
 				errs[i] = fmt.Errorf("facet %s: %w", name, err)
 				return
 			}
+			vals := topAndSelected(facetTerms(res.Facets[name]), p.facetSizeOf(req, name), req.Filters.values(name))
 			mu.Lock()
-			out[name] = facetTerms(res.Facets[name])
+			out[name] = vals
 			mu.Unlock()
 		})
 	}
@@ -167,7 +160,7 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 		if e == nil {
 			break
 		}
-		if prefix == "" || hasWordPrefix(e.Term, prefix) {
+		if MatchesPrefix(facet, e.Term, prefix) {
 			out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
 		}
 	}
@@ -187,12 +180,25 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 }
 
 // LookupFacets are the facets FacetValues looks values up in.
-var LookupFacets = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear, "place", "author"}
+var LookupFacets = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear, FacetPlace, FacetAuthor,
+	FacetSection, FacetLanguage}
 
 // lookupFields maps LookupFacets to their index fields.
 var lookupFields = map[string]string{
 	FacetOutlet: fieldOutlet, FacetCountry: fieldCountries, FacetTopic: fieldTopics,
-	FacetPerson: fieldPeople, FacetYear: fieldYear, "place": fieldPlaces, "author": fieldAuthors,
+	FacetPerson: fieldPeople, FacetYear: fieldYear, FacetPlace: fieldPlaces, FacetAuthor: fieldAuthors,
+	FacetSection: fieldSection, FacetLanguage: fieldLanguage,
+}
+
+// MatchesPrefix reports whether a value of facet starts with prefix, or
+// has a word that does, ignoring case and accents; a country also matches
+// by its name ("kuw" finds KW, Kuwait). An empty prefix matches all.
+func MatchesPrefix(facet, value, prefix string) bool {
+	prefix = matchKey(prefix)
+	if prefix == "" || hasWordPrefix(matchKey(value), prefix) {
+		return true
+	}
+	return facet == FacetCountry && hasWordPrefix(matchKey(CountryName(value)), prefix)
 }
 
 // hasWordPrefix reports whether value, or one of its words, starts with
@@ -208,4 +214,19 @@ func hasWordPrefix(value, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// topAndSelected returns the first n values, most frequent first, and
+// after them the values of selected beyond the first n.
+func topAndSelected(vals []FacetValue, n int, selected []string) []FacetValue {
+	if len(vals) <= n {
+		return vals
+	}
+	out := vals[:n:n]
+	for _, v := range vals[n:] {
+		if slices.Contains(selected, v.Value) {
+			out = append(out, v)
+		}
+	}
+	return out
 }

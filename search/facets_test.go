@@ -131,3 +131,25 @@ func TestFacetValues(t *testing.T) {
 		t.Error("unknown facet: no error")
 	}
 }
+
+// TestFacetSelectedBeyondTheFirst: a selected value that is not among the
+// first values of its facet is listed after them, with its count; the
+// author, place, section and language facets count and filter too.
+func TestFacetSelectedBeyondTheFirst(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	res, err := ix.Search(context.Background(), Request{Filters: Filters{Country: []string{"iceland"}}, FacetSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Facets[FacetCountry], []FacetValue{{"GB", 4}, {"IS", 1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("country facet %v, want %v", got, want)
+	}
+	res, err = ix.Search(context.Background(), Request{Filters: Filters{Section: []string{"business"}, Language: []string{"EN"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := ids(res.Hits); len(ids) != 1 || ids[0] != "fed" || !reflect.DeepEqual(res.Facets[FacetAuthor], []FacetValue{{"Ann Smith", 1}, {"Bob Jones", 1}}) ||
+		!reflect.DeepEqual(res.Facets[FacetPlace], []FacetValue{{"Washington", 1}}) {
+		t.Errorf("section=business&language=EN: %v, authors %v, places %v", ids, res.Facets[FacetAuthor], res.Facets[FacetPlace])
+	}
+}

@@ -488,6 +488,7 @@ func filterQuery(f Filters, from, to time.Time) query.Query {
 	}{
 		{fieldOutlet, f.Outlet}, {fieldCountries, f.Country}, {fieldTopics, f.Topic},
 		{fieldPeople, f.Person}, {fieldPlaces, f.Place}, {fieldAuthors, f.Author},
+		{fieldSection, f.Section}, {fieldLanguage, f.Language},
 	} {
 		var or []query.Query
 		for _, v := range fl.values {

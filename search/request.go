@@ -38,11 +38,13 @@ type Filters struct {
 	// Country takes ISO 3166-1 alpha-2 codes, names and common aliases
 	// ("FR", "France", "UK", "Britain"). Every filter value is matched
 	// without regard to case or accents, as field:value is in a query.
-	Country []string
-	Topic   []string
-	Person  []string
-	Place   []string
-	Author  []string
+	Country  []string
+	Topic    []string
+	Person   []string
+	Place    []string
+	Author   []string
+	Section  []string
+	Language []string
 }
 
 // Request is a search. Its zero value lists every article, newest first,
@@ -80,15 +82,20 @@ const (
 
 // Facet names, the keys of Result.Facets.
 const (
-	FacetOutlet  = "outlet"
-	FacetCountry = "country"
-	FacetTopic   = "topic"
-	FacetPerson  = "person"
-	FacetYear    = "year"
+	FacetOutlet   = "outlet"
+	FacetCountry  = "country"
+	FacetTopic    = "topic"
+	FacetPerson   = "person"
+	FacetYear     = "year"
+	FacetAuthor   = "author"
+	FacetPlace    = "place"
+	FacetSection  = "section"
+	FacetLanguage = "language"
 )
 
 // FacetNames lists the facets every Result carries, in display order.
-var FacetNames = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear}
+var FacetNames = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear,
+	FacetAuthor, FacetPlace, FacetSection, FacetLanguage}
 
 // Result is one page of hits with facet counts over all matches. The
 // counts of a facet narrowed by a filter are disjunctive: counted with

@@ -20,12 +20,14 @@ import (
 
 // Filter parameter names, as in Suggestion.Filter and FilterValue.Filter.
 const (
-	FilterOutlet  = "outlet"
-	FilterCountry = "country"
-	FilterTopic   = "topic"
-	FilterPerson  = "person"
-	FilterPlace   = "place"
-	FilterAuthor  = "author"
+	FilterOutlet   = "outlet"
+	FilterCountry  = "country"
+	FilterTopic    = "topic"
+	FilterPerson   = "person"
+	FilterPlace    = "place"
+	FilterAuthor   = "author"
+	FilterSection  = "section"
+	FilterLanguage = "language"
 )
 
 // FilterValue is one value of one filter as asked for (Given) and as the
@@ -65,6 +67,7 @@ func (f *Filters) list() []struct {
 		{FilterTopic, fieldTopics, &f.Topic}, {FilterCountry, fieldCountries, &f.Country},
 		{FilterOutlet, fieldOutlet, &f.Outlet}, {FilterPerson, fieldPeople, &f.Person},
 		{FilterPlace, fieldPlaces, &f.Place}, {FilterAuthor, fieldAuthors, &f.Author},
+		{FilterSection, fieldSection, &f.Section}, {FilterLanguage, fieldLanguage, &f.Language},
 	}
 }
 

@@ -19,11 +19,15 @@ const MaxResults = 10000
 
 // facetFields maps the facet names to their index fields.
 var facetFields = map[string]string{
-	FacetOutlet:  fieldOutlet,
-	FacetCountry: fieldCountries,
-	FacetTopic:   fieldTopics,
-	FacetPerson:  fieldPeople,
-	FacetYear:    fieldYear,
+	FacetOutlet:   fieldOutlet,
+	FacetCountry:  fieldCountries,
+	FacetTopic:    fieldTopics,
+	FacetPerson:   fieldPeople,
+	FacetYear:     fieldYear,
+	FacetAuthor:   fieldAuthors,
+	FacetPlace:    fieldPlaces,
+	FacetSection:  fieldSection,
+	FacetLanguage: fieldLanguage,
 }
 
 // hitFields are the stored fields loaded for each hit.

@@ -202,7 +202,7 @@ func TestFacetLookupAndSimilar(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &facets); err != nil {
 		t.Fatal(err)
 	}
-	if len(facets.Values) != 1 || facets.Values[0] != (FacetValueResponse{"crude", 3}) {
+	if len(facets.Values) != 1 || facets.Values[0] != (FacetValueResponse{Value: "crude", Count: 3}) {
 		t.Errorf("topic values for CR: %+v", facets)
 	}
 	var sim SimilarResponse

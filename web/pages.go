@@ -155,6 +155,9 @@ type facetView struct {
 	// facets get a filter box (with the page script).
 	MoreURL, LessURL string
 	Filterable       bool
+	// Collapsed facets are closed until opened, unless a value is
+	// selected.
+	Collapsed bool
 }
 
 // facetLink is a facet value linking to the same search with that value
@@ -170,18 +173,26 @@ type facetLink struct {
 
 // facetInfo tells, for each facet, its heading and the filter parameter
 // it drives (year drives from and to).
-var facetInfo = map[string]struct{ label, param string }{
-	search.FacetTopic:   {"Topics", paramTopic},
-	search.FacetCountry: {"Countries", paramCountry},
-	search.FacetOutlet:  {"Outlets", paramOutlet},
-	search.FacetPerson:  {"People", paramPerson},
-	search.FacetYear:    {"Years", ""},
+var facetInfo = map[string]struct {
+	label, param string
+	collapsed    bool
+}{
+	search.FacetTopic:    {"Topics", paramTopic, false},
+	search.FacetCountry:  {"Countries", paramCountry, false},
+	search.FacetOutlet:   {"Outlets", paramOutlet, false},
+	search.FacetPerson:   {"People", paramPerson, false},
+	search.FacetYear:     {"Years", "", false},
+	search.FacetAuthor:   {"Authors", paramAuthor, true},
+	search.FacetPlace:    {"Places", paramPlace, true},
+	search.FacetSection:  {"Sections", paramSection, true},
+	search.FacetLanguage: {"Languages", paramLanguage, true},
 }
 
 // filterLabels names the filter parameters in the active filter list.
 var filterLabels = map[string]string{
 	paramTopic: "Topic", paramCountry: "Country", paramOutlet: "Outlet",
 	paramPerson: "Person", paramPlace: "Place", paramAuthor: "Author",
+	paramSection: "Section", paramLanguage: "Language",
 }
 
 // handleSearchPage serves GET /, the search page.
@@ -462,6 +473,7 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			fv.MoreURL = searchURL(w)
 		}
 		fv.Filterable = name != search.FacetYear
+		fv.Collapsed = info.collapsed && len(sel.order[info.param]) == 0
 		view.Facets = append(view.Facets, fv)
 	}
 	view.Timeline = newTimelineView(res, v)

@@ -20,18 +20,20 @@ const (
 
 // The query parameters of a search, as used in URLs and forms.
 const (
-	paramQuery   = "q"
-	paramSort    = "sort"
-	paramPage    = "page"
-	paramSize    = "size"
-	paramFrom    = "from"
-	paramTo      = "to"
-	paramOutlet  = "outlet"
-	paramCountry = "country"
-	paramTopic   = "topic"
-	paramPerson  = "person"
-	paramPlace   = "place"
-	paramAuthor  = "author"
+	paramQuery    = "q"
+	paramSort     = "sort"
+	paramPage     = "page"
+	paramSize     = "size"
+	paramFrom     = "from"
+	paramTo       = "to"
+	paramOutlet   = "outlet"
+	paramCountry  = "country"
+	paramTopic    = "topic"
+	paramPerson   = "person"
+	paramPlace    = "place"
+	paramAuthor   = "author"
+	paramSection  = "section"
+	paramLanguage = "language"
 	// paramMore names a facet listed at length (moreFacetSize values).
 	paramMore = "more"
 	// paramInterval is the timeline's interval: auto, day, week, month
@@ -43,7 +45,7 @@ const (
 const moreFacetSize = 100
 
 // filterParams lists the repeatable filter parameters in display order.
-var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor}
+var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor, paramSection, paramLanguage}
 
 // searchParams lists every parameter a search URL keeps, except page.
 var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore, paramInterval}, filterParams...)
@@ -123,6 +125,7 @@ func parseRequest(v url.Values) (search.Request, error) {
 	}{
 		{paramOutlet, &f.Outlet}, {paramCountry, &f.Country}, {paramTopic, &f.Topic},
 		{paramPerson, &f.Person}, {paramPlace, &f.Place}, {paramAuthor, &f.Author},
+		{paramSection, &f.Section}, {paramLanguage, &f.Language},
 	} {
 		vals := filterValues(v, p.name)
 		if len(vals) > maxFilterValues {

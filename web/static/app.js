@@ -63,22 +63,29 @@
       if (extra) { extra.remove(); extra = null; }
       if (s === "") return;
       timer = setTimeout(function () {
-        fetch("/api/v1/facets/" + encodeURIComponent(name) + "?size=10&prefix=" + encodeURIComponent(s))
+        // Values of the whole result set: the search's own parameters.
+        var params = new URLSearchParams(location.search);
+        ["page", "size", "more", "sort", "interval"].forEach(function (p) { params.delete(p); });
+        params.set("size", "10");
+        params.set("prefix", s);
+        fetch("/api/v1/facets/" + encodeURIComponent(name) + "?" + params.toString())
           .then(function (r) { return r.ok ? r.json() : { values: [] }; })
           .then(function (body) {
             if (box.value.trim().toLowerCase() !== s) return;
             var shown = {};
-            Array.prototype.forEach.call(list.querySelectorAll(".v"), function (v) { shown[v.textContent] = true; });
+            Array.prototype.forEach.call(list.querySelectorAll("a"), function (a) {
+              var c = a.querySelector(".code"), v = a.querySelector(".v");
+              shown[c ? c.textContent : v.textContent] = true;
+            });
             var ul = doc.createElement("ul");
             ul.className = "facet-suggest";
-            ul.setAttribute("aria-label", "More values in all articles");
+            ul.setAttribute("aria-label", "More values in the results");
             body.values.forEach(function (fv) {
               if (shown[fv.value]) return;
               var li = doc.createElement("li"), a = doc.createElement("a"), v = doc.createElement("span"), n = doc.createElement("span");
               a.href = withParam(name, fv.value);
-              v.className = "v"; v.textContent = fv.value;
+              v.className = "v"; v.textContent = fv.label ? fv.label + " " + fv.value : fv.value;
               n.className = "n"; n.textContent = fv.count;
-              n.title = "articles in the whole archive";
               a.appendChild(v); a.appendChild(n); li.appendChild(a); ul.appendChild(li);
             });
             if (ul.children.length) { extra = ul; list.after(ul); }
