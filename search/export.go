@@ -98,7 +98,11 @@ func (e *exporter) page(ctx context.Context, ix *Index) ([]corpus.Article, error
 		if err != nil {
 			return nil, fmt.Errorf("search: export %q: %w", e.req.Query, err)
 		}
-		e.q = combine(e.text, rf.search, e.req.From, e.req.To)
+		ex, err := ix.resolveFilters(ctx, e.req.Exclude)
+		if err != nil {
+			return nil, fmt.Errorf("search: export %q: %w", e.req.Query, err)
+		}
+		e.q = combine(e.text, rf.search, e.req.From, e.req.To, ex.shown)
 	}
 	out, err := e.read(ctx, ix)
 	if err != nil || len(out) == exportPage || e.undated {

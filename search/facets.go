@@ -62,14 +62,31 @@ func (p plan) facetSizeOf(req Request, facet string) int {
 	return p.facetSize
 }
 
-// combine returns the text query restricted by the filters and dates.
-func combine(text query.Query, f Filters, from, to time.Time) query.Query {
-	fq := filterQuery(f, from, to)
-	if fq == nil {
+// combine returns the text query restricted by the filters and dates,
+// without the articles that have a value of exclude.
+func combine(text query.Query, f Filters, from, to time.Time, exclude Filters) query.Query {
+	fq := filterQuery(f, time.Time{}, time.Time{})
+	dq := filterQuery(Filters{}, from, to)
+	var not []query.Query
+	for _, fl := range exclude.list() {
+		if len(*fl.values) > 0 {
+			// One filter at a time: any of its values excludes.
+			not = append(not, filterQuery(fl.only(), time.Time{}, time.Time{}))
+		}
+	}
+	if fq == nil && dq == nil && len(not) == 0 {
 		return text
 	}
-	b := query.NewBooleanQuery([]query.Query{text}, nil, nil)
-	b.Filter = fq
+	b := query.NewBooleanQuery([]query.Query{text}, nil, not)
+	var filters []query.Query
+	for _, q := range []query.Query{fq, dq} {
+		if q != nil {
+			filters = append(filters, q)
+		}
+	}
+	if len(filters) > 0 {
+		b.Filter = query.NewConjunctionQuery(filters)
+	}
 	return b
 }
 
@@ -97,7 +114,7 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 			if name == FacetYear {
 				from, to = time.Time{}, time.Time{}
 			}
-			sr := bleve.NewSearchRequestOptions(combine(text, f, from, to), 0, 0, false)
+			sr := bleve.NewSearchRequestOptions(combine(text, f, from, to, req.Exclude), 0, 0, false)
 			sr.Score = "none" // only the counts are wanted
 			// Every value is counted, so that a selected value beyond
 			// the first ones is listed with its count.

@@ -53,6 +53,9 @@ type Request struct {
 	// Query is free text in the product's query syntax; empty matches all.
 	Query   string
 	Filters Filters
+	// Exclude leaves out the articles with any of its values (a NOT
+	// filter: -country=US), matched as Filters are.
+	Exclude Filters
 	// From and To bound the publication date, inclusive; zero is open.
 	From, To time.Time
 	Sort     Sort
@@ -126,6 +129,9 @@ type Result struct {
 	Filters      Filters
 	FilterValues []FilterValue
 	Suggestions  []Suggestion
+	// Excluded are the values of Request.Exclude as the index writes
+	// them, the ones that match nothing left out.
+	Excluded Filters
 }
 
 // Hit is one matching article, with the fields a result list shows.

@@ -56,19 +56,31 @@ const maxSuggestions = 3
 
 // list returns pointers to the value lists of f with their filter
 // names and index fields, in display order.
-func (f *Filters) list() []struct {
-	name, field string
-	values      *[]string
-} {
-	return []struct {
-		name, field string
-		values      *[]string
-	}{
+func (f *Filters) list() []filterList {
+	return []filterList{
 		{FilterTopic, fieldTopics, &f.Topic}, {FilterCountry, fieldCountries, &f.Country},
 		{FilterOutlet, fieldOutlet, &f.Outlet}, {FilterPerson, fieldPeople, &f.Person},
 		{FilterPlace, fieldPlaces, &f.Place}, {FilterAuthor, fieldAuthors, &f.Author},
 		{FilterSection, fieldSection, &f.Section}, {FilterLanguage, fieldLanguage, &f.Language},
 	}
+}
+
+// only returns the filters of f that hold just this list's values.
+func (fl filterList) only() Filters {
+	var f Filters
+	for _, o := range f.list() {
+		if o.name == fl.name {
+			*o.values = *fl.values
+		}
+	}
+	return f
+}
+
+// filterList is one filter of a Filters: its name, index field and
+// values.
+type filterList struct {
+	name, field string
+	values      *[]string
 }
 
 // resolved is the outcome of resolveFilters.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"github.com/clippings/clippings/corpus"
 )
 
 // TestFiltersMatchLikeQueries checks that filter values ignore case and
@@ -100,5 +102,42 @@ func TestCountryName(t *testing.T) {
 		if got := CountryName(code); got != want {
 			t.Errorf("CountryName(%q) = %q, want %q", code, got, want)
 		}
+	}
+}
+
+// TestExclude: a NOT filter leaves out the articles with any of its
+// values, matched as filters are, and combines with filters.
+func TestExclude(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	tests := []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"not Britain", Request{Exclude: Filters{Country: []string{"uk"}}}, []string{"fed", "cop", "cli", "oba", "boj", "mer", "par", "ash"}},
+		{"not Reuters nor AP", Request{Exclude: Filters{Outlet: []string{"reuters", "AP"}}}, []string{"brx", "cli", "gla", "cup", "mer", "cam"}},
+		{"politics but not Merkel", Request{Filters: Filters{Topic: []string{"politics"}}, Exclude: Filters{Person: []string{"angela merkel"}}}, []string{"brx", "oba"}},
+		{"excluding nothing that exists", Request{Query: "merkel", Exclude: Filters{Country: []string{"Atlantis"}}}, []string{"cop", "mer"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.req.Size = 100
+			res, err := ix.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ids(res.Hits)
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("hits %v, want %v", got, want)
+			}
+			var n int
+			ix.Export(context.Background(), tt.req, func(corpus.Article) error { n++; return nil })
+			if n != len(want) {
+				t.Errorf("export gives %d articles, want %d", n, len(want))
+			}
+		})
 	}
 }

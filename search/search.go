@@ -134,7 +134,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	req.Filters = rf.search
-	q := combine(text, req.Filters, req.From, req.To)
+	ex, err := ix.resolveFilters(ctx, req.Exclude)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	req.Exclude = ex.shown
+	q := combine(text, req.Filters, req.From, req.To, req.Exclude)
 	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
 	sr.Fields = hitFields
 	sr.SortByCustom(sortOrder(p.sort))
@@ -194,6 +199,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 		Filters:         rf.shown,
 		FilterValues:    rf.values,
 		Suggestions:     rf.suggestions,
+		Excluded:        ex.shown,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hit(h))

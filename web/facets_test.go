@@ -106,3 +106,35 @@ func TestBrowserFacetFilter(t *testing.T) {
 		t.Errorf("ger shows %q", visible)
 	}
 }
+
+// TestExcludeValue: a facet value can be left out (-country=US in the
+// URL); the page shows it as a struck chip that removes it, the API and
+// the export leave it out.
+func TestExcludeValue(t *testing.T) {
+	srv := newStoreServer(t, facetArticles())
+	doc := parseHTML(t, get(t, srv, "/?q=oil"))
+	ex := doc.Find(`.facet-country li:has(.code:contains("US")) a.not`).AttrOr("href", "")
+	if ex != "/?-country=US&q=oil" {
+		t.Fatalf("exclude link of US %q", ex)
+	}
+	doc = parseHTML(t, get(t, srv, ex))
+	if got := strings.TrimSpace(doc.Find(".summary").Contents().First().Text()); got != "1–10 of 78 articles" {
+		t.Errorf("without the 13 US articles: %q", got)
+	}
+	chip := doc.Find(".active a.chip-not")
+	if chip.Find("s").Text() != "United States (US)" || chip.AttrOr("href", "") != "/?q=oil" {
+		t.Errorf("struck chip %q -> %q", chip.Text(), chip.AttrOr("href", ""))
+	}
+	if doc.Find(`.facet-country .code:contains("US")`).Length() != 0 {
+		t.Error("the excluded country is still listed")
+	}
+	var res struct{ Total int }
+	rec := get(t, srv, "/api/v1/search?-country=united+states&-country=GB")
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil || res.Total != 91-13-12 {
+		t.Errorf("API without US and GB: %d %s", res.Total, rec.Body)
+	}
+	rec = get(t, srv, "/api/v1/export?format=jsonl&-country=us")
+	if n := strings.Count(rec.Body.String(), "\n"); n != 91-13 {
+		t.Errorf("export without US: %d lines", n)
+	}
+}

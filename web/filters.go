@@ -119,3 +119,11 @@ func removeGiven(v url.Values, param, given string) url.Values {
 	}
 	return out
 }
+
+// filterSlices returns the values of f by filter parameter.
+func filterSlices(f search.Filters) map[string][]string {
+	return map[string][]string{
+		paramOutlet: f.Outlet, paramCountry: f.Country, paramTopic: f.Topic, paramPerson: f.Person,
+		paramPlace: f.Place, paramAuthor: f.Author, paramSection: f.Section, paramLanguage: f.Language,
+	}
+}

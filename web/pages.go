@@ -118,9 +118,11 @@ type option struct {
 
 type field struct{ Name, Value string }
 
-// activeFilter is a filter in use, with the link that removes it.
+// activeFilter is a filter in use, with the link that removes it; Not
+// marks a NOT filter, shown struck through.
 type activeFilter struct {
 	Label, Value, RemoveURL string
+	Not                     bool
 }
 
 type hitView struct {
@@ -169,6 +171,8 @@ type facetLink struct {
 	Count    int
 	URL      string
 	Selected bool
+	// ExcludeURL leaves the value out of the results (a NOT filter).
+	ExcludeURL string
 }
 
 // facetInfo tells, for each facet, its heading and the filter parameter
@@ -292,7 +296,7 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 	}
 
 	view.From, view.To = v.Get(paramFrom), v.Get(paramTo)
-	for _, name := range append(slices.Clone(filterParams), paramSize, paramMore, paramInterval) {
+	for _, name := range append(append(slices.Clone(filterParams), notParams...), paramSize, paramMore, paramInterval) {
 		for _, val := range v[name] {
 			view.Hidden = append(view.Hidden, field{name, val})
 		}
@@ -304,24 +308,24 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 			if name == paramCountry {
 				label = countryLabel(val)
 			}
-			view.Active = append(view.Active, activeFilter{filterLabels[name], label, searchURL(toggle(v, name, val))})
+			view.Active = append(view.Active, activeFilter{Label: filterLabels[name], Value: label, RemoveURL: searchURL(toggle(v, name, val))})
 		}
 	}
 	from, to := v.Get(paramFrom), v.Get(paramTo)
 	switch {
 	case from != "" && from == to:
-		view.dateChips = append(view.dateChips, activeFilter{"Date", from, searchURL(without(v, paramFrom, paramTo))})
+		view.dateChips = append(view.dateChips, activeFilter{Label: "Date", Value: from, RemoveURL: searchURL(without(v, paramFrom, paramTo))})
 	default:
 		if from != "" {
-			view.dateChips = append(view.dateChips, activeFilter{"From", from, searchURL(without(v, paramFrom))})
+			view.dateChips = append(view.dateChips, activeFilter{Label: "From", Value: from, RemoveURL: searchURL(without(v, paramFrom))})
 		}
 		if to != "" {
-			view.dateChips = append(view.dateChips, activeFilter{"To", to, searchURL(without(v, paramTo))})
+			view.dateChips = append(view.dateChips, activeFilter{Label: "To", Value: to, RemoveURL: searchURL(without(v, paramTo))})
 		}
 	}
 	view.Active = append(view.Active, view.dateChips...)
 	if len(view.Active) > 1 {
-		view.ClearURL = searchURL(without(v, append(slices.Clone(filterParams), paramFrom, paramTo)...))
+		view.ClearURL = searchURL(without(v, append(append(slices.Clone(filterParams), notParams...), paramFrom, paramTo)...))
 	}
 	return view
 }
@@ -340,10 +344,32 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			if name == paramCountry {
 				label = countryLabel(val)
 			}
-			view.Active = append(view.Active, activeFilter{filterLabels[name], label, searchURL(sel.toggle(v, name, val))})
+			view.Active = append(view.Active, activeFilter{Label: filterLabels[name], Value: label, RemoveURL: searchURL(sel.toggle(v, name, val))})
+		}
+	}
+	excluded := filterSlices(res.Excluded)
+	for _, name := range filterParams {
+		for _, val := range excluded[name] {
+			label := val
+			if name == paramCountry {
+				label = countryLabel(val)
+			}
+			rm := removeGiven(v, notPrefix+name, val)
+			if name == paramCountry {
+				// -country=Iran and -country=IR both name IR.
+				for _, g := range v[notPrefix+name] {
+					if code, ok := search.CountryCode(g); ok && code == val {
+						rm = removeGiven(rm, notPrefix+name, g)
+					}
+				}
+			}
+			view.Active = append(view.Active, activeFilter{Label: "Not " + strings.ToLower(filterLabels[name]), Value: label, RemoveURL: searchURL(rm), Not: true})
 		}
 	}
 	view.Active = append(view.Active, view.dateChips...)
+	if len(view.Active) > 1 {
+		view.ClearURL = searchURL(without(v, append(append(slices.Clone(filterParams), notParams...), paramFrom, paramTo)...))
+	}
 	view.Unmatched = newUnmatchedViews(res, v)
 	page, size := effectivePage(req, res)
 	view.Page = page
@@ -439,6 +465,11 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 				}
 				link.Selected = sel.has(info.param, val.Value)
 				link.URL = searchURL(sel.toggle(v, info.param, val.Value))
+				if !link.Selected {
+					w := clone(v)
+					w.Add(notPrefix+info.param, val.Value)
+					link.ExcludeURL = searchURL(w)
+				}
 			}
 			fv.Values = append(fv.Values, link)
 		}

@@ -47,8 +47,21 @@ const moreFacetSize = 100
 // filterParams lists the repeatable filter parameters in display order.
 var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor, paramSection, paramLanguage}
 
+// notPrefix makes a filter parameter a NOT filter: -country=US leaves out
+// the articles about the United States.
+const notPrefix = "-"
+
+// notParams are the NOT filter parameters, in display order.
+var notParams = func() []string {
+	out := make([]string, len(filterParams))
+	for i, p := range filterParams {
+		out[i] = notPrefix + p
+	}
+	return out
+}()
+
 // searchParams lists every parameter a search URL keeps, except page.
-var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore, paramInterval}, filterParams...)
+var searchParams = append(append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore, paramInterval}, filterParams...), notParams...)
 
 // paramError is a query parameter that cannot be used as given. Its message
 // is meant for the user.
@@ -118,20 +131,26 @@ func parseRequest(v url.Values) (search.Request, error) {
 		req.FacetSizes = map[string]int{more: moreFacetSize}
 	}
 
-	f := &req.Filters
-	for _, p := range []struct {
-		name string
-		dst  *[]string
-	}{
-		{paramOutlet, &f.Outlet}, {paramCountry, &f.Country}, {paramTopic, &f.Topic},
-		{paramPerson, &f.Person}, {paramPlace, &f.Place}, {paramAuthor, &f.Author},
-		{paramSection, &f.Section}, {paramLanguage, &f.Language},
-	} {
-		vals := filterValues(v, p.name)
-		if len(vals) > maxFilterValues {
-			return req, &paramError{p.name, vals[maxFilterValues], fmt.Sprintf("at most %d values per filter", maxFilterValues)}
+	for _, fs := range []struct {
+		prefix string
+		f      *search.Filters
+	}{{"", &req.Filters}, {notPrefix, &req.Exclude}} {
+		f := fs.f
+		for _, p := range []struct {
+			name string
+			dst  *[]string
+		}{
+			{paramOutlet, &f.Outlet}, {paramCountry, &f.Country}, {paramTopic, &f.Topic},
+			{paramPerson, &f.Person}, {paramPlace, &f.Place}, {paramAuthor, &f.Author},
+			{paramSection, &f.Section}, {paramLanguage, &f.Language},
+		} {
+			name := fs.prefix + p.name
+			vals := filterValues(v, name)
+			if len(vals) > maxFilterValues {
+				return req, &paramError{name, vals[maxFilterValues], fmt.Sprintf("at most %d values per filter", maxFilterValues)}
+			}
+			*p.dst = vals
 		}
-		*p.dst = vals
 	}
 	return req, nil
 }

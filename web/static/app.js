@@ -73,7 +73,7 @@
           .then(function (body) {
             if (box.value.trim().toLowerCase() !== s) return;
             var shown = {};
-            Array.prototype.forEach.call(list.querySelectorAll("a"), function (a) {
+            Array.prototype.forEach.call(list.querySelectorAll("a:not(.not)"), function (a) {
               var c = a.querySelector(".code"), v = a.querySelector(".v");
               shown[c ? c.textContent : v.textContent] = true;
             });
