@@ -277,6 +277,14 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 		maps.Copy(xopts.Outlets, cfg.Outlets)
 	}
 	ex := extract.New(xopts)
+	// The corpus's [authors] table merges spellings of one person.
+	deliverFn := fn
+	if rename := cfg.AuthorRenamer(); rename != nil {
+		deliverFn = func(a corpus.Article) error {
+			a.Authors = rename(a.Authors)
+			return fn(a)
+		}
+	}
 
 	var entries []corpus.Entry
 	var total int64
@@ -341,7 +349,7 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 			}
 			delete(pending, next)
 			next++
-			ferr = ix.deliver(&sum, d, fn)
+			ferr = ix.deliver(&sum, d, deliverFn)
 			if bar != nil {
 				_ = bar.Add64(d.entry.Size)
 				bar.Describe(fmt.Sprintf("%d articles", sum.Articles))

@@ -18,7 +18,8 @@ import (
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
 //
-// Version 6 added seen_in, excerpt and provenance; version 7 date_end.
+// Version 6 added seen_in, excerpt and provenance; version 7 date_end and
+// the name words of people and authors (people_words, authors_words).
 const MappingVersion = 7
 
 // Field names of the index documents.
@@ -150,6 +151,26 @@ const foldSuffix = "_fold"
 // one token, lower-cased, with accents folded to ASCII.
 const analyzerFold = "clippings_keyword_fold"
 
+// nameWordsSuffix names the words twin of a name field: authors_words
+// holds the words of every author's name, lower-cased and without
+// accents, so that author:pantucci finds "Raffaello Pantucci" and a plain
+// Pantucci finds the articles he wrote. The whole name, in people_fold,
+// still ranks first.
+const nameWordsSuffix = "_words"
+
+// analyzerNameWords is the analyzer of the words twins: unicode words,
+// lower case, accents folded, English stop words left out (as in free
+// text, so that "the" alone is no name); no stemming.
+const analyzerNameWords = "clippings_name_words"
+
+// nameFields are the keyword fields of persons' names, which get a words
+// twin.
+var nameFields = map[string]bool{fieldPeople: true, fieldAuthors: true}
+
+// nameWordsBoost is the weight of a name's words in free text: below the
+// text fields, so that a name counts without swamping the text.
+const nameWordsBoost = 0.5
+
 // foldedFields are the keyword fields that get a folded twin: the names
 // and labels a researcher types. Countries are codes, upper-cased by the
 // query; language, year, source and date_precision are written by the
@@ -198,6 +219,15 @@ func newMapping() *mapping.IndexMappingImpl {
 			// values does not make an article more relevant.
 			SkipFreqNorm: true,
 		}}
+		if nameFields[name] {
+			fms = append(fms, &mapping.FieldMapping{
+				Name:               name + nameWordsSuffix,
+				Type:               "text",
+				Analyzer:           analyzerNameWords,
+				Index:              true,
+				IncludeTermVectors: true,
+			})
+		}
 		if foldedFields[name] {
 			fms = append(fms, &mapping.FieldMapping{
 				Name:         name + foldSuffix,
@@ -250,6 +280,13 @@ func newMapping() *mapping.IndexMappingImpl {
 		"char_filters":  []any{asciifolding.Name},
 		"tokenizer":     single.Name,
 		"token_filters": []any{lowercase.Name},
+	}); err != nil {
+		panic("search: " + err.Error()) // the definition above is static
+	}
+	if err := m.AddCustomAnalyzer(analyzerNameWords, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{lowercase.Name, foldFilterName, en.StopName},
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}

@@ -271,6 +271,9 @@ func (r *rewriter) leaf(field, value string, boost float64, fuzziness int, clone
 			m.Analyzer = analyzerFold
 			m.SetFuzziness(fuzziness)
 			m.SetBoost(boost)
+			if nameFields[f.field] {
+				return nameQuery(m, f.field, value, boost, fuzziness), nil
+			}
 			return m, nil
 		}
 		if f.field == fieldCountries {
@@ -442,6 +445,11 @@ func anyField(boost float64, suffix string, clone func(field string, boost float
 	q := &anyFieldQuery{}
 	for _, f := range textFields {
 		q.clauses = append(q.clauses, clone(f.name+suffix, boost*f.boost))
+	}
+	if suffix == "" {
+		for _, f := range []string{fieldAuthors, fieldPeople} {
+			q.clauses = append(q.clauses, withNameAnalyzer(clone(f+nameWordsSuffix, boost*nameWordsBoost)))
+		}
 	}
 	return q
 }

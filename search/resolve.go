@@ -195,13 +195,24 @@ func matchTerms(filter, v string, terms []FacetValue) []string {
 			key = strings.ToLower(code)
 		}
 	}
+	// A person's name matches in any order of family and given names:
+	// "Kvanvig Jon" is "Jon Kvanvig".
+	person := filter == FilterAuthor || filter == FilterPerson
+	words := sortedWords(key)
 	var out []string
 	for _, t := range terms {
-		if matchKey(t.Value) == key {
+		if k := matchKey(t.Value); k == key || (person && sortedWords(k) == words) {
 			out = append(out, t.Value)
 		}
 	}
 	return out
+}
+
+// sortedWords returns the words of key in sorted order, joined by spaces.
+func sortedWords(key string) string {
+	w := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(key))
+	slices.Sort(w)
+	return strings.Join(w, " ")
 }
 
 // suggest returns up to maxSuggestions values close to v, most frequent

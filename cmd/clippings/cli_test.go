@@ -214,3 +214,37 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("export --format xml: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestAuthorsTable: the corpus's [authors] table merges spellings of one
+// author, matched on the name as shown, in any case and word order.
+func TestAuthorsTable(t *testing.T) {
+	corpusDir, indexDir := t.TempDir(), t.TempDir()
+	files := map[string]string{
+		"a.txt":           "Networks in Europe\n\nBy Raffaello Pantucci\n12 May 2014\n\nA report on networks in Europe.\n",
+		"b.txt":           "Lone actors\n\nBy R. Pantucci\n13 May 2014\n\nA report on lone actors.\n",
+		"c.txt":           "Foreign fighters\n\nBy PANTUCCI RAFFAELLO\n14 May 2014\n\nA report on foreign fighters.\n",
+		corpus.ConfigFile: "[authors]\n\"r. pantucci\" = \"Raffaello Pantucci\"\n\"Pantucci Raffaello\" = \"Raffaello Pantucci\"\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(corpusDir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runCmd(t, t.Context(), "reindex", "--corpus", corpusDir, "--index", indexDir); code != exitOK {
+		t.Fatalf("reindex exit %d: %s", code, stderr)
+	}
+	_, stdout, _ := runCmd(t, t.Context(), "search", "--index", indexDir, "--json", "")
+	var res struct {
+		Total  int
+		Facets map[string][]struct {
+			Value string
+			Count int
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if a := res.Facets["author"]; res.Total != 3 || len(a) != 1 || a[0].Value != "Raffaello Pantucci" || a[0].Count != 3 {
+		t.Errorf("authors %+v of %d articles, want Raffaello Pantucci on all 3", a, res.Total)
+	}
+}
