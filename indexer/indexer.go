@@ -43,6 +43,10 @@ type Options struct {
 	// KeepCopies makes Run index every copy of a post as its own
 	// article, as extracted, instead of merging the copies (see Merger).
 	KeepCopies bool
+	// Select chooses the files read; its zero value leaves out
+	// documentation, word lists and the files the corpus's IgnoreFile
+	// names.
+	Select Selection
 	// SkipEnrich leaves articles as extracted: no places, countries,
 	// people, topics or language beyond what the source labels. For
 	// measuring what enrichment costs.
@@ -286,23 +290,17 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 		}
 	}
 
-	var entries []corpus.Entry
-	var total int64
-	err = corpus.Walk(ctx, fsys, func(e corpus.Entry) error {
-		if e.Path == corpus.ConfigFile {
-			return nil // configuration, not an article
-		}
-		if e.Format == "" {
-			sum.Skipped["unsupported"]++
-			sum.Skips = append(sum.Skips, Skip{Path: e.Path, Reason: "unsupported"})
-			return nil
-		}
-		entries = append(entries, e)
-		total += e.Size
-		return nil
-	})
+	entries, skips, err := ix.selectFiles(ctx, fsys)
 	if err != nil {
-		return sum, fmt.Errorf("indexer: %w", err)
+		return sum, err
+	}
+	var total int64
+	for _, e := range entries {
+		total += e.Size
+	}
+	for _, sk := range skips {
+		sum.Skipped[sk.Reason]++
+		sum.Skips = append(sum.Skips, sk)
 	}
 
 	bar := ix.progress(total)

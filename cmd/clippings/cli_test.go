@@ -248,3 +248,25 @@ func TestAuthorsTable(t *testing.T) {
 		t.Errorf("authors %+v of %d articles, want Raffaello Pantucci on all 3", a, res.Total)
 	}
 }
+
+// TestReindexReutersAsShipped: documentation, word lists and the CIA
+// fact book of Reuters-21578 are not articles; a dry run lists what would
+// be read, by format, and what is left out and why.
+func TestReindexReutersAsShipped(t *testing.T) {
+	dir := needShared(t, "reuters21578")
+	code, stdout, stderr := runCmd(t, t.Context(), "reindex", "--dry-run", "--corpus", dir)
+	if code != exitOK {
+		t.Fatalf("dry run exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"would read 23 files", "  sgml: 22 files\n    reut2-000.sgm\n", "  text: 1 file\n    cat-descriptions_120396.txt\n",
+		"  README.txt: documentation\n", "  lewis.dtd: documentation\n", "  all-people-strings.lc.txt: word list or data\n",
+		"  feldman-cia-worldfactbook-data.txt: word list or data\n"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("dry run lacks %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, _ = runCmd(t, t.Context(), "reindex", "--dry-run", "--corpus", dir, "--exclude", "*.txt", "--exclude", "reut2-02*")
+	if code != exitOK || !strings.Contains(stdout, "would read 20 files") || !strings.Contains(stdout, "reut2-021.sgm: excluded by --exclude") {
+		t.Errorf("dry run with --exclude:\n%s", stdout)
+	}
+}

@@ -17,7 +17,7 @@ import (
 )
 
 func runReindex(ctx context.Context, e *env, args []string) error {
-	fset := newFlagSet(e, "reindex", "--corpus DIR [--index DIR] [--allow-empty]",
+	fset := newFlagSet(e, "reindex", "--corpus DIR [--index DIR] [--include GLOB] [--exclude GLOB] [--dry-run] [--allow-empty]",
 		`Reads every article in the corpus folder DIR (HTML, text, Reuters SGML,
 any of them gzip-compressed) into a fresh index built beside the live one
 in the index folder, and switches to it only when it is complete: an
@@ -36,11 +36,22 @@ Each is given to every article its query matches, after the built-in
 taxonomy topics, and the run reports how many articles each tagged.
 
 A folder that yields no article does not replace a live index (a wrong
---corpus would otherwise empty it) unless --allow-empty is given.`)
+--corpus would otherwise empty it) unless --allow-empty is given.
+
+Not every file is an article: documentation (README, LICENSE, CHANGES,
+*.dtd...) and word lists or data files are left out, and so are the files
+that DIR/.clippingsignore names (.gitignore syntax). --exclude leaves out
+more; --include reads only the files it matches (documentation included).
+The summary names the files left out and why; --dry-run lists what would
+be read, by format, without reading it.`)
 	corpusDir := fset.String("corpus", "", "corpus folder to index (required)")
 	indexDir := fset.String("index", defaultDir("index"), "index folder")
 	workers := fset.Int("workers", 0, "files processed at once (0: one per core)")
 	quiet := fset.Bool("quiet", false, "no progress bar")
+	var sel indexer.Selection
+	fset.Var((*multiFlag)(&sel.Include), "include", "read only the files matching this pattern, .gitignore syntax (repeatable)")
+	fset.Var((*multiFlag)(&sel.Exclude), "exclude", "leave out the files matching this pattern, .gitignore syntax (repeatable)")
+	dryRun := fset.Bool("dry-run", false, "list the files that would be read, by format, and those left out; read none")
 	allowEmpty := fset.Bool("allow-empty", false, "replace the live index even when the folder yields no article")
 	noEnrich := fset.Bool("no-enrich", false, "index articles as extracted: no places, countries, people, topics or language")
 	pos, err := parseInterleaved(fset, args)
@@ -60,7 +71,10 @@ A folder that yields no article does not replace a live index (a wrong
 	if !st.IsDir() {
 		return fmt.Errorf("corpus: %s is not a folder", *corpusDir)
 	}
-	opts := indexer.Options{Workers: *workers, Logger: e.logger(), SkipEnrich: *noEnrich}
+	opts := indexer.Options{Workers: *workers, Logger: e.logger(), SkipEnrich: *noEnrich, Select: sel}
+	if *dryRun {
+		return printPlan(ctx, e, os.DirFS(*corpusDir), opts)
+	}
 	if e.stderrIsTerminal && !*quiet {
 		opts.Progress = e.stderr
 	}
@@ -78,6 +92,40 @@ A folder that yields no article does not replace a live index (a wrong
 	}
 	printSummary(e, sum, *indexDir)
 	fmt.Fprintf(e.stderr, "index %s is live in %s\n", sum.generation, *indexDir)
+	return nil
+}
+
+// planFilesShown is how many files of each format a dry run names.
+const planFilesShown = 5
+
+// printPlan prints what a reindex of fsys would read: per format, how
+// many files and the first ones; then the files left out and why.
+func printPlan(ctx context.Context, e *env, fsys fs.FS, opts indexer.Options) error {
+	p, err := indexer.New(opts).Plan(ctx, fsys)
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, f := range slices.Sorted(maps.Keys(p.Files)) {
+		n += len(p.Files[f])
+	}
+	fmt.Fprintf(e.stdout, "would read %s (%.1f MB)\n", indexer.Plural(n, "file"), float64(p.Bytes)/1e6)
+	for _, f := range slices.Sorted(maps.Keys(p.Files)) {
+		files := p.Files[f]
+		fmt.Fprintf(e.stdout, "  %s: %s\n", f, indexer.Plural(len(files), "file"))
+		for _, path := range files[:min(len(files), planFilesShown)] {
+			fmt.Fprintf(e.stdout, "    %s\n", path)
+		}
+		if len(files) > planFilesShown {
+			fmt.Fprintf(e.stdout, "    … and %d more\n", len(files)-planFilesShown)
+		}
+	}
+	if len(p.Skips) > 0 {
+		fmt.Fprintf(e.stdout, "would leave out %s:\n", indexer.Plural(len(p.Skips), "file"))
+		for _, sk := range p.Skips {
+			fmt.Fprintf(e.stdout, "  %s\n", sk)
+		}
+	}
 	return nil
 }
 
