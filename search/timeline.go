@@ -183,7 +183,7 @@ func trimTails(counts []int, limit int) (lo, hi int) {
 // once at most strayShare of them at each end is set aside. Over more than
 // maxMonthlyYears it is a year; else, from the months of that span (the
 // months facet of the search, or one more search), a day when the bulk
-// spans at most 2 months, a week up to 9 months, else a month. A chosen
+// spans at most 2 months, a week up to 6 months, else a month. A chosen
 // interval draws the same span (every year with a match, for years); day
 // and week bars are counted by one more search, and a span of more than
 // maxBars of them is drawn by the next longer interval.
@@ -242,7 +242,7 @@ func (ix *Index) timeline(ctx context.Context, q query.Query, res *bleve.SearchR
 		switch n := hi - lo + 1; {
 		case n <= 2:
 			want = IntervalDay
-		case n <= 9:
+		case n <= 6:
 			want = IntervalWeek
 		default:
 			want = IntervalMonth

@@ -21,10 +21,10 @@ func TestBrowserTimeline(t *testing.T) {
 	defer stop()
 	var articles []corpus.Article
 	for i := range 150 {
-		// Every other week from January to August 1987: gaps.
+		// Every other week from January to May 1987: gaps.
 		articles = append(articles, article(fmt.Sprintf("wire/reut-%03d.sgm#1", i), corpus.Article{
 			Title: "Crude oil prices", Outlet: "Reuters", Body: "Crude oil prices rose.",
-			Date: day(1987, 1, 5+(i/9)*14), // 9 articles every other Monday
+			Date: day(1987, 1, 5+(i/15)*14), // 15 articles every other Monday
 		}))
 	}
 	articles = append(articles, article("README.txt#1", corpus.Article{Title: "Reuters-21578 readme", Body: "About the files.", Date: day(1997, 6, 1)}))
