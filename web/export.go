@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"maps"
 	"net/http"
@@ -38,6 +39,32 @@ var exportColumns = []string{
 	"id", "source", "title", "subtitle", "outlet", "authors", "date", "date_precision", "section", "tags",
 	"people", "places", "countries", "topics", "language", "url", "lead", "body", "note", "mentions",
 	"excerpt", "seen_in", "provenance",
+}
+
+// The extra columns an export gives on request (columns=snippet,score):
+// the snippets of each article, as the search page shows them but as
+// plain text with the matches in «», and its relevance score.
+const (
+	columnSnippet = "snippet"
+	columnScore   = "score"
+)
+
+// ParseColumns reads the columns parameter of an export: a comma-separated
+// list of extra columns, snippet and score.
+func ParseColumns(s string) (search.ExportOptions, error) {
+	var opts search.ExportOptions
+	for _, c := range strings.Split(s, ",") {
+		switch strings.TrimSpace(c) {
+		case "":
+		case columnSnippet, "snippets":
+			opts.Snippets = true
+		case columnScore:
+			opts.Scores = true
+		default:
+			return opts, &paramError{"columns", s, "want snippet, score or both, comma-separated"}
+		}
+	}
+	return opts, nil
 }
 
 // listSeparator joins the values of a list field in a CSV cell.
@@ -152,6 +179,10 @@ func (s *Server) handleExport(c echo.Context) error {
 		return err
 	}
 	req.Page, req.Size = 0, 0
+	cols, err := ParseColumns(v.Get("columns"))
+	if err != nil {
+		return err
+	}
 
 	res := c.Response()
 	started := false
@@ -167,9 +198,9 @@ func (s *Server) handleExport(c echo.Context) error {
 		h.Set("Cache-Control", "no-store")
 		res.WriteHeader(http.StatusOK)
 	}
-	w := newExportWriter(format, res)
+	w := newExportWriter(format, res, cols)
 	n := 0
-	err = s.backend.Export(c.Request().Context(), req, func(a corpus.Article) error {
+	err = s.backend.ExportWith(c.Request().Context(), req, cols, func(a search.Exported) error {
 		if !started {
 			start()
 			if err := w.header(); err != nil {
@@ -215,23 +246,46 @@ func (s *Server) handleExport(c echo.Context) error {
 type exportWriter struct {
 	csv  *csv.Writer
 	json *json.Encoder
+	cols search.ExportOptions
 }
 
-func newExportWriter(format string, w io.Writer) *exportWriter {
+func newExportWriter(format string, w io.Writer, cols search.ExportOptions) *exportWriter {
 	if format == formatCSV {
-		return &exportWriter{csv: csv.NewWriter(w)}
+		return &exportWriter{csv: csv.NewWriter(w), cols: cols}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return &exportWriter{json: enc}
+	return &exportWriter{json: enc, cols: cols}
 }
 
 // header writes the CSV header line; JSON Lines have none.
 func (w *exportWriter) header() error {
 	if w.csv != nil {
-		return w.csv.Write(exportColumns)
+		h := slices.Clone(exportColumns)
+		if w.cols.Snippets {
+			h = append(h, columnSnippet)
+		}
+		if w.cols.Scores {
+			h = append(h, columnScore)
+		}
+		return w.csv.Write(h)
 	}
 	return nil
+}
+
+// exportLine is a JSON Lines export line: the article, and its snippets
+// and score when asked for ([] when it has no snippet).
+type exportLine struct {
+	ArticleResponse
+	Snippets *[]string `json:"snippets,omitempty"`
+	Score    *float64  `json:"score,omitempty"`
+}
+
+// plainSnippet is a snippet as text: the marks as «», the entities
+// decoded.
+func plainSnippet(s string) string {
+	s = strings.NewReplacer("<mark>", "«", "</mark>", "»").Replace(s)
+	return html.UnescapeString(s)
 }
 
 // fail ends a JSON Lines export with an error line; a CSV export has no
@@ -257,11 +311,30 @@ func acceptsTrailers(r *http.Request) bool {
 	return false
 }
 
-func (w *exportWriter) write(a corpus.Article) error {
-	if w.csv != nil {
-		return w.csv.Write(exportRecord(a))
+func (w *exportWriter) write(x search.Exported) error {
+	var plain []string
+	for _, s := range x.Snippets {
+		plain = append(plain, plainSnippet(s))
 	}
-	return w.json.Encode(exportArticle(a))
+	if w.csv != nil {
+		rec := exportRecord(x.Article)
+		if w.cols.Snippets {
+			rec = append(rec, strings.Join(plain, " … "))
+		}
+		if w.cols.Scores {
+			rec = append(rec, strconv.FormatFloat(x.Score, 'g', 6, 64))
+		}
+		return w.csv.Write(rec)
+	}
+	line := exportLine{ArticleResponse: exportArticle(x.Article)}
+	if w.cols.Snippets {
+		plain = nonNil(plain)
+		line.Snippets = &plain
+	}
+	if w.cols.Scores {
+		line.Score = &x.Score
+	}
+	return w.json.Encode(line)
 }
 
 // exportWriteWindow is how long the client has to take each part of an
@@ -314,22 +387,22 @@ func exportArticle(a corpus.Article) ArticleResponse {
 
 // Exporter is the part of a Backend that WriteExport reads.
 type Exporter interface {
-	Export(ctx context.Context, req search.Request, fn func(corpus.Article) error) error
+	ExportWith(ctx context.Context, req search.Request, opts search.ExportOptions, fn func(search.Exported) error) error
 }
 
 // WriteExport writes every article matching req to w as the export API
-// does, in format "csv" or "jsonl", and returns how many it wrote. It is
-// `clippings export` without a server.
-func WriteExport(ctx context.Context, b Exporter, req search.Request, format string, w io.Writer) (int, error) {
+// does, in format "csv" or "jsonl", with the extra columns of cols, and
+// returns how many it wrote. It is `clippings export` without a server.
+func WriteExport(ctx context.Context, b Exporter, req search.Request, format string, cols search.ExportOptions, w io.Writer) (int, error) {
 	if format != formatCSV && format != formatJSONL {
 		return 0, fmt.Errorf("web: export: unknown format %q: want csv or jsonl", format)
 	}
-	ew := newExportWriter(format, w)
+	ew := newExportWriter(format, w, cols)
 	if err := ew.header(); err != nil {
 		return 0, err
 	}
 	n := 0
-	err := b.Export(ctx, req, func(a corpus.Article) error {
+	err := b.ExportWith(ctx, req, cols, func(a search.Exported) error {
 		if err := ew.write(a); err != nil {
 			return err
 		}

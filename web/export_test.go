@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -134,5 +135,46 @@ func TestExportFileName(t *testing.T) {
 	rec := get(t, srv, "/api/v1/export?format=jsonl&q=oil")
 	if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="clippings-oil-20`) || !strings.HasSuffix(cd, `.jsonl"`) {
 		t.Errorf("Content-Disposition %q", cd)
+	}
+}
+
+// TestExportColumns: snippet and score columns on request, in CSV and JSON
+// Lines, on a real index; lists are [] and never null.
+func TestExportColumns(t *testing.T) {
+	srv := newStoreServer(t, storeArticles())
+	rec := get(t, srv, "/api/v1/export?format=csv&q=oil&columns=snippet,score")
+	rows, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil || rec.Code != http.StatusOK {
+		t.Fatalf("csv: %d %v", rec.Code, err)
+	}
+	h := rows[0]
+	if h[len(h)-2] != "snippet" || h[len(h)-1] != "score" || !slices.Contains(h, "date_precision") {
+		t.Errorf("header %q", h)
+	}
+	for _, r := range rows[1:] {
+		if !strings.Contains(strings.ToLower(r[len(r)-2]), "«oil»") || r[len(r)-1] == "" || r[len(r)-1] == "0" {
+			t.Errorf("row %s: snippet %q, score %q", r[0], r[len(r)-2], r[len(r)-1])
+		}
+	}
+	rec = get(t, srv, "/api/v1/export?format=jsonl&columns=snippet")
+	for _, line := range strings.Split(strings.TrimSpace(rec.Body.String()), "\n") {
+		var a map[string]any
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := a["snippets"].([]any); !ok {
+			t.Errorf("%s: snippets %v", a["id"], a["snippets"])
+		}
+		if _, ok := a["score"]; ok {
+			t.Errorf("%s: a score not asked for", a["id"])
+		}
+		for k, v := range a {
+			if v == nil && k != "date" {
+				t.Errorf("%s: %s is null", a["id"], k)
+			}
+		}
+	}
+	if rec := get(t, srv, "/api/v1/export?format=csv&columns=colour"); rec.Code != http.StatusBadRequest {
+		t.Errorf("columns=colour: status %d", rec.Code)
 	}
 }

@@ -146,7 +146,7 @@ func (f *fakeBackend) matches(req search.Request) ([]corpus.Article, []string) {
 	return matches, words
 }
 
-func (f *fakeBackend) Export(ctx context.Context, req search.Request, fn func(corpus.Article) error) error {
+func (f *fakeBackend) ExportWith(ctx context.Context, req search.Request, opts search.ExportOptions, fn func(search.Exported) error) error {
 	if f.err != nil {
 		return f.err
 	}
@@ -158,7 +158,14 @@ func (f *fakeBackend) Export(ctx context.Context, req search.Request, fn func(co
 		if f.failAfter > 0 && i == f.failAfter {
 			return errExportFailed
 		}
-		if err := fn(a); err != nil {
+		x := search.Exported{Article: a}
+		if opts.Scores {
+			x.Score = 1
+		}
+		if opts.Snippets {
+			x.Snippets = snippets(a, strings.Fields(strings.ToLower(req.Query)))
+		}
+		if err := fn(x); err != nil {
 			return err
 		}
 	}

@@ -20,6 +20,7 @@ there are. Without --out they go to standard output.`)
 	indexDir := fset.String("index", "", "index folder (default: the one 'clippings reindex' writes, else the sample 'clippings serve' builds)")
 	format := fset.String("format", "csv", "csv or jsonl")
 	out := fset.String("out", "", "file to write (default: standard output)")
+	columns := fset.String("columns", "", "extra columns: snippet, score or both (snippet,score)")
 	sf := addSearchFlags(fset)
 	pos, err := parseInterleaved(fset, args)
 	if err != nil {
@@ -31,6 +32,10 @@ there are. Without --out they go to standard output.`)
 	req, err := sf.request(pos)
 	if err != nil {
 		return err
+	}
+	cols, err := web.ParseColumns(*columns)
+	if err != nil {
+		return usagef("--columns: %v", err)
 	}
 	store, err := openIndex(e, *indexDir)
 	if err != nil {
@@ -48,7 +53,7 @@ there are. Without --out they go to standard output.`)
 		w = f
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	n, err := web.WriteExport(ctx, store, req, *format, bw)
+	n, err := web.WriteExport(ctx, store, req, *format, cols, bw)
 	if err == nil {
 		err = bw.Flush()
 	}
