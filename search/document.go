@@ -3,7 +3,9 @@ package search
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/clippings/clippings/corpus"
 )
@@ -35,9 +37,10 @@ func normalize(a corpus.Article) corpus.Article {
 // strings, empty lists and an unknown date are left out.
 func document(a corpus.Article) map[string]any {
 	doc := make(map[string]any, 24)
+	body, rest := splitBody(a.Body)
 	for name, s := range map[string]string{
 		fieldTitle: a.Title, fieldSubtitle: a.Subtitle, fieldLead: a.Lead,
-		fieldBody: a.Body, fieldNote: a.Note, fieldOutlet: a.Outlet,
+		fieldBody: body, fieldBodyRest: rest, fieldNote: a.Note, fieldOutlet: a.Outlet,
 		fieldLanguage: a.Language, fieldSection: a.Section,
 		fieldSource: a.Source, fieldURL: a.URL,
 	} {
@@ -60,6 +63,7 @@ func document(a corpus.Article) map[string]any {
 		}
 	}
 	doc[fieldExcerpt] = strconv.FormatBool(a.Excerpt)
+	doc[fieldTruncated] = strconv.FormatBool(rest != "")
 	if len(a.Provenance) > 0 {
 		if b, err := json.Marshal(a.Provenance); err == nil {
 			doc[fieldProvenanceJSON] = string(b)
@@ -81,7 +85,7 @@ var storedFields = []string{
 	fieldOutlet, fieldLanguage, fieldSection, fieldSource, fieldURL,
 	fieldAuthors, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
 	fieldTags, fieldMentions, fieldDate, fieldDatePrecision, fieldTopicScores,
-	fieldSeenIn, fieldExcerpt, fieldProvenanceJSON,
+	fieldSeenIn, fieldExcerpt, fieldProvenanceJSON, fieldBodyRest, fieldTruncated,
 }
 
 // article rebuilds an article from the stored fields of its document, as
@@ -105,11 +109,12 @@ func article(id string, f map[string]any) corpus.Article {
 		Language:  str(f, fieldLanguage),
 		URL:       str(f, fieldURL),
 		Lead:      str(f, fieldLead),
-		Body:      str(f, fieldBody),
+		Body:      str(f, fieldBody) + str(f, fieldBodyRest),
 		Note:      str(f, fieldNote),
 		Mentions:  strs(f, fieldMentions),
 		SeenIn:    strs(f, fieldSeenIn),
 		Excerpt:   str(f, fieldExcerpt) == "true",
+		Truncated: str(f, fieldTruncated) == "true",
 	}
 	if len(a.Mentions) == 0 {
 		a.Mentions = nil
@@ -177,4 +182,29 @@ func date(f map[string]any) corpus.Date {
 		p = corpus.PrecisionYear
 	}
 	return corpus.NewDate(t.UTC(), p)
+}
+
+// MaxIndexedText is how many bytes of an article's body are indexed: a
+// longer body is stored whole and shown whole, but only its first
+// MaxIndexedText bytes are searched and highlighted in results, and the
+// article is flagged truncated (truncated:true finds them). One huge file,
+// such as a 20 MB text on one line, then costs a search no more than a
+// long article does.
+const MaxIndexedText = 1 << 20
+
+// splitBody returns the part of body that is indexed and the rest, cut at
+// a space within the last 1 KB before MaxIndexedText when there is one,
+// else at a character boundary.
+func splitBody(body string) (indexed, rest string) {
+	if len(body) <= MaxIndexedText {
+		return body, ""
+	}
+	cut := MaxIndexedText
+	for cut > 0 && !utf8.RuneStart(body[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexAny(body[MaxIndexedText-1024:cut], " \n\t"); i >= 0 {
+		cut = MaxIndexedText - 1024 + i + 1
+	}
+	return body[:cut], body[cut:]
 }

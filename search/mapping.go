@@ -18,8 +18,9 @@ import (
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
 //
-// Version 6 added seen_in, excerpt and provenance; version 7 date_end and
-// the name words of people and authors (people_words, authors_words).
+// Version 6 added seen_in, excerpt and provenance; version 7 date_end,
+// the name words of people and authors (people_words, authors_words),
+// and body_rest and truncated for texts longer than MaxIndexedText.
 const MappingVersion = 7
 
 // Field names of the index documents.
@@ -54,6 +55,12 @@ const (
 	// fieldExcerpt is "true" for an article whose text is an excerpt
 	// cut by a listing page, "false" for any other.
 	fieldExcerpt = "excerpt"
+	// fieldTruncated is "true" for an article whose body is longer than
+	// MaxIndexedText, "false" for any other.
+	fieldTruncated = "truncated"
+	// fieldBodyRest is stored only: the body after its first
+	// MaxIndexedText bytes, which are indexed in body.
+	fieldBodyRest = "body_rest"
 
 	// fieldProvenance is the sub-document of the evidence that won each
 	// field (corpus.Article.Provenance): its keyword fields are named
@@ -125,7 +132,7 @@ const analyzerUnstemmed = "clippings_en_unstemmed"
 var keywordFields = []string{
 	fieldOutlet, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
 	fieldAuthors, fieldLanguage, fieldTags, fieldSection, fieldYear,
-	fieldSource, fieldDatePrecision, fieldMentions, fieldSeenIn, fieldExcerpt,
+	fieldSource, fieldDatePrecision, fieldMentions, fieldSeenIn, fieldExcerpt, fieldTruncated,
 }
 
 // noDocValues are the keyword fields without doc values.
@@ -265,7 +272,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		prov.AddSubDocumentMapping(key, sub)
 	}
 	doc.AddSubDocumentMapping(fieldProvenance, prov)
-	for _, name := range []string{fieldURL, fieldTopicScores, fieldProvenanceJSON} {
+	for _, name := range []string{fieldURL, fieldTopicScores, fieldProvenanceJSON, fieldBodyRest} {
 		add(name, &mapping.FieldMapping{
 			Type:  "text",
 			Store: true,

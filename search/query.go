@@ -79,6 +79,7 @@ var queryFields = map[string]queryField{
 	"tags": {fieldTags, kindKeyword}, "tag": {fieldTags, kindKeyword},
 	"mentions": {fieldMentions, kindKeyword}, "mention": {fieldMentions, kindKeyword},
 	"seen_in": {fieldSeenIn, kindKeyword}, "excerpt": {fieldExcerpt, kindKeyword},
+	"truncated": {fieldTruncated, kindKeyword},
 
 	"date": {fieldDate, kindDate},
 	"year": {fieldYear, kindYear},

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -846,6 +847,52 @@ type articleView struct {
 	BackURL string
 	Marked  bool
 	Similar []hitView
+	// Part and Parts page a long text (articlePart bytes a page); the
+	// URLs go to the previous and next parts.
+	Part, Parts              int
+	PrevPartURL, NextPartURL string
+	// Truncated says that only the beginning of the text is searched.
+	Truncated bool
+}
+
+// articlePart is about how many bytes of an article's text one page of
+// the article shows: a longer text is shown in parts (?part=2), and only
+// the part shown is marked.
+const articlePart = 100 << 10
+
+// textParts groups paragraphs into parts of about size bytes, cutting a
+// paragraph longer than size at spaces.
+func textParts(paras []string, size int) [][]string {
+	var parts [][]string
+	var cur []string
+	n := 0
+	flush := func() {
+		if len(cur) > 0 {
+			parts = append(parts, cur)
+			cur, n = nil, 0
+		}
+	}
+	for _, p := range paras {
+		for len(p) > size {
+			cut := size
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			if i := strings.LastIndexByte(p[:cut], ' '); i > size/2 {
+				cut = i
+			}
+			flush()
+			parts = append(parts, []string{strings.TrimSpace(p[:cut])})
+			p = strings.TrimSpace(p[cut:])
+		}
+		if n > 0 && n+len(p) > size {
+			flush()
+		}
+		cur = append(cur, p)
+		n += len(p)
+	}
+	flush()
+	return parts
 }
 
 // provenanceView is one field of an article and the evidence it came
@@ -888,7 +935,11 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		hl, _ = search.NewHighlighter("")
 		q = ""
 	}
-	view := s.newArticleView(a, hl, q)
+	part, err := intParam(c.QueryParams(), "part", 1, 1<<20)
+	if err != nil {
+		return err
+	}
+	view := s.newArticleView(a, hl, q, max(part, 1))
 	similar, err := s.similar(ctx, id, similarCount)
 	if err != nil {
 		s.log.Warn("similar articles", "id", id, "err", err)
@@ -902,7 +953,7 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 
 // newArticleView fills the article page; hl marks the terms of the
 // query q (which may be "").
-func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q string) articleView {
+func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q string, part int) articleView {
 	title := a.Title
 	if title == "" {
 		title = "Untitled article"
@@ -948,8 +999,34 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 	if len(paras) > 0 && sameText(paras[0], a.Lead) {
 		paras = paras[1:]
 	}
-	for _, p := range paras {
-		view.Paragraphs = append(view.Paragraphs, mark(p))
+	parts := textParts(paras, articlePart)
+	view.Parts, view.Part, view.Truncated = len(parts), min(part, max(len(parts), 1)), a.Truncated
+	partURL := func(n int) string {
+		v := url.Values{}
+		if q != "" {
+			v.Set(paramQuery, q)
+		}
+		if n > 1 {
+			v.Set("part", strconv.Itoa(n))
+		}
+		u := articleURL(a.ID, "")
+		if len(v) > 0 {
+			u += "?" + v.Encode()
+		}
+		return u
+	}
+	if view.Parts > 1 {
+		if view.Part > 1 {
+			view.PrevPartURL = partURL(view.Part - 1)
+		}
+		if view.Part < view.Parts {
+			view.NextPartURL = partURL(view.Part + 1)
+		}
+	}
+	if len(parts) > 0 {
+		for _, p := range parts[view.Part-1] {
+			view.Paragraphs = append(view.Paragraphs, mark(p))
+		}
 	}
 	view.Note = paragraphs(a.Note)
 	if u, err := url.Parse(a.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
