@@ -17,6 +17,11 @@ import (
 // Provenance when there are none.
 func normalize(a corpus.Article) corpus.Article {
 	a.Tidy()
+	a.Tags = withoutPlaceholders(a.Tags)
+	a.Topics = withoutPlaceholders(a.Topics)
+	if isPlaceholder(a.Section) {
+		a.Section = ""
+	}
 	a.Date = corpus.NewDate(a.Date.Time, a.Date.Precision)
 	if y := a.Date.Time.Year(); !a.Date.IsZero() && (y < minYear || y > maxYear) {
 		a.Date = corpus.Date{}
@@ -207,4 +212,31 @@ func splitBody(body string) (indexed, rest string) {
 		cut = MaxIndexedText - 1024 + i + 1
 	}
 	return body[:cut], body[cut:]
+}
+
+// placeholders are the tags and sections that blog engines and sites give
+// an article that has none, in folded lower case: they say nothing about
+// it, so they are neither tags nor topics.
+var placeholders = map[string]bool{
+	"uncategorized": true, "uncategorised": true, "untagged": true, "no category": true,
+	"non classe": true, "sin categoria": true, "senza categoria": true, "allgemein": true,
+	"ohne kategorie": true, "geen categorie": true, "sem categoria": true,
+}
+
+// isPlaceholder reports whether a tag or section is a placeholder.
+func isPlaceholder(s string) bool { return placeholders[matchKey(s)] }
+
+// withoutPlaceholders returns tags without the placeholders, nil when
+// none is left.
+func withoutPlaceholders(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if !isPlaceholder(t) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == len(tags) {
+		return tags
+	}
+	return out
 }

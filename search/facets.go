@@ -198,13 +198,13 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 
 // LookupFacets are the facets FacetValues looks values up in.
 var LookupFacets = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear, FacetPlace, FacetAuthor,
-	FacetSection, FacetLanguage}
+	FacetSection, FacetTag, FacetLanguage}
 
 // lookupFields maps LookupFacets to their index fields.
 var lookupFields = map[string]string{
 	FacetOutlet: fieldOutlet, FacetCountry: fieldCountries, FacetTopic: fieldTopics,
 	FacetPerson: fieldPeople, FacetYear: fieldYear, FacetPlace: fieldPlaces, FacetAuthor: fieldAuthors,
-	FacetSection: fieldSection, FacetLanguage: fieldLanguage,
+	FacetSection: fieldSection, FacetLanguage: fieldLanguage, FacetTag: fieldTags,
 }
 
 // MatchesPrefix reports whether a value of facet starts with prefix, or

@@ -497,7 +497,7 @@ func filterQuery(f Filters, from, to time.Time) query.Query {
 	}{
 		{fieldOutlet, f.Outlet}, {fieldCountries, f.Country}, {fieldTopics, f.Topic},
 		{fieldPeople, f.Person}, {fieldPlaces, f.Place}, {fieldAuthors, f.Author},
-		{fieldSection, f.Section}, {fieldLanguage, f.Language},
+		{fieldSection, f.Section}, {fieldLanguage, f.Language}, {fieldTags, f.Tag},
 	} {
 		var or []query.Query
 		for _, v := range fl.values {

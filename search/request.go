@@ -45,6 +45,7 @@ type Filters struct {
 	Author   []string
 	Section  []string
 	Language []string
+	Tag      []string
 }
 
 // Request is a search. Its zero value lists every article, newest first,
@@ -94,11 +95,12 @@ const (
 	FacetPlace    = "place"
 	FacetSection  = "section"
 	FacetLanguage = "language"
+	FacetTag      = "tag"
 )
 
 // FacetNames lists the facets every Result carries, in display order.
 var FacetNames = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear,
-	FacetAuthor, FacetPlace, FacetSection, FacetLanguage}
+	FacetAuthor, FacetPlace, FacetSection, FacetTag, FacetLanguage}
 
 // Result is one page of hits with facet counts over all matches. The
 // counts of a facet narrowed by a filter are disjunctive: counted with

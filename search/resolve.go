@@ -28,6 +28,7 @@ const (
 	FilterAuthor   = "author"
 	FilterSection  = "section"
 	FilterLanguage = "language"
+	FilterTag      = "tag"
 )
 
 // FilterValue is one value of one filter as asked for (Given) and as the
@@ -62,6 +63,7 @@ func (f *Filters) list() []filterList {
 		{FilterOutlet, fieldOutlet, &f.Outlet}, {FilterPerson, fieldPeople, &f.Person},
 		{FilterPlace, fieldPlaces, &f.Place}, {FilterAuthor, fieldAuthors, &f.Author},
 		{FilterSection, fieldSection, &f.Section}, {FilterLanguage, fieldLanguage, &f.Language},
+		{FilterTag, fieldTags, &f.Tag},
 	}
 }
 

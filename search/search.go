@@ -28,6 +28,7 @@ var facetFields = map[string]string{
 	FacetPlace:    fieldPlaces,
 	FacetSection:  fieldSection,
 	FacetLanguage: fieldLanguage,
+	FacetTag:      fieldTags,
 }
 
 // hitFields are the stored fields loaded for each hit.

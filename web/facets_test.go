@@ -138,3 +138,21 @@ func TestExcludeValue(t *testing.T) {
 		t.Errorf("export without US: %d lines", n)
 	}
 }
+
+// TestHitShowsEntitiesOnce: a hit does not show one entity twice, as a
+// country and a topic or as a person and a topic; countries go by their
+// common names; the tag facet lists the source's tags.
+func TestHitShowsEntitiesOnce(t *testing.T) {
+	a := article("news/ru.html#1", corpus.Article{Title: "Gas talks", Body: "Gas talks in Moscow.", Outlet: "Wire",
+		Countries: []string{"RU", "IR"}, People: []string{"Vladimir Putin"}, Tags: []string{"gas"},
+		Topics: []string{"energy", "Russia", "Iran (Islamic Republic of)", "Vladimir Putin", "gas"}, Date: day(2020, 1, 2)})
+	srv := newStoreServer(t, []corpus.Article{a})
+	doc := parseHTML(t, get(t, srv, "/?q=gas"))
+	chips := doc.Find("li.hit .chips a").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	if want := []string{"Russia", "Iran", "energy", "gas", "Vladimir Putin"}; !slices.Equal(chips, want) {
+		t.Errorf("chips %q, want %q", chips, want)
+	}
+	if tags := doc.Find("details.facet-tag .v").Text(); tags != "gas" {
+		t.Errorf("tag facet %q", tags)
+	}
+}

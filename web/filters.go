@@ -125,5 +125,26 @@ func filterSlices(f search.Filters) map[string][]string {
 	return map[string][]string{
 		paramOutlet: f.Outlet, paramCountry: f.Country, paramTopic: f.Topic, paramPerson: f.Person,
 		paramPlace: f.Place, paramAuthor: f.Author, paramSection: f.Section, paramLanguage: f.Language,
+		paramTag: f.Tag,
 	}
+}
+
+// namesEntity reports whether a topic names one of the countries (by
+// code, common or official name) or people of a hit, so that the hit does
+// not show one entity twice, as a country and a topic.
+func namesEntity(topic string, countryCodes, people []string) bool {
+	for _, c := range countryCodes {
+		if strings.EqualFold(topic, c) || strings.EqualFold(topic, search.CountryName(c)) {
+			return true
+		}
+		if code, ok := search.CountryCode(topic); ok && code == c {
+			return true
+		}
+	}
+	for _, p := range people {
+		if strings.EqualFold(topic, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -190,6 +190,7 @@ var facetInfo = map[string]struct {
 	search.FacetAuthor:   {"Authors", paramAuthor, true},
 	search.FacetPlace:    {"Places", paramPlace, true},
 	search.FacetSection:  {"Sections", paramSection, true},
+	search.FacetTag:      {"Tags", paramTag, true},
 	search.FacetLanguage: {"Languages", paramLanguage, true},
 }
 
@@ -197,7 +198,7 @@ var facetInfo = map[string]struct {
 var filterLabels = map[string]string{
 	paramTopic: "Topic", paramCountry: "Country", paramOutlet: "Outlet",
 	paramPerson: "Person", paramPlace: "Place", paramAuthor: "Author",
-	paramSection: "Section", paramLanguage: "Language",
+	paramSection: "Section", paramLanguage: "Language", paramTag: "Tag",
 }
 
 // handleSearchPage serves GET /, the search page.
@@ -418,6 +419,9 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			vals        []string
 		}{{"Country", paramCountry, h.Countries}, {"Topic", paramTopic, h.Topics}, {"Person", paramPerson, h.People}} {
 			for _, val := range c.vals {
+				if c.param == paramTopic && namesEntity(val, h.Countries, h.People) {
+					continue // shown once, as the country or the person
+				}
 				label := val
 				if c.param == paramCountry {
 					label = countryName(val)

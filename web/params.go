@@ -34,6 +34,7 @@ const (
 	paramAuthor   = "author"
 	paramSection  = "section"
 	paramLanguage = "language"
+	paramTag      = "tag"
 	// paramMore names a facet listed at length (moreFacetSize values).
 	paramMore = "more"
 	// paramInterval is the timeline's interval: auto, day, week, month
@@ -45,7 +46,7 @@ const (
 const moreFacetSize = 100
 
 // filterParams lists the repeatable filter parameters in display order.
-var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor, paramSection, paramLanguage}
+var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor, paramSection, paramTag, paramLanguage}
 
 // notPrefix makes a filter parameter a NOT filter: -country=US leaves out
 // the articles about the United States.
@@ -142,7 +143,7 @@ func parseRequest(v url.Values) (search.Request, error) {
 		}{
 			{paramOutlet, &f.Outlet}, {paramCountry, &f.Country}, {paramTopic, &f.Topic},
 			{paramPerson, &f.Person}, {paramPlace, &f.Place}, {paramAuthor, &f.Author},
-			{paramSection, &f.Section}, {paramLanguage, &f.Language},
+			{paramSection, &f.Section}, {paramLanguage, &f.Language}, {paramTag, &f.Tag},
 		} {
 			name := fs.prefix + p.name
 			vals := filterValues(v, name)
