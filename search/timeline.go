@@ -164,14 +164,31 @@ func (ix *Index) planTimeline(ctx context.Context, sr *bleve.SearchRequest, req 
 }
 
 // trimTails returns the first and last index of counts once the runs at
-// each end holding at most limit articles in all are left out.
+// each end holding at most limit articles in all, and set apart from the
+// rest by an empty period, are left out: a stray article years away goes,
+// a first month with few articles next to the others stays. Empty periods
+// at the ends always go.
 func trimTails(counts []int, limit int) (lo, hi int) {
-	lo, hi = 0, len(counts)-1
-	for cum := 0; lo < hi && cum+counts[lo] <= limit; lo++ {
-		cum += counts[lo]
+	n := len(counts)
+	cum := 0
+	for i := 0; i < n-1 && cum+counts[i] <= limit; i++ {
+		if cum += counts[i]; counts[i] == 0 {
+			lo = i + 1
+		}
 	}
-	for cum := 0; hi > lo && cum+counts[hi] <= limit; hi-- {
-		cum += counts[hi]
+	hi, cum = n-1, 0
+	for i := n - 1; i > lo && cum+counts[i] <= limit; i-- {
+		if cum += counts[i]; counts[i] == 0 {
+			hi = i - 1
+		}
+	}
+	kept := 0
+	for _, c := range counts[lo : hi+1] {
+		kept += c
+	}
+	if kept <= limit && limit > 0 {
+		// Nothing but strays: keep them all, without the empty ends.
+		return trimTails(counts, 0)
 	}
 	return lo, hi
 }
@@ -205,12 +222,14 @@ func (ix *Index) timeline(ctx context.Context, q query.Query, res *bleve.SearchR
 	limit := int(float64(total) * strayShare)
 	first, last := ys[0], ys[len(ys)-1]
 	if want != IntervalYear {
-		counts := make([]int, 0, len(ys))
-		for _, y := range ys {
+		// Every year of the span, the empty ones too: a gap sets strays
+		// apart.
+		counts := make([]int, 0, last-first+1)
+		for y := first; y <= last; y++ {
 			counts = append(counts, byYear[y])
 		}
 		lo, hi := trimTails(counts, limit)
-		first, last = ys[lo], ys[hi]
+		first, last = first+lo, first+hi
 	}
 	if want == IntervalYear || (want == IntervalAuto && last-first+1 > maxMonthlyYears) {
 		out := yearBuckets(ys, byYear, first, last)

@@ -84,3 +84,21 @@ func TestBucketLast(t *testing.T) {
 		t.Error("ParseInterval(fortnight) gave no error")
 	}
 }
+
+func TestTrimTails(t *testing.T) {
+	for _, tt := range []struct {
+		counts []int
+		limit  int
+		lo, hi int
+	}{
+		{[]int{1, 0, 0, 500, 400, 0, 2}, 5, 3, 4}, // strays apart from the rest go
+		{[]int{3, 500, 400, 2}, 5, 0, 3},          // small ends next to the rest stay
+		{[]int{0, 0, 5, 9, 0}, 0, 2, 3},           // empty ends go
+		{[]int{1, 0, 1}, 5, 0, 2},                 // nothing but strays: all stays
+		{[]int{7}, 5, 0, 0},
+	} {
+		if lo, hi := trimTails(tt.counts, tt.limit); lo != tt.lo || hi != tt.hi {
+			t.Errorf("trimTails(%v, %d) = %d, %d; want %d, %d", tt.counts, tt.limit, lo, hi, tt.lo, tt.hi)
+		}
+	}
+}

@@ -172,9 +172,13 @@ type facetLink struct {
 	Count    int
 	URL      string
 	Selected bool
-	// ExcludeURL leaves the value out of the results (a NOT filter).
+	// ExcludeURL leaves the value out of the results (a NOT filter); only
+	// the first values of a facet have one, to keep long lists light.
 	ExcludeURL string
 }
+
+// collapsedFacetSize is how many values a collapsed facet lists.
+const collapsedFacetSize = 5
 
 // facetInfo tells, for each facet, its heading and the filter parameter
 // it drives (year drives from and to).
@@ -449,7 +453,19 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 		if name == search.FacetYear {
 			slices.SortFunc(vals, func(a, b search.FacetValue) int { return strings.Compare(b.Value, a.Value) })
 		}
-		for _, val := range vals {
+		more := len(vals) >= search.DefaultFacetSize
+		if info.collapsed && v.Get(paramMore) != name && len(vals) > collapsedFacetSize {
+			// A collapsed facet lists its first values, and the selected
+			// ones, to keep the page light; "show more" lists the rest.
+			top := vals[:collapsedFacetSize:collapsedFacetSize]
+			for _, val := range vals[collapsedFacetSize:] {
+				if sel.has(info.param, val.Value) {
+					top = append(top, val)
+				}
+			}
+			vals, more = top, true
+		}
+		for i, val := range vals {
 			link := facetLink{Label: val.Value, Count: val.Count}
 			if name == search.FacetYear {
 				link.Selected = v.Get(paramFrom) == val.Value && v.Get(paramTo) == val.Value
@@ -470,7 +486,7 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 				}
 				link.Selected = sel.has(info.param, val.Value)
 				link.URL = searchURL(sel.toggle(v, info.param, val.Value))
-				if !link.Selected {
+				if !link.Selected && i < search.DefaultFacetSize {
 					w := clone(v)
 					w.Add(notPrefix+info.param, val.Value)
 					link.ExcludeURL = searchURL(w)
@@ -503,7 +519,7 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 		})
 		if v.Get(paramMore) == name {
 			fv.LessURL = searchURL(without(v, paramMore))
-		} else if len(vals) >= search.DefaultFacetSize {
+		} else if more {
 			w := clone(v)
 			w.Set(paramMore, name)
 			fv.MoreURL = searchURL(w)
