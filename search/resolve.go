@@ -144,8 +144,32 @@ func appendNew(list []string, s string) []string {
 }
 
 // fieldTerms returns every value of a keyword field with its number of
-// articles.
+// articles, read once and again after a Write.
 func (ix *Index) fieldTerms(ctx context.Context, field string) ([]FacetValue, error) {
+	ix.spanMu.Lock()
+	cached, ok := ix.terms[field]
+	writes := ix.writes
+	ix.spanMu.Unlock()
+	if ok {
+		return cached, nil
+	}
+	terms, err := ix.readFieldTerms(ctx, field)
+	if err != nil {
+		return nil, err
+	}
+	ix.spanMu.Lock()
+	if ix.writes == writes {
+		if ix.terms == nil {
+			ix.terms = map[string][]FacetValue{}
+		}
+		ix.terms[field] = terms
+	}
+	ix.spanMu.Unlock()
+	return terms, nil
+}
+
+// readFieldTerms reads every value of a keyword field from the index.
+func (ix *Index) readFieldTerms(ctx context.Context, field string) ([]FacetValue, error) {
 	dict, err := ix.b.FieldDict(field)
 	if err != nil {
 		return nil, err
