@@ -71,6 +71,10 @@ type Article struct {
 	// on month, tag and home pages of a mirrored site is one article
 	// seen in several places. Empty when only one copy was seen.
 	SeenIn []string `json:"seen_in,omitempty"`
+	// Truncated reports that Body is longer than an index searches: the
+	// whole text is kept and shown, only its beginning is searched
+	// (search.MaxIndexedText).
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // TopicScore is a taxonomy topic given by the topic classifier with its

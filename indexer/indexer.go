@@ -43,6 +43,10 @@ type Options struct {
 	// KeepCopies makes Run index every copy of a post as its own
 	// article, as extracted, instead of merging the copies (see Merger).
 	KeepCopies bool
+	// Select chooses the files read; its zero value leaves out
+	// documentation, word lists and the files the corpus's IgnoreFile
+	// names.
+	Select Selection
 	// SkipEnrich leaves articles as extracted: no places, countries,
 	// people, topics or language beyond what the source labels. For
 	// measuring what enrichment costs.
@@ -100,8 +104,31 @@ type Summary struct {
 	// Skipped counts the files not read, by reason ("unsupported",
 	// "too large", "parse error", ...).
 	Skipped map[string]int
+	// Skips lists the files not read, in the order met, with the reason
+	// and the error, if any.
+	Skips []Skip
 	// Elapsed is the wall time of the run.
 	Elapsed time.Duration
+}
+
+// Skip is a file not read and why.
+type Skip struct {
+	Path   string
+	Reason string // as in Summary.Skipped: "unsupported", "parse error", ...
+	Err    error  // nil when the reason says it all
+}
+
+// String is "path: reason (error)", the error without the path and reason
+// it repeats.
+func (s Skip) String() string {
+	if s.Err == nil {
+		return s.Path + ": " + s.Reason
+	}
+	msg := s.Err.Error()
+	if i := strings.LastIndex(msg, s.Reason+": "); i >= 0 {
+		msg = msg[i+len(s.Reason)+2:]
+	}
+	return fmt.Sprintf("%s: %s (%s)", s.Path, s.Reason, msg)
 }
 
 // SkippedFiles is the number of files skipped for any reason.
@@ -126,23 +153,35 @@ func (s Summary) Rate() float64 {
 // (unsupported: 2); 6.1s, 3538.7 articles/s". When copies of posts were
 // merged, it tells how many and how many articles are left: "read 95
 // files, 95 articles; merged 52 copies, 43 articles left (2 possible
-// duplicates); ...".
+// duplicates); ...". Counts are in words: "1 file", "2 files".
 func (s Summary) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "read %d files, %d articles", s.Files, s.Articles)
+	fmt.Fprintf(&b, "read %s, %s", Plural(s.Files, "file"), Plural(s.Articles, "article"))
 	if len(s.ByFormat) > 1 {
 		fmt.Fprintf(&b, " (%s)", joinCounts(s.ByFormat, "%[2]d %[1]s"))
 	}
 	if s.Merged > 0 || s.DuplicatesLeft > 0 {
-		fmt.Fprintf(&b, "; merged %d copies, %d articles left (%d possible duplicates)",
-			s.Merged, s.Articles-s.Merged, s.DuplicatesLeft)
+		fmt.Fprintf(&b, "; merged %s, %s left (%s)",
+			Plural(s.Merged, "copy"), Plural(s.Articles-s.Merged, "article"), Plural(s.DuplicatesLeft, "possible duplicate"))
 	}
-	fmt.Fprintf(&b, "; skipped %d files", s.SkippedFiles())
+	fmt.Fprintf(&b, "; skipped %s", Plural(s.SkippedFiles(), "file"))
 	if len(s.Skipped) > 0 {
 		fmt.Fprintf(&b, " (%s)", joinCounts(s.Skipped, "%[1]s: %[2]d"))
 	}
 	fmt.Fprintf(&b, "; %s, %.1f articles/s", s.Elapsed.Round(time.Millisecond), s.Rate())
 	return b.String()
+}
+
+// Plural returns n and noun, in the plural unless n is 1: "1 file", "2
+// files", "3 copies".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ay") && !strings.HasSuffix(noun, "ey") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // joinCounts formats each key and count of m with format (key as %[1],
@@ -242,28 +281,26 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 		maps.Copy(xopts.Outlets, cfg.Outlets)
 	}
 	ex := extract.New(xopts)
+	// The corpus's [authors] table merges spellings of one person.
+	deliverFn := fn
+	if rename := cfg.AuthorRenamer(); rename != nil {
+		deliverFn = func(a corpus.Article) error {
+			a.Authors = rename(a.Authors)
+			return fn(a)
+		}
+	}
 
-	var entries []corpus.Entry
-	var total int64
-	err = corpus.Walk(ctx, fsys, func(e corpus.Entry) error {
-		if e.Path == corpus.ConfigFile {
-			return nil // configuration, not an article
-		}
-		if e.Skipped != "" {
-			sum.Skipped[e.Skipped]++
-			ix.log.Warn("skipped entry", "path", e.Path, "reason", e.Skipped, "err", e.Err)
-			return nil
-		}
-		if e.Format == "" {
-			sum.Skipped["unsupported"]++
-			return nil
-		}
-		entries = append(entries, e)
-		total += e.Size
-		return nil
-	})
+	entries, skips, err := ix.selectFiles(ctx, fsys)
 	if err != nil {
-		return sum, fmt.Errorf("indexer: %w", err)
+		return sum, err
+	}
+	var total int64
+	for _, e := range entries {
+		total += e.Size
+	}
+	for _, sk := range skips {
+		sum.Skipped[sk.Reason]++
+		sum.Skips = append(sum.Skips, sk)
 	}
 
 	bar := ix.progress(total)
@@ -310,7 +347,7 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 			}
 			delete(pending, next)
 			next++
-			ferr = ix.deliver(&sum, d, fn)
+			ferr = ix.deliver(&sum, d, deliverFn)
 			if bar != nil {
 				_ = bar.Add64(d.entry.Size)
 				bar.Describe(fmt.Sprintf("%d articles", sum.Articles))
@@ -343,6 +380,7 @@ func (ix *Indexer) Extract(ctx context.Context, fsys fs.FS, fn func(corpus.Artic
 func (ix *Indexer) deliver(sum *Summary, d done, fn func(corpus.Article) error) error {
 	if d.reason != "" {
 		sum.Skipped[d.reason]++
+		sum.Skips = append(sum.Skips, Skip{Path: d.entry.Path, Reason: d.reason, Err: d.err})
 		ix.log.Warn("skipped file", "path", d.entry.Path, "reason", d.reason, "err", d.err)
 		return nil
 	}

@@ -342,7 +342,7 @@ func TestRunMergesCopies(t *testing.T) {
 		!slices.Equal(post.SeenIn, []string{"2021/01/02/pi-hole/index.html#1", "tag/linux/index.html#1"}) {
 		t.Errorf("merged post: source %s, seen in %v", post.Source, post.SeenIn)
 	}
-	if !strings.Contains(sum.String(), "merged 1 copies, 2 articles left") {
+	if !strings.Contains(sum.String(), "merged 1 copy, 2 articles left") {
 		t.Errorf("summary %q does not report the merge", sum)
 	}
 

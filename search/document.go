@@ -3,7 +3,9 @@ package search
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/clippings/clippings/corpus"
 )
@@ -15,6 +17,11 @@ import (
 // Provenance when there are none.
 func normalize(a corpus.Article) corpus.Article {
 	a.Tidy()
+	a.Tags = withoutPlaceholders(a.Tags)
+	a.Topics = withoutPlaceholders(a.Topics)
+	if isPlaceholder(a.Section) {
+		a.Section = ""
+	}
 	a.Date = corpus.NewDate(a.Date.Time, a.Date.Precision)
 	if y := a.Date.Time.Year(); !a.Date.IsZero() && (y < minYear || y > maxYear) {
 		a.Date = corpus.Date{}
@@ -35,9 +42,10 @@ func normalize(a corpus.Article) corpus.Article {
 // strings, empty lists and an unknown date are left out.
 func document(a corpus.Article) map[string]any {
 	doc := make(map[string]any, 24)
+	body, rest := splitBody(a.Body)
 	for name, s := range map[string]string{
 		fieldTitle: a.Title, fieldSubtitle: a.Subtitle, fieldLead: a.Lead,
-		fieldBody: a.Body, fieldNote: a.Note, fieldOutlet: a.Outlet,
+		fieldBody: body, fieldBodyRest: rest, fieldNote: a.Note, fieldOutlet: a.Outlet,
 		fieldLanguage: a.Language, fieldSection: a.Section,
 		fieldSource: a.Source, fieldURL: a.URL,
 	} {
@@ -60,6 +68,7 @@ func document(a corpus.Article) map[string]any {
 		}
 	}
 	doc[fieldExcerpt] = strconv.FormatBool(a.Excerpt)
+	doc[fieldTruncated] = strconv.FormatBool(rest != "")
 	if len(a.Provenance) > 0 {
 		if b, err := json.Marshal(a.Provenance); err == nil {
 			doc[fieldProvenanceJSON] = string(b)
@@ -68,6 +77,7 @@ func document(a corpus.Article) map[string]any {
 	}
 	if !a.Date.IsZero() {
 		doc[fieldDate] = a.Date.Time
+		doc[fieldDateEnd] = periodEnd(a.Date)
 		doc[fieldDatePrecision] = a.Date.Precision.String()
 		doc[fieldYear] = a.Date.Time.Format("2006")
 	}
@@ -80,7 +90,7 @@ var storedFields = []string{
 	fieldOutlet, fieldLanguage, fieldSection, fieldSource, fieldURL,
 	fieldAuthors, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
 	fieldTags, fieldMentions, fieldDate, fieldDatePrecision, fieldTopicScores,
-	fieldSeenIn, fieldExcerpt, fieldProvenanceJSON,
+	fieldSeenIn, fieldExcerpt, fieldProvenanceJSON, fieldBodyRest, fieldTruncated,
 }
 
 // article rebuilds an article from the stored fields of its document, as
@@ -104,11 +114,12 @@ func article(id string, f map[string]any) corpus.Article {
 		Language:  str(f, fieldLanguage),
 		URL:       str(f, fieldURL),
 		Lead:      str(f, fieldLead),
-		Body:      str(f, fieldBody),
+		Body:      str(f, fieldBody) + str(f, fieldBodyRest),
 		Note:      str(f, fieldNote),
 		Mentions:  strs(f, fieldMentions),
 		SeenIn:    strs(f, fieldSeenIn),
 		Excerpt:   str(f, fieldExcerpt) == "true",
+		Truncated: str(f, fieldTruncated) == "true",
 	}
 	if len(a.Mentions) == 0 {
 		a.Mentions = nil
@@ -176,4 +187,56 @@ func date(f map[string]any) corpus.Date {
 		p = corpus.PrecisionYear
 	}
 	return corpus.NewDate(t.UTC(), p)
+}
+
+// MaxIndexedText is how many bytes of an article's body are indexed: a
+// longer body is stored whole and shown whole, but only its first
+// MaxIndexedText bytes are searched and highlighted in results, and the
+// article is flagged truncated (truncated:true finds them). One huge file,
+// such as a 20 MB text on one line, then costs a search no more than a
+// long article does.
+const MaxIndexedText = 1 << 20
+
+// splitBody returns the part of body that is indexed and the rest, cut at
+// a space within the last 1 KB before MaxIndexedText when there is one,
+// else at a character boundary.
+func splitBody(body string) (indexed, rest string) {
+	if len(body) <= MaxIndexedText {
+		return body, ""
+	}
+	cut := MaxIndexedText
+	for cut > 0 && !utf8.RuneStart(body[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexAny(body[MaxIndexedText-1024:cut], " \n\t"); i >= 0 {
+		cut = MaxIndexedText - 1024 + i + 1
+	}
+	return body[:cut], body[cut:]
+}
+
+// placeholders are the tags and sections that blog engines and sites give
+// an article that has none, in folded lower case: they say nothing about
+// it, so they are neither tags nor topics.
+var placeholders = map[string]bool{
+	"uncategorized": true, "uncategorised": true, "untagged": true, "no category": true,
+	"non classe": true, "sin categoria": true, "senza categoria": true, "allgemein": true,
+	"ohne kategorie": true, "geen categorie": true, "sem categoria": true,
+}
+
+// isPlaceholder reports whether a tag or section is a placeholder.
+func isPlaceholder(s string) bool { return placeholders[matchKey(s)] }
+
+// withoutPlaceholders returns tags without the placeholders, nil when
+// none is left.
+func withoutPlaceholders(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if !isPlaceholder(t) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == len(tags) {
+		return tags
+	}
+	return out
 }

@@ -29,15 +29,43 @@ var ErrStop = errors.New("search: stop")
 // error of fn (ErrStop stops it without one) or of the search, and when
 // ctx is done; Options.Timeout does not apply.
 func (ix *Index) Export(ctx context.Context, req Request, fn func(corpus.Article) error) error {
-	return export(ctx, req, fn, func(e *exporter) ([]corpus.Article, error) { return e.page(ctx, ix) })
+	return ix.ExportWith(ctx, req, ExportOptions{}, articleOnly(fn))
+}
+
+// ExportOptions ask an export for more than the articles. The zero value
+// asks for nothing more.
+type ExportOptions struct {
+	// Scores gives each article its relevance score.
+	Scores bool
+	// Snippets gives each article its snippets, as a Hit has them.
+	Snippets bool
+}
+
+// Exported is an article of an export, with its score and snippets when
+// ExportOptions asked for them.
+type Exported struct {
+	corpus.Article
+	Score    float64
+	Snippets []string
+}
+
+// ExportWith is Export, giving each article with what opts asks for.
+func (ix *Index) ExportWith(ctx context.Context, req Request, opts ExportOptions, fn func(Exported) error) error {
+	return export(ctx, req, opts, fn, func(e *exporter) ([]Exported, error) { return e.page(ctx, ix) })
+}
+
+// articleOnly adapts a function of articles to one of Exported.
+func articleOnly(fn func(corpus.Article) error) func(Exported) error {
+	return func(x Exported) error { return fn(x.Article) }
 }
 
 // export runs an export, reading each page with next.
-func export(ctx context.Context, req Request, fn func(corpus.Article) error, next func(*exporter) ([]corpus.Article, error)) error {
+func export(ctx context.Context, req Request, opts ExportOptions, fn func(Exported) error, next func(*exporter) ([]Exported, error)) error {
 	e, err := newExporter(req)
 	if err != nil {
 		return err
 	}
+	e.opts = opts
 	for {
 		page, err := next(e)
 		if err != nil {
@@ -62,7 +90,11 @@ func export(ctx context.Context, req Request, fn func(corpus.Article) error, nex
 // without one. (Bleve's search-after cannot resume after an article
 // whose sort date is missing, so the two are exported apart.)
 type exporter struct {
-	req     Request
+	req  Request
+	opts ExportOptions
+	text query.Query
+	// q is the query with the filters, once they are resolved against
+	// the index (resolveFilters) at the first page.
 	q       query.Query
 	sort    Sort
 	undated bool
@@ -79,7 +111,7 @@ func newExporter(req Request) (*exporter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &exporter{req: req, q: combine(text, req.Filters, req.From, req.To), sort: p.sort}, nil
+	return &exporter{req: req, text: text, sort: p.sort}, nil
 }
 
 // anyDate matches every article with a date.
@@ -89,7 +121,18 @@ func anyDate() query.Query {
 
 // page returns the next page of articles from ix: a short page (or an
 // empty one) is the last.
-func (e *exporter) page(ctx context.Context, ix *Index) ([]corpus.Article, error) {
+func (e *exporter) page(ctx context.Context, ix *Index) ([]Exported, error) {
+	if e.q == nil {
+		rf, err := ix.resolveFilters(ctx, e.req.Filters)
+		if err != nil {
+			return nil, fmt.Errorf("search: export %q: %w", e.req.Query, err)
+		}
+		ex, err := ix.resolveFilters(ctx, e.req.Exclude)
+		if err != nil {
+			return nil, fmt.Errorf("search: export %q: %w", e.req.Query, err)
+		}
+		e.q = combine(e.text, rf.search, e.req.From, e.req.To, ex.shown)
+	}
 	out, err := e.read(ctx, ix)
 	if err != nil || len(out) == exportPage || e.undated {
 		return out, err
@@ -115,7 +158,7 @@ func (e *exporter) page(ctx context.Context, ix *Index) ([]corpus.Article, error
 }
 
 // read reads one page of the current phase.
-func (e *exporter) read(ctx context.Context, ix *Index) ([]corpus.Article, error) {
+func (e *exporter) read(ctx context.Context, ix *Index) ([]Exported, error) {
 	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
 	b := query.NewBooleanQuery([]query.Query{e.q}, nil, nil)
 	order := sortOrder(e.sort)
@@ -132,13 +175,24 @@ func (e *exporter) read(ctx context.Context, ix *Index) ([]corpus.Article, error
 	sr.Fields = storedFields
 	sr.SortByCustom(order)
 	sr.SearchAfter = e.after
+	// Locations are gathered for every match: only when snippets are
+	// asked for.
+	sr.IncludeLocations = e.opts.Snippets
 	res, err := ix.b.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: export %q: %w", e.req.Query, err)
 	}
-	out := make([]corpus.Article, 0, len(res.Hits))
+	out := make([]Exported, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		out = append(out, article(h.ID, h.Fields))
+		x := Exported{Article: article(h.ID, h.Fields)}
+		if e.opts.Scores {
+			x.Score = h.Score
+		}
+		if e.opts.Snippets {
+			a := x.Article
+			x.Snippets = snippets(h.Locations, a.Title, a.Subtitle, a.Lead, a.Body, a.Note)
+		}
+		out = append(out, x)
 	}
 	if n := len(res.Hits); n > 0 {
 		last := res.Hits[n-1]

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -12,8 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/clippings/clippings/corpus"
 )
 
 // Facets are disjunctive, as in Algolia InstantSearch or Kibana: the
@@ -25,30 +22,20 @@ import (
 
 // values returns the filter values that narrow facet.
 func (f Filters) values(facet string) []string {
-	switch facet {
-	case FacetOutlet:
-		return f.Outlet
-	case FacetCountry:
-		return f.Country
-	case FacetTopic:
-		return f.Topic
-	case FacetPerson:
-		return f.Person
+	for _, fl := range f.list() {
+		if fl.name == facet {
+			return *fl.values
+		}
 	}
 	return nil
 }
 
 // without returns the filters without those of facet.
 func (f Filters) without(facet string) Filters {
-	switch facet {
-	case FacetOutlet:
-		f.Outlet = nil
-	case FacetCountry:
-		f.Country = nil
-	case FacetTopic:
-		f.Topic = nil
-	case FacetPerson:
-		f.Person = nil
+	for _, fl := range f.list() {
+		if fl.name == facet {
+			*fl.values = nil
+		}
 	}
 	return f
 }
@@ -75,14 +62,31 @@ func (p plan) facetSizeOf(req Request, facet string) int {
 	return p.facetSize
 }
 
-// combine returns the text query restricted by the filters and dates.
-func combine(text query.Query, f Filters, from, to time.Time) query.Query {
-	fq := filterQuery(f, from, to)
-	if fq == nil {
+// combine returns the text query restricted by the filters and dates,
+// without the articles that have a value of exclude.
+func combine(text query.Query, f Filters, from, to time.Time, exclude Filters) query.Query {
+	fq := filterQuery(f, time.Time{}, time.Time{})
+	dq := filterQuery(Filters{}, from, to)
+	var not []query.Query
+	for _, fl := range exclude.list() {
+		if len(*fl.values) > 0 {
+			// One filter at a time: any of its values excludes.
+			not = append(not, filterQuery(fl.only(), time.Time{}, time.Time{}))
+		}
+	}
+	if fq == nil && dq == nil && len(not) == 0 {
 		return text
 	}
-	b := query.NewBooleanQuery([]query.Query{text}, nil, nil)
-	b.Filter = fq
+	b := query.NewBooleanQuery([]query.Query{text}, nil, not)
+	var filters []query.Query
+	for _, q := range []query.Query{fq, dq} {
+		if q != nil {
+			filters = append(filters, q)
+		}
+	}
+	if len(filters) > 0 {
+		b.Filter = query.NewConjunctionQuery(filters)
+	}
 	return b
 }
 
@@ -110,16 +114,19 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 			if name == FacetYear {
 				from, to = time.Time{}, time.Time{}
 			}
-			sr := bleve.NewSearchRequestOptions(combine(text, f, from, to), 0, 0, false)
+			sr := bleve.NewSearchRequestOptions(combine(text, f, from, to, req.Exclude), 0, 0, false)
 			sr.Score = "none" // only the counts are wanted
-			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
+			// Every value is counted, so that a selected value beyond
+			// the first ones is listed with its count.
+			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], MaxFacetSize))
 			res, err := ix.b.SearchInContext(ctx, sr)
 			if err != nil {
 				errs[i] = fmt.Errorf("facet %s: %w", name, err)
 				return
 			}
+			vals := topAndSelected(facetTerms(res.Facets[name]), p.facetSizeOf(req, name), req.Filters.values(name))
 			mu.Lock()
-			out[name] = facetTerms(res.Facets[name])
+			out[name] = vals
 			mu.Unlock()
 		})
 	}
@@ -130,168 +137,6 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 		}
 	}
 	return nil
-}
-
-// Bucket is one bar of a Result's timeline: the articles dated in the
-// month or year starting at Start.
-type Bucket struct {
-	Start time.Time
-	// Precision is corpus.PrecisionMonth or corpus.PrecisionYear.
-	Precision corpus.Precision
-	Count     int
-}
-
-// Date returns the period of the bucket as a corpus.Date, which formats
-// as "2015-11" or "2015".
-func (b Bucket) Date() corpus.Date { return corpus.NewDate(b.Start, b.Precision) }
-
-// Facet request names of the timeline: the years of the matches, and
-// their months when the span is known to be short.
-const (
-	timelineFacet = "_timeline"
-	monthsFacet   = "_months"
-)
-
-// maxMonthlyYears is the longest span, in years, that the timeline
-// draws by month; longer spans are drawn by year.
-const maxMonthlyYears = 4
-
-// maxTimelineYears bounds the number of yearly buckets: beyond it only
-// the years with articles are listed.
-const maxTimelineYears = 200
-
-// yearSpan returns the first and last year of the articles in the index,
-// computed once and again after a Write; ok is false when no article has
-// a date.
-func (ix *Index) yearSpan(ctx context.Context) (first, last int, ok bool, err error) {
-	ix.spanMu.Lock()
-	defer ix.spanMu.Unlock()
-	if ix.span != nil {
-		return ix.span[0], ix.span[1], ix.span[0] > 0, nil
-	}
-	sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
-	sr.Score = "none"
-	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
-	res, err := ix.b.SearchInContext(ctx, sr)
-	if err != nil {
-		return 0, 0, false, fmt.Errorf("years of the index: %w", err)
-	}
-	ys := years(facetTerms(res.Facets[timelineFacet]))
-	span := [2]int{}
-	if len(ys) > 0 {
-		span = [2]int{slices.Min(ys), slices.Max(ys)}
-	}
-	ix.span = &span
-	return span[0], span[1], span[0] > 0, nil
-}
-
-// years returns the years of a year facet that have articles.
-func years(vals []FacetValue) []int {
-	var out []int
-	for _, v := range vals {
-		if y, err := strconv.Atoi(v.Value); err == nil && v.Count > 0 {
-			out = append(out, y)
-		}
-	}
-	return out
-}
-
-// monthRanges returns the date range facet of every month from January of
-// year first to December of year last.
-func monthRanges(first, last int) *bleve.FacetRequest {
-	fr := bleve.NewFacetRequest(fieldDate, 12*(last-first+1))
-	for m := yearStart(float64(first)); m.Year() <= last; m = m.AddDate(0, 1, 0) {
-		fr.AddDateTimeRange(m.Format("2006-01"), m, m.AddDate(0, 1, 0))
-	}
-	return fr
-}
-
-// planTimeline adds the timeline's facets to the search request: the
-// years of the matches, and their months when the dates of the index and
-// of the request span at most maxMonthlyYears, so that a short timeline
-// needs no second search.
-func (ix *Index) planTimeline(ctx context.Context, sr *bleve.SearchRequest, req Request) error {
-	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
-	first, last, ok, err := ix.yearSpan(ctx)
-	if err != nil || !ok {
-		return err
-	}
-	if !req.From.IsZero() {
-		first = max(first, req.From.Year())
-	}
-	if !req.To.IsZero() {
-		last = min(last, req.To.Year())
-	}
-	if first <= last && last-first+1 <= maxMonthlyYears {
-		sr.AddFacet(monthsFacet, monthRanges(first, last))
-	}
-	return nil
-}
-
-// timeline builds the buckets from the facets of a search: every year
-// from the first with a match to the last, or, when they span at most
-// maxMonthlyYears, every month, from the months facet of the search or
-// counted with one more search.
-func (ix *Index) timeline(ctx context.Context, q query.Query, res *bleve.SearchResult) ([]Bucket, error) {
-	ys := years(facetTerms(res.Facets[timelineFacet]))
-	if len(ys) == 0 {
-		return []Bucket{}, nil
-	}
-	counts := map[int]int{}
-	for _, v := range facetTerms(res.Facets[timelineFacet]) {
-		if y, err := strconv.Atoi(v.Value); err == nil {
-			counts[y] = v.Count
-		}
-	}
-	first, last := slices.Min(ys), slices.Max(ys)
-	if last-first+1 > maxMonthlyYears {
-		var out []Bucket
-		if last-first+1 > maxTimelineYears {
-			slices.Sort(ys)
-			for _, y := range ys {
-				out = append(out, Bucket{Start: yearStart(float64(y)), Precision: corpus.PrecisionYear, Count: counts[y]})
-			}
-			return out, nil
-		}
-		for y := first; y <= last; y++ {
-			out = append(out, Bucket{Start: yearStart(float64(y)), Precision: corpus.PrecisionYear, Count: counts[y]})
-		}
-		return out, nil
-	}
-	months := res.Facets[monthsFacet]
-	if months == nil {
-		sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
-		sr.Score = "none" // only the counts are wanted
-		sr.AddFacet(monthsFacet, monthRanges(first, last))
-		more, err := ix.b.SearchInContext(ctx, sr)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		months = more.Facets[monthsFacet]
-	}
-	byMonth := map[string]int{}
-	if months != nil {
-		for _, r := range months.DateRanges {
-			byMonth[r.Name] = r.Count
-		}
-	}
-	var starts []time.Time
-	for m := yearStart(float64(first)); m.Year() <= last; m = m.AddDate(0, 1, 0) {
-		starts = append(starts, m)
-	}
-	// Trim the empty months before the first and after the last.
-	lo, hi := 0, len(starts)-1
-	for lo < hi && byMonth[starts[lo].Format("2006-01")] == 0 {
-		lo++
-	}
-	for hi > lo && byMonth[starts[hi].Format("2006-01")] == 0 {
-		hi--
-	}
-	out := make([]Bucket, 0, hi-lo+1)
-	for _, m := range starts[lo : hi+1] {
-		out = append(out, Bucket{Start: m, Precision: corpus.PrecisionMonth, Count: byMonth[m.Format("2006-01")]})
-	}
-	return out, nil
 }
 
 // FacetValues returns the values of a facet (one of FacetNames, or place
@@ -337,7 +182,7 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 		if e == nil {
 			break
 		}
-		if prefix == "" || hasWordPrefix(e.Term, prefix) {
+		if MatchesPrefix(facet, e.Term, prefix) {
 			out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
 		}
 	}
@@ -357,12 +202,25 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 }
 
 // LookupFacets are the facets FacetValues looks values up in.
-var LookupFacets = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear, "place", "author"}
+var LookupFacets = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear, FacetPlace, FacetAuthor,
+	FacetSection, FacetTag, FacetLanguage}
 
 // lookupFields maps LookupFacets to their index fields.
 var lookupFields = map[string]string{
 	FacetOutlet: fieldOutlet, FacetCountry: fieldCountries, FacetTopic: fieldTopics,
-	FacetPerson: fieldPeople, FacetYear: fieldYear, "place": fieldPlaces, "author": fieldAuthors,
+	FacetPerson: fieldPeople, FacetYear: fieldYear, FacetPlace: fieldPlaces, FacetAuthor: fieldAuthors,
+	FacetSection: fieldSection, FacetLanguage: fieldLanguage, FacetTag: fieldTags,
+}
+
+// MatchesPrefix reports whether a value of facet starts with prefix, or
+// has a word that does, ignoring case and accents; a country also matches
+// by its name ("kuw" finds KW, Kuwait). An empty prefix matches all.
+func MatchesPrefix(facet, value, prefix string) bool {
+	prefix = matchKey(prefix)
+	if prefix == "" || hasWordPrefix(matchKey(value), prefix) {
+		return true
+	}
+	return facet == FacetCountry && hasWordPrefix(matchKey(CountryName(value)), prefix)
 }
 
 // hasWordPrefix reports whether value, or one of its words, starts with
@@ -378,4 +236,19 @@ func hasWordPrefix(value, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// topAndSelected returns the first n values, most frequent first, and
+// after them the values of selected beyond the first n.
+func topAndSelected(vals []FacetValue, n int, selected []string) []FacetValue {
+	if len(vals) <= n {
+		return vals
+	}
+	out := vals[:n:n]
+	for _, v := range vals[n:] {
+		if slices.Contains(selected, v.Value) {
+			out = append(out, v)
+		}
+	}
+	return out
 }

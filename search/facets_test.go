@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -129,5 +130,54 @@ func TestFacetValues(t *testing.T) {
 	}
 	if _, err := ix.FacetValues(context.Background(), "colour", "", 0); err == nil {
 		t.Error("unknown facet: no error")
+	}
+}
+
+// TestFacetSelectedBeyondTheFirst: a selected value that is not among the
+// first values of its facet is listed after them, with its count; the
+// author, place, section and language facets count and filter too.
+func TestFacetSelectedBeyondTheFirst(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	res, err := ix.Search(context.Background(), Request{Filters: Filters{Country: []string{"iceland"}}, FacetSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Facets[FacetCountry], []FacetValue{{"GB", 4}, {"IS", 1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("country facet %v, want %v", got, want)
+	}
+	res, err = ix.Search(context.Background(), Request{Filters: Filters{Section: []string{"business"}, Language: []string{"EN"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := ids(res.Hits); len(ids) != 1 || ids[0] != "fed" || !reflect.DeepEqual(res.Facets[FacetAuthor], []FacetValue{{"Ann Smith", 1}, {"Bob Jones", 1}}) ||
+		!reflect.DeepEqual(res.Facets[FacetPlace], []FacetValue{{"Washington", 1}}) {
+		t.Errorf("section=business&language=EN: %v, authors %v, places %v", ids, res.Facets[FacetAuthor], res.Facets[FacetPlace])
+	}
+}
+
+// TestPlaceholderTags: "Uncategorized" and the like are neither tags nor
+// topics; the tag facet and filter work as the others.
+func TestPlaceholderTags(t *testing.T) {
+	ix := newTestIndex(t, []corpus.Article{
+		{ID: "a", Source: "a.html#1", Title: "A post", Body: "Text.", Tags: []string{"Uncategorized", "elections"},
+			Topics: []string{"politics", "Uncategorized", "elections"}, Section: "Uncategorised"},
+		{ID: "b", Source: "b.html#1", Title: "B post", Body: "Text.", Tags: []string{"energy"}, Topics: []string{"energy"}},
+	})
+	res, err := ix.Search(context.Background(), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Facets[FacetTag]; !reflect.DeepEqual(got, []FacetValue{{"elections", 1}, {"energy", 1}}) {
+		t.Errorf("tag facet %v", got)
+	}
+	if got := res.Facets[FacetTopic]; len(got) != 3 || slices.ContainsFunc(got, func(v FacetValue) bool { return v.Value == "Uncategorized" }) {
+		t.Errorf("topic facet %v", got)
+	}
+	if got := res.Facets[FacetSection]; len(got) != 0 {
+		t.Errorf("section facet %v", got)
+	}
+	res, err = ix.Search(context.Background(), Request{Filters: Filters{Tag: []string{"Elections"}}})
+	if err != nil || len(res.Hits) != 1 || res.Hits[0].ID != "a" {
+		t.Errorf("tag=Elections: %v %v", ids(res.Hits), err)
 	}
 }

@@ -103,6 +103,12 @@ type Index struct {
 	// when none has a date); nil until computed, and again after a Write.
 	spanMu sync.Mutex
 	span   *[2]int
+	// terms caches the values of the keyword fields that filters are
+	// resolved against (fieldTerms), by field; emptied by a Write.
+	terms map[string][]FacetValue
+	// writes counts the Writes, so that terms read before one are not
+	// cached after it.
+	writes uint64
 }
 
 // Create makes a new, empty index at path, which must not exist yet, and
@@ -190,6 +196,8 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 	}
 	ix.spanMu.Lock()
 	ix.span = nil
+	ix.terms = nil
+	ix.writes++
 	ix.spanMu.Unlock()
 	return nil
 }

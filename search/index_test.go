@@ -48,10 +48,10 @@ func TestMappingGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if MappingVersion != 6 {
+	if MappingVersion != 7 {
 		t.Errorf("MappingVersion = %d: update this test and the golden file together", MappingVersion)
 	}
-	golden(t, "mapping-v6.json", append(b, '\n'))
+	golden(t, "mapping-v7.json", append(b, '\n'))
 }
 
 func TestArticleRoundTrip(t *testing.T) {

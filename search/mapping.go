@@ -18,8 +18,10 @@ import (
 // rebuilt. Increment it whenever a change to the mapping, the analyzers
 // or the stored form of an article makes older indexes wrong.
 //
-// Version 6 added seen_in, excerpt and provenance.
-const MappingVersion = 6
+// Version 6 added seen_in, excerpt and provenance; version 7 date_end,
+// the name words of people and authors (people_words, authors_words),
+// and body_rest and truncated for texts longer than MaxIndexedText.
+const MappingVersion = 7
 
 // Field names of the index documents.
 const (
@@ -53,6 +55,12 @@ const (
 	// fieldExcerpt is "true" for an article whose text is an excerpt
 	// cut by a listing page, "false" for any other.
 	fieldExcerpt = "excerpt"
+	// fieldTruncated is "true" for an article whose body is longer than
+	// MaxIndexedText, "false" for any other.
+	fieldTruncated = "truncated"
+	// fieldBodyRest is stored only: the body after its first
+	// MaxIndexedText bytes, which are indexed in body.
+	fieldBodyRest = "body_rest"
 
 	// fieldProvenance is the sub-document of the evidence that won each
 	// field (corpus.Article.Provenance): its keyword fields are named
@@ -70,6 +78,10 @@ const (
 	// sorting and date ranges. A date known to the month or the year is
 	// indexed as the first day of that month or year.
 	fieldDate = "date"
+	// fieldDateEnd is the first instant after the period of the date:
+	// the next day, month or year by its precision. A date range matches
+	// the articles whose period it overlaps (overlapRange).
+	fieldDateEnd = "date_end"
 	// fieldURL is stored only: it cannot be searched.
 	fieldURL = "url"
 	// fieldTopicScores is stored only: the article's taxonomy topic
@@ -120,7 +132,7 @@ const analyzerUnstemmed = "clippings_en_unstemmed"
 var keywordFields = []string{
 	fieldOutlet, fieldCountries, fieldTopics, fieldPeople, fieldPlaces,
 	fieldAuthors, fieldLanguage, fieldTags, fieldSection, fieldYear,
-	fieldSource, fieldDatePrecision, fieldMentions, fieldSeenIn, fieldExcerpt,
+	fieldSource, fieldDatePrecision, fieldMentions, fieldSeenIn, fieldExcerpt, fieldTruncated,
 }
 
 // noDocValues are the keyword fields without doc values.
@@ -145,6 +157,26 @@ const foldSuffix = "_fold"
 // analyzerFold is the analyzer of the folded twins: the whole value is
 // one token, lower-cased, with accents folded to ASCII.
 const analyzerFold = "clippings_keyword_fold"
+
+// nameWordsSuffix names the words twin of a name field: authors_words
+// holds the words of every author's name, lower-cased and without
+// accents, so that author:pantucci finds "Raffaello Pantucci" and a plain
+// Pantucci finds the articles he wrote. The whole name, in people_fold,
+// still ranks first.
+const nameWordsSuffix = "_words"
+
+// analyzerNameWords is the analyzer of the words twins: unicode words,
+// lower case, accents folded, English stop words left out (as in free
+// text, so that "the" alone is no name); no stemming.
+const analyzerNameWords = "clippings_name_words"
+
+// nameFields are the keyword fields of persons' names, which get a words
+// twin.
+var nameFields = map[string]bool{fieldPeople: true, fieldAuthors: true}
+
+// nameWordsBoost is the weight of a name's words in free text: below the
+// text fields, so that a name counts without swamping the text.
+const nameWordsBoost = 0.5
 
 // foldedFields are the keyword fields that get a folded twin: the names
 // and labels a researcher types. Countries are codes, upper-cased by the
@@ -194,6 +226,15 @@ func newMapping() *mapping.IndexMappingImpl {
 			// values does not make an article more relevant.
 			SkipFreqNorm: true,
 		}}
+		if nameFields[name] {
+			fms = append(fms, &mapping.FieldMapping{
+				Name:               name + nameWordsSuffix,
+				Type:               "text",
+				Analyzer:           analyzerNameWords,
+				Index:              true,
+				IncludeTermVectors: true,
+			})
+		}
 		if foldedFields[name] {
 			fms = append(fms, &mapping.FieldMapping{
 				Name:         name + foldSuffix,
@@ -215,6 +256,10 @@ func newMapping() *mapping.IndexMappingImpl {
 		Index:     true,
 		DocValues: true,
 	})
+	add(fieldDateEnd, &mapping.FieldMapping{
+		Type:  "datetime",
+		Index: true,
+	})
 	prov := mapping.NewDocumentStaticMapping()
 	for _, key := range provenanceKeys {
 		sub := mapping.NewDocumentStaticMapping()
@@ -227,7 +272,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		prov.AddSubDocumentMapping(key, sub)
 	}
 	doc.AddSubDocumentMapping(fieldProvenance, prov)
-	for _, name := range []string{fieldURL, fieldTopicScores, fieldProvenanceJSON} {
+	for _, name := range []string{fieldURL, fieldTopicScores, fieldProvenanceJSON, fieldBodyRest} {
 		add(name, &mapping.FieldMapping{
 			Type:  "text",
 			Store: true,
@@ -242,6 +287,13 @@ func newMapping() *mapping.IndexMappingImpl {
 		"char_filters":  []any{asciifolding.Name},
 		"tokenizer":     single.Name,
 		"token_filters": []any{lowercase.Name},
+	}); err != nil {
+		panic("search: " + err.Error()) // the definition above is static
+	}
+	if err := m.AddCustomAnalyzer(analyzerNameWords, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{lowercase.Name, foldFilterName, en.StopName},
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}

@@ -79,6 +79,7 @@ var queryFields = map[string]queryField{
 	"tags": {fieldTags, kindKeyword}, "tag": {fieldTags, kindKeyword},
 	"mentions": {fieldMentions, kindKeyword}, "mention": {fieldMentions, kindKeyword},
 	"seen_in": {fieldSeenIn, kindKeyword}, "excerpt": {fieldExcerpt, kindKeyword},
+	"truncated": {fieldTruncated, kindKeyword},
 
 	"date": {fieldDate, kindDate},
 	"year": {fieldYear, kindYear},
@@ -293,6 +294,9 @@ func (r *rewriter) leaf(field, value string, boost float64, fuzziness int, clone
 			m.Analyzer = analyzerFold
 			m.SetFuzziness(fuzziness)
 			m.SetBoost(boost)
+			if nameFields[f.field] {
+				return nameQuery(m, f.field, value, boost, fuzziness), nil
+			}
 			return m, nil
 		}
 		if f.field == fieldCountries {
@@ -415,6 +419,27 @@ func periodEnd(d corpus.Date) time.Time {
 	return d.Time.AddDate(0, 0, 1)
 }
 
+// overlapRange matches the articles whose date's period (a day, a month
+// or a year, by its precision) overlaps [start, end), so that an article
+// of "2015-11" is within from=2015-11-15; a zero bound is open. It does
+// not add to the score.
+func overlapRange(start, end time.Time) query.Query {
+	var parts []query.Query
+	if !end.IsZero() {
+		parts = append(parts, dateRange(time.Time{}, end))
+	}
+	if !start.IsZero() {
+		excl := false
+		q := query.NewDateRangeInclusiveQuery(start, time.Time{}, &excl, nil)
+		q.SetField(fieldDateEnd)
+		parts = append(parts, unscored{q})
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return query.NewConjunctionQuery(parts)
+}
+
 // dateRange matches dates in [start, end); a zero bound is open. It does
 // not add to the score (see unscored).
 func dateRange(start, end time.Time) query.Query {
@@ -445,6 +470,11 @@ func anyField(boost float64, suffix string, clone func(field string, boost float
 	q := &anyFieldQuery{}
 	for _, f := range textFields {
 		q.clauses = append(q.clauses, clone(f.name+suffix, boost*f.boost))
+	}
+	if suffix == "" {
+		for _, f := range []string{fieldAuthors, fieldPeople} {
+			q.clauses = append(q.clauses, withNameAnalyzer(clone(f+nameWordsSuffix, boost*nameWordsBoost)))
+		}
 	}
 	return q
 }
@@ -491,6 +521,7 @@ func filterQuery(f Filters, from, to time.Time) query.Query {
 	}{
 		{fieldOutlet, f.Outlet}, {fieldCountries, f.Country}, {fieldTopics, f.Topic},
 		{fieldPeople, f.Person}, {fieldPlaces, f.Place}, {fieldAuthors, f.Author},
+		{fieldSection, f.Section}, {fieldLanguage, f.Language}, {fieldTags, f.Tag},
 	} {
 		var or []query.Query
 		for _, v := range fl.values {
@@ -517,7 +548,7 @@ func filterQuery(f Filters, from, to time.Time) query.Query {
 		if !to.IsZero() {
 			end = dayStart(to).AddDate(0, 0, 1)
 		}
-		all = append(all, dateRange(start, end))
+		all = append(all, overlapRange(start, end))
 	}
 	if len(all) == 0 {
 		return nil

@@ -34,12 +34,18 @@ func ParseSort(s string) (Sort, error) {
 // Filters restrict a search to articles with given facet values. Values
 // of one filter are OR-ed; different filters are AND-ed.
 type Filters struct {
-	Outlet  []string
-	Country []string // ISO 3166-1 alpha-2, case-insensitive
-	Topic   []string
-	Person  []string
-	Place   []string
-	Author  []string
+	Outlet []string
+	// Country takes ISO 3166-1 alpha-2 codes, names and common aliases
+	// ("FR", "France", "UK", "Britain"). Every filter value is matched
+	// without regard to case or accents, as field:value is in a query.
+	Country  []string
+	Topic    []string
+	Person   []string
+	Place    []string
+	Author   []string
+	Section  []string
+	Language []string
+	Tag      []string
 }
 
 // Request is a search. Its zero value lists every article, newest first,
@@ -48,6 +54,9 @@ type Request struct {
 	// Query is free text in the product's query syntax; empty matches all.
 	Query   string
 	Filters Filters
+	// Exclude leaves out the articles with any of its values (a NOT
+	// filter: -country=US), matched as Filters are.
+	Exclude Filters
 	// From and To bound the publication date, inclusive; zero is open.
 	From, To time.Time
 	Sort     Sort
@@ -62,6 +71,9 @@ type Request struct {
 	// FacetSizes overrides FacetSize for the facets it names (a "show
 	// more" list); values over MaxFacetSize are cut to it.
 	FacetSizes map[string]int
+	// Interval is the length of the timeline's bars; the zero value
+	// chooses one from the dates of the matches.
+	Interval Interval
 }
 
 // Page size limits.
@@ -74,15 +86,21 @@ const (
 
 // Facet names, the keys of Result.Facets.
 const (
-	FacetOutlet  = "outlet"
-	FacetCountry = "country"
-	FacetTopic   = "topic"
-	FacetPerson  = "person"
-	FacetYear    = "year"
+	FacetOutlet   = "outlet"
+	FacetCountry  = "country"
+	FacetTopic    = "topic"
+	FacetPerson   = "person"
+	FacetYear     = "year"
+	FacetAuthor   = "author"
+	FacetPlace    = "place"
+	FacetSection  = "section"
+	FacetLanguage = "language"
+	FacetTag      = "tag"
 )
 
 // FacetNames lists the facets every Result carries, in display order.
-var FacetNames = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear}
+var FacetNames = []string{FacetTopic, FacetCountry, FacetOutlet, FacetPerson, FacetYear,
+	FacetAuthor, FacetPlace, FacetSection, FacetTag, FacetLanguage}
 
 // Result is one page of hits with facet counts over all matches. The
 // counts of a facet narrowed by a filter are disjunctive: counted with
@@ -95,10 +113,27 @@ type Result struct {
 	Size   int
 	Hits   []Hit
 	Facets map[string][]FacetValue
-	// Timeline counts the matches by month, or by year when they span
-	// more than four years, from the first period with a match to the
-	// last, empty periods included.
-	Timeline []Bucket
+	// Timeline counts the matches per Interval (a day, a week, a month or
+	// a year), from the first period with a match to the last, empty
+	// periods included. TimelineOutside is how many dated matches it
+	// leaves out: strays far from the bulk of them, when the interval is
+	// automatic (see Index.timeline).
+	Timeline        []Bucket
+	Interval        Interval
+	TimelineOutside int
+
+	// Filters are the request's filter values that match articles, as
+	// the index writes them: outlet "bbc" is "BBC", country "France" is
+	// "FR". FilterValues pairs each value asked for with the values it
+	// names; a value that names none matches no article (the search then
+	// finds nothing: see Unmatched), and Suggestions offers values that
+	// exist for it.
+	Filters      Filters
+	FilterValues []FilterValue
+	Suggestions  []Suggestion
+	// Excluded are the values of Request.Exclude as the index writes
+	// them, the ones that match nothing left out.
+	Excluded Filters
 }
 
 // Hit is one matching article, with the fields a result list shows.
@@ -113,9 +148,12 @@ type Hit struct {
 	People    []string
 	// Snippets are fragments of the article with the query's terms
 	// marked: HTML-escaped text with <mark> elements, safe to insert
-	// into a page as is.
+	// into a page as is. They do not repeat the title.
 	Snippets []string
-	Score    float64
+	// TitleHTML is the title marked the same way when the query matched
+	// in it, or "".
+	TitleHTML string
+	Score     float64
 }
 
 // FacetValue is a facet value and the number of matching articles.

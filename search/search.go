@@ -19,11 +19,16 @@ const MaxResults = 10000
 
 // facetFields maps the facet names to their index fields.
 var facetFields = map[string]string{
-	FacetOutlet:  fieldOutlet,
-	FacetCountry: fieldCountries,
-	FacetTopic:   fieldTopics,
-	FacetPerson:  fieldPeople,
-	FacetYear:    fieldYear,
+	FacetOutlet:   fieldOutlet,
+	FacetCountry:  fieldCountries,
+	FacetTopic:    fieldTopics,
+	FacetPerson:   fieldPeople,
+	FacetYear:     fieldYear,
+	FacetAuthor:   fieldAuthors,
+	FacetPlace:    fieldPlaces,
+	FacetSection:  fieldSection,
+	FacetLanguage: fieldLanguage,
+	FacetTag:      fieldTags,
 }
 
 // hitFields are the stored fields loaded for each hit.
@@ -176,7 +181,21 @@ func heavy(q query.Query) bool {
 
 // search runs a checked request p with the parsed query text.
 func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Query) (Result, error) {
-	q := combine(text, req.Filters, req.From, req.To)
+	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	rf, err := ix.resolveFilters(ctx, req.Filters)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	req.Filters = rf.search
+	ex, err := ix.resolveFilters(ctx, req.Exclude)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	req.Exclude = ex.shown
+	q := combine(text, req.Filters, req.From, req.To, req.Exclude)
 	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
 	sr.Fields = hitFields
 	sr.SortByCustom(sortOrder(p.sort))
@@ -189,10 +208,6 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 	}
 
-	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers)
-	if err := ctx.Err(); err != nil {
-		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
-	}
 	if err := ix.planTimeline(ctx, sr, req); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
@@ -205,9 +220,13 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		err = ix.locate(ctx, text, res.Hits)
 		newHighlighter(text, ix.b.Mapping()).locateSpelled(res.Hits)
 	}
-	var timeline []Bucket
+	var (
+		timeline []Bucket
+		interval Interval
+		outside  int
+	)
 	if err == nil {
-		timeline, err = ix.timeline(ctx, q, res)
+		timeline, interval, outside, err = ix.timeline(ctx, q, res, req.Interval)
 	}
 	if derr := <-disjunctive; err == nil {
 		err = derr
@@ -230,6 +249,13 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		Hits:     make([]Hit, 0, len(res.Hits)),
 		Facets:   facets,
 		Timeline: timeline,
+		Interval: interval,
+
+		TimelineOutside: outside,
+		Filters:         rf.shown,
+		FilterValues:    rf.values,
+		Suggestions:     rf.suggestions,
+		Excluded:        ex.shown,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hit(h))
@@ -285,6 +311,7 @@ func hit(h *bsearch.DocumentMatch) Hit {
 		People:    strs(f, fieldPeople),
 		Snippets: snippets(h.Locations, str(f, fieldTitle), str(f, fieldSubtitle),
 			str(f, fieldLead), str(f, fieldBody), str(f, fieldNote)),
-		Score: h.Score,
+		TitleHTML: markedTitle(h.Locations, str(f, fieldTitle)),
+		Score:     h.Score,
 	}
 }

@@ -63,35 +63,38 @@ func spans(locs bsearch.FieldTermLocationMap, field, text string) []span {
 	return merged
 }
 
-// snippets returns up to maxSnippets snippets for a hit: the title when
-// it matched, then the best fragments of the body; if the body did not
-// match, of the lead, subtitle or note; if no text matched (an empty
-// query, a query on keyword fields only), an excerpt of the lead, or of
-// the body when there is no lead.
+// snippets returns up to maxSnippets snippets for a hit: the best
+// fragments of the body; if the body did not match, of the lead, subtitle
+// or note; if none of them matched (an empty query, a query on the title
+// or on keyword fields only), an excerpt of the lead, or of the body when
+// there is no lead. The title is not among them: a result list shows it
+// already (with its matches marked: markedTitle).
 func snippets(locs bsearch.FieldTermLocationMap, title, subtitle, lead, body, note string) []string {
 	out := []string{}
-	if ts := spans(locs, fieldTitle, title); len(ts) > 0 {
-		out = append(out, mark(title, ts, 0, len(title)))
-	}
 	for _, f := range []struct{ name, text string }{
 		{fieldBody, body}, {fieldLead, lead}, {fieldSubtitle, subtitle}, {fieldNote, note},
 	} {
-		if frags := fragments(f.text, spans(locs, f.name, f.text), maxSnippets-len(out)); len(frags) > 0 {
-			out = append(out, frags...)
-			break
+		if frags := fragments(f.text, spans(locs, f.name, f.text), maxSnippets); len(frags) > 0 {
+			return append(out, frags...)
 		}
-	}
-	if len(out) > 0 {
-		return out
 	}
 	text := lead
 	if text == "" {
 		text = body
 	}
-	if text == "" {
+	if text == "" || text == title {
 		return out
 	}
 	return append(out, excerpt(text, excerptBytes))
+}
+
+// markedTitle returns the title HTML-escaped with the query's matches in
+// <mark>, or "" when the title did not match.
+func markedTitle(locs bsearch.FieldTermLocationMap, title string) string {
+	if ts := spans(locs, fieldTitle, title); len(ts) > 0 {
+		return mark(title, ts, 0, len(title))
+	}
+	return ""
 }
 
 // fragments returns up to n fragments of text around its matches: the

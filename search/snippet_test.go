@@ -153,3 +153,32 @@ func TestExcerpt(t *testing.T) {
 		}
 	}
 }
+
+// titleAndSnippets returns the marked title of a hit, when the query
+// matched in it, followed by its snippets.
+func titleAndSnippets(h Hit) []string {
+	if h.TitleHTML == "" {
+		return h.Snippets
+	}
+	return append([]string{h.TitleHTML}, h.Snippets...)
+}
+
+// TestSnippetsDoNotRepeatTheTitle: the title is marked apart, and the
+// snippets come from the text, even when only the title matched.
+func TestSnippetsDoNotRepeatTheTitle(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	res, err := ix.Search(context.Background(), Request{Query: "title:glaciers"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits %v", ids(res.Hits))
+	}
+	h := res.Hits[0]
+	if h.TitleHTML != "<mark>Glaciers</mark> are melting faster than ever" {
+		t.Errorf("marked title %q", h.TitleHTML)
+	}
+	if len(h.Snippets) != 1 || !strings.HasPrefix(h.Snippets[0], "Ice sheets in Greenland") {
+		t.Errorf("snippets %q, want the start of the body", h.Snippets)
+	}
+}

@@ -163,7 +163,13 @@ func (s *Store) Article(ctx context.Context, id string) (corpus.Article, error) 
 // so a long export does not hold up a switch; pages read after a switch
 // come from the new generation, still in order and without overlap.
 func (s *Store) Export(ctx context.Context, req Request, fn func(corpus.Article) error) error {
-	return export(ctx, req, fn, func(e *exporter) ([]corpus.Article, error) {
+	return s.ExportWith(ctx, req, ExportOptions{}, articleOnly(fn))
+}
+
+// ExportWith is Export, giving each article with what opts asks for (see
+// Index.ExportWith).
+func (s *Store) ExportWith(ctx context.Context, req Request, opts ExportOptions, fn func(Exported) error) error {
+	return export(ctx, req, opts, fn, func(e *exporter) ([]Exported, error) {
 		s.mu.RLock()
 		defer s.mu.RUnlock()
 		if s.live == nil {

@@ -112,7 +112,7 @@ func TestSpelledSnippets(t *testing.T) {
 			if i < 0 {
 				t.Fatalf("%s: %s not found in %v", tt.q, tt.id, ids(res.Hits))
 			}
-			if got := res.Hits[i].Snippets; !slices.Equal(got, tt.want) {
+			if got := titleAndSnippets(res.Hits[i]); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: snippets of %s\n got %q\nwant %q", tt.q, tt.id, got, tt.want)
 			}
 		})

@@ -31,9 +31,35 @@ type SearchResponse struct {
 	Size   int                             `json:"size"`
 	Hits   []HitResponse                   `json:"hits"`
 	Facets map[string][]FacetValueResponse `json:"facets"`
-	// Timeline counts the matches per month ("1987-03") or, over more
-	// than four years, per year ("1987"), empty periods included.
-	Timeline []BucketResponse `json:"timeline"`
+	// Timeline counts the matches per TimelineInterval: per day or week
+	// ("1987-03-02", the week's Monday), month ("1987-03") or year
+	// ("1987"), empty periods included. TimelineOutside counts the dated
+	// matches it leaves out, strays far from the bulk of them.
+	Timeline         []BucketResponse `json:"timeline"`
+	TimelineInterval string           `json:"timeline_interval"`
+	TimelineOutside  int              `json:"timeline_outside"`
+	// Unmatched lists the filter values that match no article; the
+	// search then finds nothing. Suggestions offers values that exist
+	// for them.
+	Unmatched   []UnmatchedResponse  `json:"unmatched"`
+	Suggestions []SuggestionResponse `json:"suggestions"`
+}
+
+// UnmatchedResponse is a filter value that matches no article.
+type UnmatchedResponse struct {
+	Filter string `json:"filter"`
+	Value  string `json:"value"`
+}
+
+// SuggestionResponse is a value offered for an unmatched filter value:
+// Value as the index writes it (a country's code), Label for a reader (its
+// name), Count the articles with it in the whole index.
+type SuggestionResponse struct {
+	Filter string `json:"filter"`
+	Given  string `json:"given"`
+	Value  string `json:"value"`
+	Label  string `json:"label"`
+	Count  int    `json:"count"`
 }
 
 // BucketResponse is one period of a timeline.
@@ -57,9 +83,11 @@ type HitResponse struct {
 }
 
 // FacetValueResponse is one value of a facet and the number of matching
-// articles that have it.
+// articles that have it. Label names a country code for a reader
+// ("Kuwait" for KW); it is left out for other values.
 type FacetValueResponse struct {
 	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
 	Count int    `json:"count"`
 }
 
@@ -82,6 +110,22 @@ func newSearchResponse(req search.Request, res search.Result) SearchResponse {
 		Hits:     make([]HitResponse, 0, len(res.Hits)),
 		Facets:   make(map[string][]FacetValueResponse, len(search.FacetNames)),
 		Timeline: make([]BucketResponse, 0, len(res.Timeline)),
+
+		TimelineInterval: string(res.Interval),
+		TimelineOutside:  res.TimelineOutside,
+
+		Unmatched:   []UnmatchedResponse{},
+		Suggestions: make([]SuggestionResponse, 0, len(res.Suggestions)),
+	}
+	for _, fv := range res.Unmatched() {
+		out.Unmatched = append(out.Unmatched, UnmatchedResponse{Filter: fv.Filter, Value: fv.Given})
+	}
+	for _, sg := range res.Suggestions {
+		label := sg.Value
+		if sg.Filter == paramCountry {
+			label = search.CountryName(sg.Value)
+		}
+		out.Suggestions = append(out.Suggestions, SuggestionResponse{Filter: sg.Filter, Given: sg.Given, Value: sg.Value, Label: label, Count: sg.Count})
 	}
 	for _, b := range res.Timeline {
 		out.Timeline = append(out.Timeline, BucketResponse{Period: b.Date(), Count: b.Count})
@@ -102,7 +146,7 @@ func newSearchResponse(req search.Request, res search.Result) SearchResponse {
 	for _, name := range search.FacetNames {
 		vals := make([]FacetValueResponse, 0, len(res.Facets[name]))
 		for _, fv := range res.Facets[name] {
-			vals = append(vals, FacetValueResponse{Value: fv.Value, Count: fv.Count})
+			vals = append(vals, facetValueResponse(name, fv))
 		}
 		out.Facets[name] = vals
 	}
@@ -166,9 +210,22 @@ type FacetLookupResponse struct {
 	Values []FacetValueResponse `json:"values"`
 }
 
+// facetValueResponse is a facet value in JSON, a country with its name.
+func facetValueResponse(facet string, fv search.FacetValue) FacetValueResponse {
+	out := FacetValueResponse{Value: fv.Value, Count: fv.Count}
+	if facet == search.FacetCountry {
+		if name := search.CountryName(fv.Value); name != fv.Value {
+			out.Label = name
+		}
+	}
+	return out
+}
+
 // handleAPIFacet serves GET /api/v1/facets/:name?prefix=&size=, the
-// values of a facet over the whole index that start with prefix (or have
-// a word that does), most frequent first.
+// values of a facet that start with prefix (or have a word that does; a
+// country's name too), most frequent first: over the whole index, or,
+// with search parameters (q, filters, from, to), over the result set of
+// that search (the facet's own filter aside, as its counts on the page).
 func (s *Server) handleAPIFacet(c echo.Context) error {
 	name := c.Param("name")
 	if !slices.Contains(search.LookupFacets, name) {
@@ -183,15 +240,36 @@ func (s *Server) handleAPIFacet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.BackendTimeout)
-	defer cancel()
-	vals, err := s.backend.FacetValues(ctx, name, prefix, size)
-	if err != nil {
-		return fmt.Errorf("web: facet %s: %w", name, err)
+	if size == 0 {
+		size = search.DefaultFacetSize
+	}
+	var vals []search.FacetValue
+	if scoped := without(cleanValues(v), paramSize, paramMore, paramSort, paramInterval); len(scoped) > 0 {
+		req, err := parseRequest(scoped)
+		if err != nil {
+			return err
+		}
+		req.Size = 1
+		req.FacetSizes = map[string]int{name: search.MaxFacetSize}
+		res, err := s.searchBackend(c.Request().Context(), req)
+		if err != nil {
+			return err
+		}
+		for _, fv := range res.Facets[name] {
+			if len(vals) < size && search.MatchesPrefix(name, fv.Value, prefix) {
+				vals = append(vals, fv)
+			}
+		}
+	} else {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.BackendTimeout)
+		defer cancel()
+		if vals, err = s.backend.FacetValues(ctx, name, prefix, size); err != nil {
+			return fmt.Errorf("web: facet %s: %w", name, err)
+		}
 	}
 	out := FacetLookupResponse{Facet: name, Prefix: prefix, Values: make([]FacetValueResponse, 0, len(vals))}
 	for _, fv := range vals {
-		out.Values = append(out.Values, FacetValueResponse{Value: fv.Value, Count: fv.Count})
+		out.Values = append(out.Values, facetValueResponse(name, fv))
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -384,8 +384,16 @@ func TestBrowser(t *testing.T) {
 	if n := summaryTotal(); n != counts[last] {
 		t.Errorf("bar %s says %d articles, the results %d", periods[last], counts[last], n)
 	}
-	if i := evalJS[int](b, `Array.from(document.querySelectorAll(".timeline a.bar")).findIndex(a => a.classList.contains("on") && a.getAttribute("tabindex") === "0")`); i < 0 && b.count(".timeline a.bar") > 0 {
-		t.Error("the chosen bar is not the timeline's tab stop")
+	// The timeline now shows the chosen period: as its own bar, the tab
+	// stop, or (the automatic interval following the articles) drilled
+	// down into shorter periods within it.
+	inside := evalJS[[]string](b, `Array.from(document.querySelectorAll(".timeline a.bar")).map(a => a.getAttribute("data-period"))`)
+	if i := evalJS[int](b, `Array.from(document.querySelectorAll(".timeline a.bar")).findIndex(a => a.classList.contains("on") && a.getAttribute("tabindex") === "0")`); i < 0 && len(inside) > 0 {
+		for _, p := range inside {
+			if !strings.HasPrefix(p, periods[last]) {
+				t.Errorf("after choosing %s the timeline shows %s, neither the chosen bar nor within it", periods[last], p)
+			}
+		}
 	}
 
 	// Back and forward walk the states.

@@ -1,21 +1,27 @@
 package web
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/search"
 )
 
 // Export formats, the values of the format parameter of /api/v1/export.
@@ -26,12 +32,39 @@ const (
 
 // exportColumns are the CSV columns: every field of an article. List
 // fields are joined with listSeparator; date is YYYY-MM-DD, YYYY-MM or
-// YYYY by its precision; excerpt is true or false; provenance is
+// YYYY by its precision, and date_precision says which (day, month or
+// year; empty without a date); excerpt is true or false; provenance is
 // field=evidence pairs in field order, joined with listSeparator.
 var exportColumns = []string{
-	"id", "source", "title", "subtitle", "outlet", "authors", "date", "section", "tags",
+	"id", "source", "title", "subtitle", "outlet", "authors", "date", "date_precision", "section", "tags",
 	"people", "places", "countries", "topics", "language", "url", "lead", "body", "note", "mentions",
 	"excerpt", "seen_in", "provenance",
+}
+
+// The extra columns an export gives on request (columns=snippet,score):
+// the snippets of each article, as the search page shows them but as
+// plain text with the matches in «», and its relevance score.
+const (
+	columnSnippet = "snippet"
+	columnScore   = "score"
+)
+
+// ParseColumns reads the columns parameter of an export: a comma-separated
+// list of extra columns, snippet and score.
+func ParseColumns(s string) (search.ExportOptions, error) {
+	var opts search.ExportOptions
+	for _, c := range strings.Split(s, ",") {
+		switch strings.TrimSpace(c) {
+		case "":
+		case columnSnippet, "snippets":
+			opts.Snippets = true
+		case columnScore:
+			opts.Scores = true
+		default:
+			return opts, &paramError{"columns", s, "want snippet, score or both, comma-separated"}
+		}
+	}
+	return opts, nil
 }
 
 // listSeparator joins the values of a list field in a CSV cell.
@@ -41,10 +74,68 @@ const listSeparator = "; "
 func exportRecord(a corpus.Article) []string {
 	j := func(l []string) string { return strings.Join(l, listSeparator) }
 	return []string{
-		a.ID, a.Source, a.Title, a.Subtitle, a.Outlet, j(a.Authors), a.Date.String(), a.Section, j(a.Tags),
+		a.ID, a.Source, a.Title, a.Subtitle, a.Outlet, j(a.Authors), a.Date.String(), datePrecision(a.Date), a.Section, j(a.Tags),
 		j(a.People), j(a.Places), j(a.Countries), j(a.Topics), a.Language, a.URL, a.Lead, a.Body, a.Note, j(a.Mentions),
 		strconv.FormatBool(a.Excerpt), j(a.SeenIn), j(provenancePairs(a.Provenance)),
 	}
+}
+
+// datePrecision is "day", "month" or "year", or empty for no date.
+func datePrecision(d corpus.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Precision.String()
+}
+
+// exportFileName names an export by what it holds and when it was made:
+// "clippings-crude-oil-country-sa-2026-12-04.csv", from the query and the
+// filters of v, or "clippings-all-…" without either.
+func exportFileName(v url.Values, format string, now time.Time) string {
+	var words []string
+	if q := v.Get(paramQuery); q != "" {
+		words = append(words, q)
+	}
+	for _, name := range append(slices.Clone(filterParams), paramFrom, paramTo) {
+		for _, val := range v[name] {
+			words = append(words, name, val)
+		}
+	}
+	slug := fileSlug(strings.Join(words, " "), 60)
+	if slug == "" {
+		slug = "all"
+	}
+	return "clippings-" + slug + "-" + now.UTC().Format(time.DateOnly) + "." + format
+}
+
+// fileSlug returns s in lower case without accents, with each run of
+// characters other than ASCII letters and digits as one hyphen, at most max bytes, cut at a
+// hyphen when it is too long.
+func fileSlug(s string, max int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	out := b.String()
+	if len(out) > max {
+		out = out[:max]
+		if i := strings.LastIndexByte(out, '-'); i > 0 {
+			out = out[:i]
+		}
+	}
+	return out
 }
 
 // provenancePairs returns the provenance as "field=evidence", in field
@@ -88,6 +179,10 @@ func (s *Server) handleExport(c echo.Context) error {
 		return err
 	}
 	req.Page, req.Size = 0, 0
+	cols, err := ParseColumns(v.Get("columns"))
+	if err != nil {
+		return err
+	}
 
 	res := c.Response()
 	started := false
@@ -99,13 +194,13 @@ func (s *Server) handleExport(c echo.Context) error {
 		} else {
 			h.Set(echo.HeaderContentType, "application/jsonl; charset=utf-8")
 		}
-		h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="clippings-export.%s"`, format))
+		h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, exportFileName(v, format, time.Now())))
 		h.Set("Cache-Control", "no-store")
 		res.WriteHeader(http.StatusOK)
 	}
-	w := newExportWriter(format, res)
+	w := newExportWriter(format, res, cols)
 	n := 0
-	err = s.backend.Export(c.Request().Context(), req, func(a corpus.Article) error {
+	err = s.backend.ExportWith(c.Request().Context(), req, cols, func(a search.Exported) error {
 		if !started {
 			start()
 			if err := w.header(); err != nil {
@@ -151,23 +246,46 @@ func (s *Server) handleExport(c echo.Context) error {
 type exportWriter struct {
 	csv  *csv.Writer
 	json *json.Encoder
+	cols search.ExportOptions
 }
 
-func newExportWriter(format string, w io.Writer) *exportWriter {
+func newExportWriter(format string, w io.Writer, cols search.ExportOptions) *exportWriter {
 	if format == formatCSV {
-		return &exportWriter{csv: csv.NewWriter(w)}
+		return &exportWriter{csv: csv.NewWriter(w), cols: cols}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return &exportWriter{json: enc}
+	return &exportWriter{json: enc, cols: cols}
 }
 
 // header writes the CSV header line; JSON Lines have none.
 func (w *exportWriter) header() error {
 	if w.csv != nil {
-		return w.csv.Write(exportColumns)
+		h := slices.Clone(exportColumns)
+		if w.cols.Snippets {
+			h = append(h, columnSnippet)
+		}
+		if w.cols.Scores {
+			h = append(h, columnScore)
+		}
+		return w.csv.Write(h)
 	}
 	return nil
+}
+
+// exportLine is a JSON Lines export line: the article, and its snippets
+// and score when asked for ([] when it has no snippet).
+type exportLine struct {
+	ArticleResponse
+	Snippets *[]string `json:"snippets,omitempty"`
+	Score    *float64  `json:"score,omitempty"`
+}
+
+// plainSnippet is a snippet as text: the marks as «», the entities
+// decoded.
+func plainSnippet(s string) string {
+	s = strings.NewReplacer("<mark>", "«", "</mark>", "»").Replace(s)
+	return html.UnescapeString(s)
 }
 
 // fail ends a JSON Lines export with an error line; a CSV export has no
@@ -193,11 +311,30 @@ func acceptsTrailers(r *http.Request) bool {
 	return false
 }
 
-func (w *exportWriter) write(a corpus.Article) error {
-	if w.csv != nil {
-		return w.csv.Write(exportRecord(a))
+func (w *exportWriter) write(x search.Exported) error {
+	var plain []string
+	for _, s := range x.Snippets {
+		plain = append(plain, plainSnippet(s))
 	}
-	return w.json.Encode(exportArticle(a))
+	if w.csv != nil {
+		rec := exportRecord(x.Article)
+		if w.cols.Snippets {
+			rec = append(rec, strings.Join(plain, " … "))
+		}
+		if w.cols.Scores {
+			rec = append(rec, strconv.FormatFloat(x.Score, 'g', 6, 64))
+		}
+		return w.csv.Write(rec)
+	}
+	line := exportLine{ArticleResponse: exportArticle(x.Article)}
+	if w.cols.Snippets {
+		plain = nonNil(plain)
+		line.Snippets = &plain
+	}
+	if w.cols.Scores {
+		line.Score = &x.Score
+	}
+	return w.json.Encode(line)
 }
 
 // exportWriteWindow is how long the client has to take each part of an
@@ -246,4 +383,37 @@ func exportArticle(a corpus.Article) ArticleResponse {
 		out.Provenance = map[string]string{}
 	}
 	return out
+}
+
+// Exporter is the part of a Backend that WriteExport reads.
+type Exporter interface {
+	ExportWith(ctx context.Context, req search.Request, opts search.ExportOptions, fn func(search.Exported) error) error
+}
+
+// WriteExport writes every article matching req to w as the export API
+// does, in format "csv" or "jsonl", with the extra columns of cols, and
+// returns how many it wrote. It is `clippings export` without a server.
+func WriteExport(ctx context.Context, b Exporter, req search.Request, format string, cols search.ExportOptions, w io.Writer) (int, error) {
+	if format != formatCSV && format != formatJSONL {
+		return 0, fmt.Errorf("web: export: unknown format %q: want csv or jsonl", format)
+	}
+	ew := newExportWriter(format, w, cols)
+	if err := ew.header(); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := b.ExportWith(ctx, req, cols, func(a search.Exported) error {
+		if err := ew.write(a); err != nil {
+			return err
+		}
+		n++
+		return nil
+	})
+	if ew.csv != nil {
+		ew.csv.Flush()
+		if ferr := ew.csv.Error(); err == nil {
+			err = ferr
+		}
+	}
+	return n, err
 }

@@ -8,8 +8,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestExportFailsMidway checks what a client gets from an export that
@@ -107,4 +110,71 @@ func jsonEqual(a, b any) bool {
 	x, err1 := json.Marshal(a)
 	y, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+func TestExportFileName(t *testing.T) {
+	now := time.Date(2026, 12, 4, 23, 30, 0, 0, time.FixedZone("X", 3*3600))
+	tests := []struct {
+		query, format, want string
+	}{
+		{"q=crude+oil&country=SA&country=KW&format=csv", "csv", "clippings-crude-oil-country-sa-country-kw-2026-12-04.csv"},
+		{"", "jsonl", "clippings-all-2026-12-04.jsonl"},
+		{"q=Zürich+%22banks%22&from=2015-11", "csv", "clippings-zurich-banks-from-2015-11-2026-12-04.csv"},
+		{"q=" + strings.Repeat("word+", 30), "csv", "clippings-" + strings.TrimSuffix(strings.Repeat("word-", 12), "-") + "-2026-12-04.csv"},
+	}
+	for _, tt := range tests {
+		v, err := url.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := exportFileName(v, tt.format, now); got != tt.want {
+			t.Errorf("exportFileName(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+	srv, _ := newTestServer(newFakeBackend())
+	rec := get(t, srv, "/api/v1/export?format=jsonl&q=oil")
+	if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="clippings-oil-20`) || !strings.HasSuffix(cd, `.jsonl"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+}
+
+// TestExportColumns: snippet and score columns on request, in CSV and JSON
+// Lines, on a real index; lists are [] and never null.
+func TestExportColumns(t *testing.T) {
+	srv := newStoreServer(t, storeArticles())
+	rec := get(t, srv, "/api/v1/export?format=csv&q=oil&columns=snippet,score")
+	rows, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil || rec.Code != http.StatusOK {
+		t.Fatalf("csv: %d %v", rec.Code, err)
+	}
+	h := rows[0]
+	if h[len(h)-2] != "snippet" || h[len(h)-1] != "score" || !slices.Contains(h, "date_precision") {
+		t.Errorf("header %q", h)
+	}
+	for _, r := range rows[1:] {
+		if !strings.Contains(strings.ToLower(r[len(r)-2]), "«oil»") || r[len(r)-1] == "" || r[len(r)-1] == "0" {
+			t.Errorf("row %s: snippet %q, score %q", r[0], r[len(r)-2], r[len(r)-1])
+		}
+	}
+	rec = get(t, srv, "/api/v1/export?format=jsonl&columns=snippet")
+	for _, line := range strings.Split(strings.TrimSpace(rec.Body.String()), "\n") {
+		var a map[string]any
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := a["snippets"].([]any); !ok {
+			t.Errorf("%s: snippets %v", a["id"], a["snippets"])
+		}
+		if _, ok := a["score"]; ok {
+			t.Errorf("%s: a score not asked for", a["id"])
+		}
+		for k, v := range a {
+			if v == nil && k != "date" {
+				t.Errorf("%s: %s is null", a["id"], k)
+			}
+		}
+	}
+	if rec := get(t, srv, "/api/v1/export?format=csv&columns=colour"); rec.Code != http.StatusBadRequest {
+		t.Errorf("columns=colour: status %d", rec.Code)
+	}
 }

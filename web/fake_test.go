@@ -80,6 +80,9 @@ func (f *fakeBackend) Search(ctx context.Context, req search.Request) (search.Re
 		Size:     size,
 		Facets:   facetCounts(matches),
 		Timeline: yearTimeline(matches),
+		Interval: search.IntervalYear,
+
+		FilterValues: f.filterValues(req.Filters),
 	}
 	start := min((page-1)*size, len(matches))
 	end := min(start+size, len(matches))
@@ -91,6 +94,36 @@ func (f *fakeBackend) Search(ctx context.Context, req search.Request) (search.Re
 		})
 	}
 	return res, nil
+}
+
+// filterValues pairs each filter value with the values of the articles
+// it names, ignoring case, as search.Index does.
+func (f *fakeBackend) filterValues(fl search.Filters) []search.FilterValue {
+	var out []search.FilterValue
+	for _, p := range []struct {
+		name  string
+		given []string
+		have  func(corpus.Article) []string
+	}{
+		{paramTopic, fl.Topic, func(a corpus.Article) []string { return a.Topics }},
+		{paramCountry, fl.Country, func(a corpus.Article) []string { return a.Countries }},
+		{paramOutlet, fl.Outlet, func(a corpus.Article) []string { return []string{a.Outlet} }},
+		{paramPerson, fl.Person, func(a corpus.Article) []string { return a.People }},
+		{paramPlace, fl.Place, func(a corpus.Article) []string { return a.Places }},
+		{paramAuthor, fl.Author, func(a corpus.Article) []string { return a.Authors }},
+	} {
+		for _, g := range p.given {
+			fv := search.FilterValue{Filter: p.name, Given: g}
+			for _, a := range f.articles {
+				if i := slices.IndexFunc(p.have(a), func(h string) bool { return strings.EqualFold(h, g) }); i >= 0 {
+					fv.Value = p.have(a)[i]
+					break
+				}
+			}
+			out = append(out, fv)
+		}
+	}
+	return out
 }
 
 // matches returns the articles matching req, in its order, and the
@@ -113,7 +146,7 @@ func (f *fakeBackend) matches(req search.Request) ([]corpus.Article, []string) {
 	return matches, words
 }
 
-func (f *fakeBackend) Export(ctx context.Context, req search.Request, fn func(corpus.Article) error) error {
+func (f *fakeBackend) ExportWith(ctx context.Context, req search.Request, opts search.ExportOptions, fn func(search.Exported) error) error {
 	if f.err != nil {
 		return f.err
 	}
@@ -125,7 +158,14 @@ func (f *fakeBackend) Export(ctx context.Context, req search.Request, fn func(co
 		if f.failAfter > 0 && i == f.failAfter {
 			return errExportFailed
 		}
-		if err := fn(a); err != nil {
+		x := search.Exported{Article: a}
+		if opts.Scores {
+			x.Score = 1
+		}
+		if opts.Snippets {
+			x.Snippets = snippets(a, strings.Fields(strings.ToLower(req.Query)))
+		}
+		if err := fn(x); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,13 +61,13 @@ func TestExport(t *testing.T) {
 		byID[r[0]] = r
 	}
 	a := articles[2] // two countries, two places
-	if r := byID[a.ID]; r == nil || r[2] != a.Title || r[6] != a.Date.String() || r[11] != "US; RU" || r[10] != "Washington; Moscow" || r[1] != a.Source ||
-		r[19] != "false" || r[20] != "" || r[21] != "" {
+	if r := byID[a.ID]; r == nil || r[2] != a.Title || r[6] != a.Date.String() || r[7] != "day" || r[12] != "US; RU" || r[11] != "Washington; Moscow" || r[1] != a.Source ||
+		r[20] != "false" || r[21] != "" || r[22] != "" {
 		t.Errorf("row of %s: %q", a.ID, r)
 	}
 	merged := articles[5] // an excerpt seen in two places, with its provenance
-	if r := byID[merged.ID]; r == nil || r[19] != "true" || r[20] != strings.Join(merged.SeenIn, "; ") ||
-		r[21] != "authors=byline-line; date=archive-heading; split=repeated-region; title=h-entry" {
+	if r := byID[merged.ID]; r == nil || r[20] != "true" || r[21] != strings.Join(merged.SeenIn, "; ") ||
+		r[22] != "authors=byline-line; date=archive-heading; split=repeated-region; title=h-entry" {
 		t.Errorf("row of %s: %q", merged.ID, r)
 	}
 
@@ -201,7 +202,7 @@ func TestFacetLookupAndSimilar(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &facets); err != nil {
 		t.Fatal(err)
 	}
-	if len(facets.Values) != 1 || facets.Values[0] != (FacetValueResponse{"crude", 3}) {
+	if len(facets.Values) != 1 || facets.Values[0] != (FacetValueResponse{Value: "crude", Count: 3}) {
 		t.Errorf("topic values for CR: %+v", facets)
 	}
 	var sim SimilarResponse
@@ -238,10 +239,15 @@ func TestSearchPageFeatures(t *testing.T) {
 	if got := doc.Find(".active a.chip").Text(); !strings.Contains(got, "France (FR)") {
 		t.Errorf("active filter chip %q", got)
 	}
-	// A selected value beyond the listed ones stays removable.
+	// A value that matches nothing has no chip and no facet entry, but a
+	// notice with a link that removes it.
 	doc = parseHTML(t, get(t, srv, "/?person=Nobody+Known"))
-	if on := doc.Find(".facet-person a.on"); on.Find(".v").Text() != "Nobody Known" || on.AttrOr("href", "") != "/" {
-		t.Errorf("selected person without matches: %q -> %q", on.Text(), on.AttrOr("href", ""))
+	if n := doc.Find(".facet-person a.on").Length() + doc.Find(".active a.chip").Length(); n != 0 {
+		t.Errorf("person without matches shown as selected %d times", n)
+	}
+	if un := doc.Find(".notice-unmatched"); !strings.Contains(un.Text(), "No article has the person “Nobody Known”") ||
+		un.Find(`a[href="/"]`).Length() != 1 {
+		t.Errorf("unmatched notice %q", un.Text())
 	}
 	// A hit's chips add filters.
 	var wheat string
@@ -319,5 +325,94 @@ func TestPageWeightWithAssets(t *testing.T) {
 		if total > 100<<10 {
 			t.Errorf("%s weighs %d bytes, over 100 KB", target, total)
 		}
+	}
+}
+
+// TestFiltersLikeQueries checks on a real index that the page and the API
+// match filter values without regard to case, take country names, show
+// each value once as the index writes it, and answer a value that matches
+// nothing with 200, no hits and suggestions.
+func TestFiltersLikeQueries(t *testing.T) {
+	srv := newStoreServer(t, storeArticles())
+
+	doc := parseHTML(t, get(t, srv, "/?outlet=reuters&country=France&country=fr"))
+	if got := strings.TrimSpace(doc.Find(".summary").Contents().First().Text()); got != "1 article" {
+		t.Errorf("outlet=reuters&country=France: %q, want 1 article", got)
+	}
+	var chips []string
+	doc.Find(".active a.chip").Each(func(_ int, s *goquery.Selection) {
+		chips = append(chips, strings.Join(strings.Fields(s.Text()), " "))
+	})
+	if want := []string{"Country: France (FR) × (remove)", "Outlet: Reuters × (remove)"}; !slices.Equal(chips, want) {
+		t.Errorf("chips %q, want %q", chips, want)
+	}
+	if on := doc.Find(".facet-country a.on"); on.Length() != 1 || on.Find(".code").Text() != "FR" {
+		t.Errorf("selected countries %q", on.Text())
+	}
+	// Removing France removes both spellings of it.
+	if href := doc.Find(".facet-country a.on").AttrOr("href", ""); href != "/?outlet=reuters" {
+		t.Errorf("removing France links to %q", href)
+	}
+
+	rec := get(t, srv, "/api/v1/search?person=karl+otto+poehl&author=JON+KVANVIG")
+	var both struct {
+		Total int `json:"total"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &both); err != nil || rec.Code != http.StatusOK || both.Total != 0 {
+		t.Errorf("person and author of different articles: %d %s", rec.Code, rec.Body)
+	}
+	for _, u := range []string{"/api/v1/search?person=karl+otto+poehl", "/api/v1/search?author=jon+kvanvig", "/api/v1/search?topic=CRUDE&country=saudi+arabia"} {
+		rec := get(t, srv, u)
+		var res struct {
+			Total int `json:"total"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil || rec.Code != http.StatusOK || res.Total == 0 {
+			t.Errorf("%s: %d %s", u, rec.Code, rec.Body)
+		}
+	}
+
+	rec = get(t, srv, "/api/v1/search?country=Frnace")
+	var res struct {
+		Total       int `json:"total"`
+		Suggestions []struct {
+			Filter, Given, Value, Label string
+			Count                       int
+		} `json:"suggestions"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil || rec.Code != http.StatusOK {
+		t.Fatalf("country=Frnace: %d %s", rec.Code, rec.Body)
+	}
+	if res.Total != 0 || len(res.Suggestions) != 1 || res.Suggestions[0].Value != "FR" || res.Suggestions[0].Label != "France" ||
+		res.Suggestions[0].Given != "Frnace" || res.Suggestions[0].Filter != "country" || res.Suggestions[0].Count != 2 {
+		t.Errorf("country=Frnace: %s", rec.Body)
+	}
+	doc = parseHTML(t, get(t, srv, "/?country=Frnace"))
+	if doc.Find(".active a.chip").Length() != 0 {
+		t.Error("a chip for a country that matches nothing")
+	}
+	sg := doc.Find(".notice-unmatched a.suggestion")
+	if got := strings.Join(strings.Fields(doc.Find(".notice-unmatched").Text()), " "); !strings.Contains(got, "Did you mean FR — France (2 articles)?") ||
+		sg.AttrOr("href", "") != "/?country=FR" {
+		t.Errorf("suggestion %q -> %q", got, sg.AttrOr("href", ""))
+	}
+}
+
+// TestDatesOverlapRanges: on a real index, an article dated to the month
+// or the year is within a range that overlaps its period, and the page
+// marks its date as approximate.
+func TestDatesOverlapRanges(t *testing.T) {
+	srv := newStoreServer(t, storeArticles())
+	for u, want := range map[string]string{
+		"/?from=1987-04-15&to=1987-04-20": "≈ April 1987",
+		"/?from=2005-06-01&to=2005-06-30": "≈ 2005",
+	} {
+		doc := parseHTML(t, get(t, srv, u))
+		if got := doc.Find("li.hit .meta time.approx").Text(); got != want {
+			t.Errorf("%s: approximate dates %q, want %q", u, got, want)
+		}
+	}
+	doc := parseHTML(t, get(t, srv, "/?from=1987-05-01&to=1987-12-31"))
+	if n := doc.Find("li.hit .meta time.approx").Length(); n != 0 {
+		t.Errorf("a range after April 1987 has %d approximate dates", n)
 	}
 }

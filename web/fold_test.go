@@ -25,7 +25,7 @@ func TestAccentMarks(t *testing.T) {
 	}
 	tests := []struct {
 		q        string
-		snippets []string // marked in the result list
+		snippets []string // marked in the result list: the title, then the snippets
 		page     []string // marked in the article's title and text
 	}{
 		{"zurich", []string{"Zürich", "Zürich"}, []string{"Zürich", "Zürich"}},
@@ -39,7 +39,7 @@ func TestAccentMarks(t *testing.T) {
 			t.Errorf("q=%s: the article is not among the hits", tt.q)
 			continue
 		}
-		if got := marks(goquery.NewDocumentFromNode(hit.Get(0)), ".snippet mark"); !slices.Equal(got, tt.snippets) {
+		if got := marks(goquery.NewDocumentFromNode(hit.Get(0)), "h2 mark, .snippet mark"); !slices.Equal(got, tt.snippets) {
 			t.Errorf("q=%s: snippet marks %q, want %q", tt.q, got, tt.snippets)
 		}
 		doc = parseHTML(t, get(t, srv, "/articles/"+a.ID+"?q="+url.QueryEscape(tt.q)))

@@ -13,8 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
-	"github.com/biter777/countries"
 	"github.com/labstack/echo/v4"
 
 	"github.com/clippings/clippings/corpus"
@@ -75,6 +75,12 @@ type searchView struct {
 	Hidden   []field
 	Active   []activeFilter
 	ClearURL string
+	// Unmatched are filter values that match no article, with values
+	// that exist to use instead; they have no chip in Active.
+	Unmatched []unmatchedView
+	// dateChips are the chips of the date range, after the filters' in
+	// Active.
+	dateChips []activeFilter
 	// Error is a message about a query or parameter that could not be
 	// used, with ErrorDetail saying why; the page then shows only the form
 	// and the message.
@@ -94,6 +100,16 @@ type searchView struct {
 	Timeline         *timelineView
 	// ExportCSV and ExportJSONL download the whole result set.
 	ExportCSV, ExportJSONL string
+	// LastPageURL is the last page, shown when the page asked for is
+	// past it.
+	LastPageURL string
+	// Capped is set when the results go on past the pages that can be
+	// shown (search.MaxResults): PageCap is how many results can be;
+	// CappedPage is the page asked for when it was past them (the last
+	// page that can be shown is shown instead).
+	Capped     bool
+	PageCap    string
+	CappedPage int
 }
 
 type option struct {
@@ -103,20 +119,24 @@ type option struct {
 
 type field struct{ Name, Value string }
 
-// activeFilter is a filter in use, with the link that removes it.
+// activeFilter is a filter in use, with the link that removes it; Not
+// marks a NOT filter, shown struck through.
 type activeFilter struct {
 	Label, Value, RemoveURL string
+	Not                     bool
 }
 
 type hitView struct {
-	ID       string
-	URL      string
-	Title    string
-	Outlet   string
-	Date     dateView
-	Authors  []string
-	Chips    []chip
-	Snippets []template.HTML
+	ID    string
+	URL   string
+	Title string
+	// TitleHTML is the title with the query's matches marked, or "".
+	TitleHTML template.HTML
+	Outlet    string
+	Date      dateView
+	Authors   []string
+	Chips     []chip
+	Snippets  []template.HTML
 }
 
 // chip is a facet value of a hit or an article, linking to the search
@@ -127,8 +147,9 @@ type chip struct {
 }
 
 // dateView is a date for display: ISO for a <time> element, Human for
-// the reader.
-type dateView struct{ ISO, Human string }
+// the reader; Approx is "month" or "year" when the source gives only
+// that, and the page marks the date as approximate.
+type dateView struct{ ISO, Human, Approx string }
 
 type facetView struct {
 	Name, Label string
@@ -137,6 +158,9 @@ type facetView struct {
 	// facets get a filter box (with the page script).
 	MoreURL, LessURL string
 	Filterable       bool
+	// Collapsed facets are closed until opened, unless a value is
+	// selected.
+	Collapsed bool
 }
 
 // facetLink is a facet value linking to the same search with that value
@@ -148,22 +172,37 @@ type facetLink struct {
 	Count    int
 	URL      string
 	Selected bool
+	// ExcludeURL leaves the value out of the results (a NOT filter); only
+	// the first values of a facet have one, to keep long lists light.
+	ExcludeURL string
 }
+
+// collapsedFacetSize is how many values a collapsed facet lists.
+const collapsedFacetSize = 5
 
 // facetInfo tells, for each facet, its heading and the filter parameter
 // it drives (year drives from and to).
-var facetInfo = map[string]struct{ label, param string }{
-	search.FacetTopic:   {"Topics", paramTopic},
-	search.FacetCountry: {"Countries", paramCountry},
-	search.FacetOutlet:  {"Outlets", paramOutlet},
-	search.FacetPerson:  {"People", paramPerson},
-	search.FacetYear:    {"Years", ""},
+var facetInfo = map[string]struct {
+	label, param string
+	collapsed    bool
+}{
+	search.FacetTopic:    {"Topics", paramTopic, false},
+	search.FacetCountry:  {"Countries", paramCountry, false},
+	search.FacetOutlet:   {"Outlets", paramOutlet, false},
+	search.FacetPerson:   {"People", paramPerson, false},
+	search.FacetYear:     {"Years", "", false},
+	search.FacetAuthor:   {"Authors", paramAuthor, true},
+	search.FacetPlace:    {"Places", paramPlace, true},
+	search.FacetSection:  {"Sections", paramSection, true},
+	search.FacetTag:      {"Tags", paramTag, true},
+	search.FacetLanguage: {"Languages", paramLanguage, true},
 }
 
 // filterLabels names the filter parameters in the active filter list.
 var filterLabels = map[string]string{
 	paramTopic: "Topic", paramCountry: "Country", paramOutlet: "Outlet",
 	paramPerson: "Person", paramPlace: "Place", paramAuthor: "Author",
+	paramSection: "Section", paramLanguage: "Language", paramTag: "Tag",
 }
 
 // handleSearchPage serves GET /, the search page.
@@ -171,11 +210,18 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	raw := c.QueryParams()
 	view := s.newSearchView(raw)
 	req, err := parseRequest(raw)
+	// A page past the results that can be paged through shows the last
+	// one that can, and says why.
+	capped := 0
+	if size := max(req.Size, search.DefaultSize); err == nil && req.Page > 1 && req.Page*size > search.MaxResults {
+		capped, req.Page = req.Page, search.MaxResults/size
+	}
 	if err == nil {
 		var res search.Result
 		res, err = s.searchBackend(c.Request().Context(), req)
 		if err == nil {
 			view.setResult(req, res, cleanValues(raw))
+			view.CappedPage = capped
 			return s.render(c, http.StatusOK, "search", view)
 		}
 	}
@@ -233,14 +279,30 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 	}
 	view := &searchView{page: s.page(title), Query: q}
 
+	// The sort shows what the search does: an empty query lists the
+	// newest first and has no best match, so there the default option
+	// says "Newest first" (and stays the default, so that typing a query
+	// then sorts by relevance).
 	sort := v.Get(paramSort)
-	for _, o := range []option{{"", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}} {
-		o.Selected = o.Value == sort || (o.Value == "newest" && sort == "date")
+	opts := []option{{"", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}}
+	switch {
+	case q == "" && sort != "oldest":
+		sort = ""
+		opts = []option{{"", "Newest first", false}, opts[2]}
+	case q == "":
+		opts = []option{{"", "Newest first", false}, opts[2]}
+	case sort == "date":
+		sort = "newest"
+	case sort == "relevance":
+		sort = ""
+	}
+	for _, o := range opts {
+		o.Selected = o.Value == sort
 		view.SortOptions = append(view.SortOptions, o)
 	}
 
 	view.From, view.To = v.Get(paramFrom), v.Get(paramTo)
-	for _, name := range append(slices.Clone(filterParams), paramSize, paramMore) {
+	for _, name := range append(append(slices.Clone(filterParams), notParams...), paramSize, paramMore, paramInterval) {
 		for _, val := range v[name] {
 			view.Hidden = append(view.Hidden, field{name, val})
 		}
@@ -252,23 +314,24 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 			if name == paramCountry {
 				label = countryLabel(val)
 			}
-			view.Active = append(view.Active, activeFilter{filterLabels[name], label, searchURL(toggle(v, name, val))})
+			view.Active = append(view.Active, activeFilter{Label: filterLabels[name], Value: label, RemoveURL: searchURL(toggle(v, name, val))})
 		}
 	}
 	from, to := v.Get(paramFrom), v.Get(paramTo)
 	switch {
 	case from != "" && from == to:
-		view.Active = append(view.Active, activeFilter{"Date", from, searchURL(without(v, paramFrom, paramTo))})
+		view.dateChips = append(view.dateChips, activeFilter{Label: "Date", Value: from, RemoveURL: searchURL(without(v, paramFrom, paramTo))})
 	default:
 		if from != "" {
-			view.Active = append(view.Active, activeFilter{"From", from, searchURL(without(v, paramFrom))})
+			view.dateChips = append(view.dateChips, activeFilter{Label: "From", Value: from, RemoveURL: searchURL(without(v, paramFrom))})
 		}
 		if to != "" {
-			view.Active = append(view.Active, activeFilter{"To", to, searchURL(without(v, paramTo))})
+			view.dateChips = append(view.dateChips, activeFilter{Label: "To", Value: to, RemoveURL: searchURL(without(v, paramTo))})
 		}
 	}
+	view.Active = append(view.Active, view.dateChips...)
 	if len(view.Active) > 1 {
-		view.ClearURL = searchURL(without(v, append(slices.Clone(filterParams), paramFrom, paramTo)...))
+		view.ClearURL = searchURL(without(v, append(append(slices.Clone(filterParams), notParams...), paramFrom, paramTo)...))
 	}
 	return view
 }
@@ -277,6 +340,43 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 // v holds the current search parameters without page.
 func (view *searchView) setResult(req search.Request, res search.Result, v url.Values) {
 	view.HasResult = true
+	sel := newSelection(res)
+	// The chips of the filters show the values as the index writes them,
+	// once each, and none for a value that matches nothing.
+	view.Active = nil
+	for _, name := range filterParams {
+		for _, val := range sel.order[name] {
+			label := val
+			if name == paramCountry {
+				label = countryLabel(val)
+			}
+			view.Active = append(view.Active, activeFilter{Label: filterLabels[name], Value: label, RemoveURL: searchURL(sel.toggle(v, name, val))})
+		}
+	}
+	excluded := filterSlices(res.Excluded)
+	for _, name := range filterParams {
+		for _, val := range excluded[name] {
+			label := val
+			if name == paramCountry {
+				label = countryLabel(val)
+			}
+			rm := removeGiven(v, notPrefix+name, val)
+			if name == paramCountry {
+				// -country=Iran and -country=IR both name IR.
+				for _, g := range v[notPrefix+name] {
+					if code, ok := search.CountryCode(g); ok && code == val {
+						rm = removeGiven(rm, notPrefix+name, g)
+					}
+				}
+			}
+			view.Active = append(view.Active, activeFilter{Label: "Not " + strings.ToLower(filterLabels[name]), Value: label, RemoveURL: searchURL(rm), Not: true})
+		}
+	}
+	view.Active = append(view.Active, view.dateChips...)
+	if len(view.Active) > 1 {
+		view.ClearURL = searchURL(without(v, append(append(slices.Clone(filterParams), notParams...), paramFrom, paramTo)...))
+	}
+	view.Unmatched = newUnmatchedViews(res, v)
 	page, size := effectivePage(req, res)
 	view.Page = page
 	view.Pages = max(1, int((res.Total+uint64(size)-1)/uint64(size)))
@@ -287,8 +387,16 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 	if page > 1 {
 		view.PrevURL = searchURL(withPage(v, min(page-1, view.Pages)))
 	}
-	if page < view.Pages && page < maxPage {
+	lastShown := min(view.Pages, search.MaxResults/size, maxPage)
+	if page < lastShown {
 		view.NextURL = searchURL(withPage(v, page+1))
+	}
+	if page > view.Pages {
+		view.LastPageURL = searchURL(withPage(v, view.Pages))
+	}
+	if lastShown < view.Pages {
+		view.Capped = true
+		view.PageCap = thousands(uint64(lastShown * size))
 	}
 
 	exp := without(v, paramMore, paramSize)
@@ -300,24 +408,30 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 	q := v.Get(paramQuery)
 	for _, h := range res.Hits {
 		hv := hitView{
-			ID:      h.ID,
-			URL:     articleURL(h.ID, q),
-			Title:   h.Title,
-			Outlet:  h.Outlet,
-			Date:    newDateView(h.Date),
-			Authors: h.Authors,
+			ID:    h.ID,
+			URL:   articleURL(h.ID, q),
+			Title: h.Title,
+			// Marked by the search package from escaped text, as
+			// snippets are.
+			TitleHTML: template.HTML(h.TitleHTML),
+			Outlet:    h.Outlet,
+			Date:      newDateView(h.Date),
+			Authors:   h.Authors,
 		}
 		for _, c := range []struct {
 			kind, param string
 			vals        []string
 		}{{"Country", paramCountry, h.Countries}, {"Topic", paramTopic, h.Topics}, {"Person", paramPerson, h.People}} {
 			for _, val := range c.vals {
+				if c.param == paramTopic && namesEntity(val, h.Countries, h.People) {
+					continue // shown once, as the country or the person
+				}
 				label := val
 				if c.param == paramCountry {
 					label = countryName(val)
 				}
-				on := containsFold(v[c.param], val)
-				u := searchURL(toggle(v, c.param, val))
+				on := sel.has(c.param, val)
+				u := searchURL(sel.toggle(v, c.param, val))
 				hv.Chips = append(hv.Chips, chip{Kind: c.kind, Label: label, URL: u, On: on})
 			}
 		}
@@ -339,7 +453,19 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 		if name == search.FacetYear {
 			slices.SortFunc(vals, func(a, b search.FacetValue) int { return strings.Compare(b.Value, a.Value) })
 		}
-		for _, val := range vals {
+		more := len(vals) >= search.DefaultFacetSize
+		if info.collapsed && v.Get(paramMore) != name && len(vals) > collapsedFacetSize {
+			// A collapsed facet lists its first values, and the selected
+			// ones, to keep the page light; "show more" lists the rest.
+			top := vals[:collapsedFacetSize:collapsedFacetSize]
+			for _, val := range vals[collapsedFacetSize:] {
+				if sel.has(info.param, val.Value) {
+					top = append(top, val)
+				}
+			}
+			vals, more = top, true
+		}
+		for i, val := range vals {
 			link := facetLink{Label: val.Value, Count: val.Count}
 			if name == search.FacetYear {
 				link.Selected = v.Get(paramFrom) == val.Value && v.Get(paramTo) == val.Value
@@ -358,19 +484,24 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 						link.Code = val.Value
 					}
 				}
-				link.Selected = containsFold(v[info.param], val.Value)
-				link.URL = searchURL(toggle(v, info.param, val.Value))
+				link.Selected = sel.has(info.param, val.Value)
+				link.URL = searchURL(sel.toggle(v, info.param, val.Value))
+				if !link.Selected && i < search.DefaultFacetSize {
+					w := clone(v)
+					w.Add(notPrefix+info.param, val.Value)
+					link.ExcludeURL = searchURL(w)
+				}
 			}
 			fv.Values = append(fv.Values, link)
 		}
 		// A selected value beyond the values listed is still shown, so
 		// that it can be removed here; its count is not known.
 		if name != search.FacetYear {
-			for _, sel := range v[info.param] {
-				if !slices.ContainsFunc(vals, func(fv search.FacetValue) bool { return strings.EqualFold(fv.Value, sel) }) {
-					link := facetLink{Label: sel, Count: -1, URL: searchURL(toggle(v, info.param, sel)), Selected: true}
-					if name == search.FacetCountry && countryName(sel) != sel {
-						link.Label, link.Code = countryName(sel), sel
+			for _, val := range sel.order[info.param] {
+				if !slices.ContainsFunc(vals, func(fv search.FacetValue) bool { return fv.Value == val }) {
+					link := facetLink{Label: val, Count: -1, URL: searchURL(sel.toggle(v, info.param, val)), Selected: true}
+					if name == search.FacetCountry && countryName(val) != val {
+						link.Label, link.Code = countryName(val), val
 					}
 					fv.Values = append(fv.Values, link)
 				}
@@ -388,15 +519,16 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 		})
 		if v.Get(paramMore) == name {
 			fv.LessURL = searchURL(without(v, paramMore))
-		} else if len(vals) >= search.DefaultFacetSize {
+		} else if more {
 			w := clone(v)
 			w.Set(paramMore, name)
 			fv.MoreURL = searchURL(w)
 		}
 		fv.Filterable = name != search.FacetYear
+		fv.Collapsed = info.collapsed && len(sel.order[info.param]) == 0
 		view.Facets = append(view.Facets, fv)
 	}
-	view.Timeline = newTimelineView(res.Timeline, v)
+	view.Timeline = newTimelineView(res, v)
 }
 
 // articleURL is the article page, carrying the query to highlight.
@@ -412,66 +544,183 @@ func articleURL(id, q string) string {
 type timelineView struct {
 	Width, Height int
 	Bars          []bar
-	// Unit is "month" or "year"; First and Last label the axis.
+	// Unit is "day", "week", "month" or "year"; First and Last name the
+	// first and last bars.
 	Unit        string
 	First, Last string
 	Max         int
+	// Outside is how many dated matches the chart leaves out (strays far
+	// from the bulk of them).
+	Outside int
+	// Intervals are the choices of bar length, each a link.
+	Intervals []intervalLink
+}
+
+// intervalLink is a choice of timeline interval.
+type intervalLink struct {
+	Label, URL string
+	Selected   bool
 }
 
 // bar is one period of the timeline, drawn in SVG user units, linking
-// to the search narrowed to that period.
+// to the search narrowed to that period. Tick labels the axis under it,
+// when the bar starts a tick period. An empty bar is drawn as a faint
+// slot, so that a gap in the articles shows as one.
 type bar struct {
 	X, Y, W, H float64
-	Period     string
-	Label      string
-	Count      int
-	URL        string
-	Selected   bool
+	// X2 is the right edge, X+W.
+	X2     float64
+	Period string
+	// Through is the last day of a week; "" for the other bars.
+	Through  string
+	Label    string
+	Tick     string
+	Count    int
+	URL      string
+	Selected bool
 }
 
 // Timeline chart size, in SVG user units.
 const (
 	timelineWidth  = 600
 	timelineHeight = 80
+	// maxBarWidth keeps a lone bar, or a few, from filling the chart.
+	maxBarWidth = 60
+	// maxTicks is about how many labels the axis has at most.
+	maxTicks = 8
 )
+
+// timelineIntervals are the choices of interval, in order.
+var timelineIntervals = []struct{ value, label string }{
+	{"", "auto"}, {"day", "day"}, {"week", "week"}, {"month", "month"}, {"year", "year"},
+}
 
 // newTimelineView lays out the bars of the timeline, or returns nil when
 // there is nothing to draw.
-func newTimelineView(buckets []search.Bucket, v url.Values) *timelineView {
-	if len(buckets) < 2 {
+func newTimelineView(res search.Result, v url.Values) *timelineView {
+	buckets := res.Timeline
+	if len(buckets) == 0 {
 		return nil
 	}
-	tv := &timelineView{Width: timelineWidth, Height: timelineHeight, Unit: "year"}
-	if buckets[0].Precision == corpus.PrecisionMonth {
-		tv.Unit = "month"
+	unit := string(res.Interval)
+	if unit == "" {
+		unit = "year"
+		if buckets[0].Precision == corpus.PrecisionMonth {
+			unit = "month"
+		}
 	}
+	tv := &timelineView{Width: timelineWidth, Height: timelineHeight, Unit: unit, Outside: res.TimelineOutside}
 	for _, b := range buckets {
 		tv.Max = max(tv.Max, b.Count)
 	}
 	if tv.Max == 0 {
 		return nil
 	}
-	step := float64(timelineWidth) / float64(len(buckets))
+	for _, iv := range timelineIntervals {
+		w := without(v, paramInterval)
+		if iv.value != "" {
+			w.Set(paramInterval, iv.value)
+		}
+		tv.Intervals = append(tv.Intervals, intervalLink{Label: iv.label, URL: searchURL(w), Selected: iv.value == v.Get(paramInterval)})
+	}
+	step := min(float64(timelineWidth)/float64(len(buckets)), maxBarWidth)
+	left := (float64(timelineWidth) - step*float64(len(buckets))) / 2
 	gap := min(step*0.15, 2)
+	ticks := tickLabels(buckets, unit)
 	for i, b := range buckets {
-		d := b.Date()
+		d, last := b.Date(), b.Last()
 		h := float64(b.Count) / float64(tv.Max) * (timelineHeight - 2)
 		if b.Count > 0 {
 			h = max(h, 1.5)
 		}
 		w := without(v, paramFrom, paramTo)
 		w.Set(paramFrom, d.String())
-		w.Set(paramTo, d.String())
-		dv := newDateView(d)
+		w.Set(paramTo, last.String())
+		label := newDateView(d).Human
+		through := ""
+		if unit == "week" {
+			label = "week of " + label
+			through = last.String()
+		}
 		tv.Bars = append(tv.Bars, bar{
-			X: round2(float64(i) * step), Y: round2(timelineHeight - h), W: round2(step - gap), H: round2(h),
-			Period: d.String(), Label: dv.Human, Count: b.Count, URL: searchURL(w),
-			Selected: v.Get(paramFrom) == d.String() && v.Get(paramTo) == d.String(),
+			X: round2(left + float64(i)*step), Y: round2(timelineHeight - h), W: round2(step - gap), H: round2(h),
+			X2:     round2(left + float64(i)*step + step - gap),
+			Period: d.String(), Through: through, Label: label, Tick: ticks[i], Count: b.Count, URL: searchURL(w),
+			Selected: v.Get(paramFrom) == d.String() && v.Get(paramTo) == last.String(),
 		})
 	}
 	tv.First = tv.Bars[0].Label
 	tv.Last = tv.Bars[len(tv.Bars)-1].Label
 	return tv
+}
+
+// tickLabels returns the axis label under each bucket, "" for most: a
+// tick at sensible periods (every year, every 5 years, each quarter, the
+// first week of each month, every 7 days...) so that there are at most
+// about maxTicks of them, each naming its period.
+func tickLabels(buckets []search.Bucket, unit string) []string {
+	out := make([]string, len(buckets))
+	n := len(buckets)
+	pick := func(steps []int) int {
+		for _, s := range steps {
+			if n/s <= maxTicks {
+				return s
+			}
+		}
+		return steps[len(steps)-1]
+	}
+	switch unit {
+	case "year":
+		s := pick([]int{1, 2, 5, 10, 20, 50, 100})
+		for i, b := range buckets {
+			if y := b.Start.Year(); y%s == 0 || (i == 0 && s == 1) {
+				out[i] = strconv.Itoa(y)
+			}
+		}
+	case "month":
+		s := pick([]int{1, 2, 3, 6, 12, 24, 60})
+		for i, b := range buckets {
+			m := int(b.Start.Month()) - 1
+			if (s <= 12 && m%s == 0) || (s > 12 && m == 0 && b.Start.Year()%(s/12) == 0) {
+				out[i] = monthTick(b.Start, i == 0 || m == 0)
+			}
+		}
+		if s > 1 && out[0] == "" && n <= maxTicks {
+			out[0] = monthTick(buckets[0].Start, true)
+		}
+	case "week":
+		// The first week starting in a month, every month or every few.
+		months, s := n*7/30+1, 1
+		for _, c := range []int{1, 2, 3, 6, 12} {
+			if s = c; months/c <= maxTicks {
+				break
+			}
+		}
+		shown := 0
+		for i, b := range buckets {
+			if m := int(b.Start.Month()) - 1; b.Start.Day() <= 7 && m%s == 0 {
+				out[i] = monthTick(b.Start, shown == 0 || m == 0)
+				shown++
+			}
+		}
+	default: // day
+		s := pick([]int{1, 2, 7, 14, 28})
+		for i, b := range buckets {
+			if s < 7 && i%s == 0 || s >= 7 && b.Start.Weekday() == time.Monday && (i/7)%(s/7) == 0 {
+				out[i] = b.Start.Format("2 Jan")
+			}
+		}
+	}
+	return out
+}
+
+// monthTick labels a month on the axis: "Mar", or "Mar 1987" for the
+// first label and each January.
+func monthTick(t time.Time, withYear bool) string {
+	if withYear {
+		return t.Format("Jan 2006")
+	}
+	return t.Format("Jan")
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
@@ -535,15 +784,10 @@ func countryLabel(code string) string {
 	return code
 }
 
-// countryName returns the English name of an ISO 3166-1 alpha-2 code, or
-// the code itself when it is not one.
+// countryName returns the common short name of an ISO 3166-1 alpha-2
+// code ("Russia" for RU), or the code itself when it is not one.
 func countryName(code string) string {
-	if len(code) == 2 {
-		if c := countries.ByName(code); c != countries.Unknown {
-			return c.String()
-		}
-	}
-	return code
+	return search.CountryName(code)
 }
 
 func newDateView(d corpus.Date) dateView {
@@ -557,7 +801,11 @@ func newDateView(d corpus.Date) dateView {
 	case corpus.PrecisionMonth:
 		human = d.Time.Format("January 2006")
 	}
-	return dateView{ISO: d.String(), Human: human}
+	dv := dateView{ISO: d.String(), Human: human}
+	if d.Precision == corpus.PrecisionMonth || d.Precision == corpus.PrecisionYear {
+		dv.Approx = d.Precision.String()
+	}
+	return dv
 }
 
 // thousands formats n with comma thousands separators.
@@ -619,6 +867,52 @@ type articleView struct {
 	BackURL string
 	Marked  bool
 	Similar []hitView
+	// Part and Parts page a long text (articlePart bytes a page); the
+	// URLs go to the previous and next parts.
+	Part, Parts              int
+	PrevPartURL, NextPartURL string
+	// Truncated says that only the beginning of the text is searched.
+	Truncated bool
+}
+
+// articlePart is about how many bytes of an article's text one page of
+// the article shows: a longer text is shown in parts (?part=2), and only
+// the part shown is marked.
+const articlePart = 100 << 10
+
+// textParts groups paragraphs into parts of about size bytes, cutting a
+// paragraph longer than size at spaces.
+func textParts(paras []string, size int) [][]string {
+	var parts [][]string
+	var cur []string
+	n := 0
+	flush := func() {
+		if len(cur) > 0 {
+			parts = append(parts, cur)
+			cur, n = nil, 0
+		}
+	}
+	for _, p := range paras {
+		for len(p) > size {
+			cut := size
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			if i := strings.LastIndexByte(p[:cut], ' '); i > size/2 {
+				cut = i
+			}
+			flush()
+			parts = append(parts, []string{strings.TrimSpace(p[:cut])})
+			p = strings.TrimSpace(p[cut:])
+		}
+		if n > 0 && n+len(p) > size {
+			flush()
+		}
+		cur = append(cur, p)
+		n += len(p)
+	}
+	flush()
+	return parts
 }
 
 // provenanceView is one field of an article and the evidence it came
@@ -661,7 +955,11 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		hl, _ = search.NewHighlighter("")
 		q = ""
 	}
-	view := s.newArticleView(a, hl, q)
+	part, err := intParam(c.QueryParams(), "part", 1, 1<<20)
+	if err != nil {
+		return err
+	}
+	view := s.newArticleView(a, hl, q, max(part, 1))
 	similar, err := s.similar(ctx, id, similarCount)
 	if err != nil {
 		s.log.Warn("similar articles", "id", id, "err", err)
@@ -675,7 +973,7 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 
 // newArticleView fills the article page; hl marks the terms of the
 // query q (which may be "").
-func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q string) articleView {
+func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q string, part int) articleView {
 	title := a.Title
 	if title == "" {
 		title = "Untitled article"
@@ -721,8 +1019,34 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 	if len(paras) > 0 && sameText(paras[0], a.Lead) {
 		paras = paras[1:]
 	}
-	for _, p := range paras {
-		view.Paragraphs = append(view.Paragraphs, mark(p))
+	parts := textParts(paras, articlePart)
+	view.Parts, view.Part, view.Truncated = len(parts), min(part, max(len(parts), 1)), a.Truncated
+	partURL := func(n int) string {
+		v := url.Values{}
+		if q != "" {
+			v.Set(paramQuery, q)
+		}
+		if n > 1 {
+			v.Set("part", strconv.Itoa(n))
+		}
+		u := articleURL(a.ID, "")
+		if len(v) > 0 {
+			u += "?" + v.Encode()
+		}
+		return u
+	}
+	if view.Parts > 1 {
+		if view.Part > 1 {
+			view.PrevPartURL = partURL(view.Part - 1)
+		}
+		if view.Part < view.Parts {
+			view.NextPartURL = partURL(view.Part + 1)
+		}
+	}
+	if len(parts) > 0 {
+		for _, p := range parts[view.Part-1] {
+			view.Paragraphs = append(view.Paragraphs, mark(p))
+		}
 	}
 	view.Note = paragraphs(a.Note)
 	if u, err := url.Parse(a.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {

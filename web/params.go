@@ -20,30 +20,49 @@ const (
 
 // The query parameters of a search, as used in URLs and forms.
 const (
-	paramQuery   = "q"
-	paramSort    = "sort"
-	paramPage    = "page"
-	paramSize    = "size"
-	paramFrom    = "from"
-	paramTo      = "to"
-	paramOutlet  = "outlet"
-	paramCountry = "country"
-	paramTopic   = "topic"
-	paramPerson  = "person"
-	paramPlace   = "place"
-	paramAuthor  = "author"
+	paramQuery    = "q"
+	paramSort     = "sort"
+	paramPage     = "page"
+	paramSize     = "size"
+	paramFrom     = "from"
+	paramTo       = "to"
+	paramOutlet   = "outlet"
+	paramCountry  = "country"
+	paramTopic    = "topic"
+	paramPerson   = "person"
+	paramPlace    = "place"
+	paramAuthor   = "author"
+	paramSection  = "section"
+	paramLanguage = "language"
+	paramTag      = "tag"
 	// paramMore names a facet listed at length (moreFacetSize values).
 	paramMore = "more"
+	// paramInterval is the timeline's interval: auto, day, week, month
+	// or year.
+	paramInterval = "interval"
 )
 
 // moreFacetSize is how many values a facet named by paramMore lists.
 const moreFacetSize = 100
 
 // filterParams lists the repeatable filter parameters in display order.
-var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor}
+var filterParams = []string{paramTopic, paramCountry, paramOutlet, paramPerson, paramPlace, paramAuthor, paramSection, paramTag, paramLanguage}
+
+// notPrefix makes a filter parameter a NOT filter: -country=US leaves out
+// the articles about the United States.
+const notPrefix = "-"
+
+// notParams are the NOT filter parameters, in display order.
+var notParams = func() []string {
+	out := make([]string, len(filterParams))
+	for i, p := range filterParams {
+		out[i] = notPrefix + p
+	}
+	return out
+}()
 
 // searchParams lists every parameter a search URL keeps, except page.
-var searchParams = append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore}, filterParams...)
+var searchParams = append(append([]string{paramQuery, paramSort, paramSize, paramFrom, paramTo, paramMore, paramInterval}, filterParams...), notParams...)
 
 // paramError is a query parameter that cannot be used as given. Its message
 // is meant for the user.
@@ -101,6 +120,11 @@ func parseRequest(v url.Values) (search.Request, error) {
 		return req, &paramError{paramFrom, v.Get(paramFrom), "the start date is after the end date (to=" + v.Get(paramTo) + ")"}
 	}
 
+	iv := strings.TrimSpace(v.Get(paramInterval))
+	if req.Interval, err = search.ParseInterval(iv); err != nil {
+		return req, &paramError{paramInterval, iv, "want auto, day, week, month or year"}
+	}
+
 	if more := strings.TrimSpace(v.Get(paramMore)); more != "" {
 		if !slices.Contains(search.FacetNames, more) {
 			return req, &paramError{paramMore, more, "want one of " + strings.Join(search.FacetNames, ", ")}
@@ -108,19 +132,26 @@ func parseRequest(v url.Values) (search.Request, error) {
 		req.FacetSizes = map[string]int{more: moreFacetSize}
 	}
 
-	f := &req.Filters
-	for _, p := range []struct {
-		name string
-		dst  *[]string
-	}{
-		{paramOutlet, &f.Outlet}, {paramCountry, &f.Country}, {paramTopic, &f.Topic},
-		{paramPerson, &f.Person}, {paramPlace, &f.Place}, {paramAuthor, &f.Author},
-	} {
-		vals := filterValues(v, p.name)
-		if len(vals) > maxFilterValues {
-			return req, &paramError{p.name, vals[maxFilterValues], fmt.Sprintf("at most %d values per filter", maxFilterValues)}
+	for _, fs := range []struct {
+		prefix string
+		f      *search.Filters
+	}{{"", &req.Filters}, {notPrefix, &req.Exclude}} {
+		f := fs.f
+		for _, p := range []struct {
+			name string
+			dst  *[]string
+		}{
+			{paramOutlet, &f.Outlet}, {paramCountry, &f.Country}, {paramTopic, &f.Topic},
+			{paramPerson, &f.Person}, {paramPlace, &f.Place}, {paramAuthor, &f.Author},
+			{paramSection, &f.Section}, {paramLanguage, &f.Language}, {paramTag, &f.Tag},
+		} {
+			name := fs.prefix + p.name
+			vals := filterValues(v, name)
+			if len(vals) > maxFilterValues {
+				return req, &paramError{name, vals[maxFilterValues], fmt.Sprintf("at most %d values per filter", maxFilterValues)}
+			}
+			*p.dst = vals
 		}
-		*p.dst = vals
 	}
 	return req, nil
 }
@@ -151,14 +182,11 @@ func dateParam(v url.Values, name string) (corpus.Date, error) {
 }
 
 // filterValues returns the non-empty values of a repeatable parameter,
-// trimmed and without duplicates; country codes are upper-cased.
+// trimmed and without duplicates (ignoring case).
 func filterValues(v url.Values, name string) []string {
 	var out []string
 	for _, s := range v[name] {
 		s = strings.Join(strings.Fields(s), " ")
-		if name == paramCountry {
-			s = strings.ToUpper(s)
-		}
 		if s != "" && !containsFold(out, s) {
 			out = append(out, s)
 		}

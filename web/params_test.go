@@ -23,7 +23,7 @@ func TestParseRequest(t *testing.T) {
 		{"query trimmed", "q=+oil+prices+", search.Request{Query: "oil prices"}},
 		{"repeatable filters", "country=fr&country=DE&country=&topic=crude&topic=trade&outlet=Reuters&person=Karl+Otto+Poehl&place=Paris&author=Jon+Kvanvig",
 			search.Request{Filters: search.Filters{
-				Outlet: []string{"Reuters"}, Country: []string{"FR", "DE"}, Topic: []string{"crude", "trade"},
+				Outlet: []string{"Reuters"}, Country: []string{"fr", "DE"}, Topic: []string{"crude", "trade"},
 				Person: []string{"Karl Otto Poehl"}, Place: []string{"Paris"}, Author: []string{"Jon Kvanvig"},
 			}}},
 		{"duplicate filter values", "topic=crude&topic=Crude&topic=+crude+", search.Request{Filters: search.Filters{Topic: []string{"crude"}}}},

@@ -20,8 +20,9 @@ import (
 type Backend interface {
 	Search(ctx context.Context, req search.Request) (search.Result, error)
 	Article(ctx context.Context, id string) (corpus.Article, error)
-	// Export calls fn with every article matching req, in its order.
-	Export(ctx context.Context, req search.Request, fn func(corpus.Article) error) error
+	// ExportWith calls fn with every article matching req, in its
+	// order, with its score and snippets when opts asks for them.
+	ExportWith(ctx context.Context, req search.Request, opts search.ExportOptions, fn func(search.Exported) error) error
 	// Similar returns up to n articles most like the article id.
 	Similar(ctx context.Context, id string, n int) ([]search.Hit, error)
 	// FacetValues returns the values of a facet matching prefix.

@@ -235,13 +235,13 @@ func TestAPISearchRequest(t *testing.T) {
 		t.Fatal("backend got no request")
 	}
 	want, _ := parseRequest(url.Values{
-		"q": {"oil"}, "country": {"FR", "DE"}, "topic": {"crude"}, "from": {"1987-03"}, "to": {"1987"},
+		"q": {"oil"}, "country": {"FR", "de"}, "topic": {"crude"}, "from": {"1987-03"}, "to": {"1987"},
 		"sort": {"newest"}, "page": {"2"}, "size": {"5"},
 	})
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("backend got %+v\nwant %+v", got, want)
 	}
-	if got.Filters.Country[1] != "DE" || got.From.Month() != 3 || got.To.Month() != 12 || got.Sort != search.SortNewest {
+	if got.Filters.Country[1] != "de" || got.From.Month() != 3 || got.To.Month() != 12 || got.Sort != search.SortNewest {
 		t.Errorf("request not parsed as expected: %+v", got)
 	}
 }
@@ -493,7 +493,9 @@ func TestSearchPage(t *testing.T) {
 	if got := hits.Find(".meta .outlet").Text(); got != "Reuters" {
 		t.Errorf("outlet = %q", got)
 	}
-	if got, dt := hits.Find(".meta time").Text(), hits.Find(".meta time").AttrOr("datetime", ""); got != "April 1987" || dt != "1987-04" {
+	// A date known to the month is marked as approximate.
+	if got, dt := hits.Find(".meta time.approx").Text(), hits.Find(".meta time").AttrOr("datetime", ""); got != "≈ April 1987" || dt != "1987-04" ||
+		hits.Find(".meta time").AttrOr("title", "") != "Approximate: the source gives only the month" {
 		t.Errorf("date = %q (%q)", got, dt)
 	}
 	mark := hits.Find(".snippet mark")
@@ -696,7 +698,7 @@ func TestArticlePage(t *testing.T) {
 		"h1":                      a.Title,
 		".subtitle":               a.Subtitle,
 		".meta .outlet":           "Certain Doubts",
-		".meta time":              "2005",
+		".meta time.approx":       "≈ 2005",
 		".meta .authors a":        "Jon Kvanvig",
 		".note p":                 a.Note,
 		".body p:first-child":     "When two peers disagree, should either lower their confidence?",

@@ -202,7 +202,7 @@ func TestReindexAndServe(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("reindex exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "broken.html.gz") || !strings.Contains(stderr, "skipped 1 files") {
+	if !strings.Contains(stderr, "broken.html.gz") || !strings.Contains(stderr, "skipped 1 file (") {
 		t.Errorf("the corrupt file is not reported with its path and counted:\n%s", stderr)
 	}
 

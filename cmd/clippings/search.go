@@ -3,13 +3,16 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"html"
 	"io"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/clippings/clippings/corpus"
+	"github.com/clippings/clippings/indexer"
 	"github.com/clippings/clippings/search"
 	"github.com/clippings/clippings/web"
 )
@@ -21,17 +24,8 @@ and prints the hits, or with --json the same JSON as GET /api/v1/search.
 Filter flags may be repeated (values of one filter are OR-ed, filters are
 AND-ed); "--country FR,DE" is the same as "--country FR --country DE".
 An empty QUERY lists everything, newest first.`)
-	indexDir := fset.String("index", defaultDir("index"), "index folder")
-	var f search.Filters
-	fset.Var((*multiFlag)(&f.Outlet), "outlet", "only articles from this outlet (repeatable)")
-	fset.Var((*multiFlag)(&f.Country), "country", "only articles about this country, ISO 3166-1 alpha-2 code (repeatable)")
-	fset.Var((*multiFlag)(&f.Topic), "topic", "only articles with this topic (repeatable)")
-	fset.Var((*multiFlag)(&f.Person), "person", "only articles naming this person (repeatable)")
-	fset.Var((*multiFlag)(&f.Place), "place", "only articles naming this place (repeatable)")
-	fset.Var((*multiFlag)(&f.Author), "author", "only articles by this author (repeatable)")
-	from := fset.String("from", "", "published on or after YYYY-MM-DD, YYYY-MM or YYYY")
-	to := fset.String("to", "", "published on or before YYYY-MM-DD, YYYY-MM or YYYY (inclusive)")
-	sortBy := fset.String("sort", "", "relevance, newest (or date) or oldest (default: relevance with a query, newest without)")
+	indexDir := fset.String("index", "", "index folder (default: the one 'clippings reindex' writes, else the sample 'clippings serve' builds)")
+	sf := addSearchFlags(fset)
 	page := fset.Int("page", 1, "page of results")
 	size := fset.Int("size", search.DefaultSize, fmt.Sprintf("hits per page (at most %d)", search.MaxSize))
 	asJSON := fset.Bool("json", false, "print the API's JSON instead of text")
@@ -40,32 +34,16 @@ An empty QUERY lists everything, newest first.`)
 	if err != nil {
 		return err
 	}
-	req := search.Request{Query: strings.Join(pos, " "), Filters: f, Page: *page, Size: *size}
-	if req.Sort, err = search.ParseSort(*sortBy); err != nil {
-		return usagef("--sort: %v", err)
+	req, err := sf.request(pos)
+	if err != nil {
+		return err
 	}
-	if *from != "" {
-		d, err := corpus.ParseDate(*from)
-		if err != nil {
-			return usagef("--from: %v", err)
-		}
-		req.From = d.Time
-	}
-	if *to != "" {
-		d, err := corpus.ParseDate(*to)
-		if err != nil {
-			return usagef("--to: %v", err)
-		}
-		req.To = d.End()
-	}
-	store, err := search.OpenStore(*indexDir, search.Options{ReadOnly: true, Timeout: *timeout})
+	req.Page, req.Size = *page, *size
+	store, err := openIndex(e, *indexDir, *timeout)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if store.Version() == "" {
-		return fmt.Errorf("no index in %s: run 'clippings reindex --corpus DIR --index %s' first", *indexDir, *indexDir)
-	}
 	res, err := store.Search(ctx, req)
 	if err != nil {
 		return err
@@ -79,12 +57,100 @@ An empty QUERY lists everything, newest first.`)
 	return nil
 }
 
+// openIndex opens the index in dir for reading. With no dir it opens the
+// index 'clippings reindex' writes by default, or, when there is none,
+// the sample index 'clippings serve' builds, and says so on stderr.
+func openIndex(e *env, dir string, timeout time.Duration) (*search.Store, error) {
+	dirs := []string{dir}
+	if dir == "" {
+		dirs = []string{defaultDir("index"), defaultDir("sample")}
+	}
+	for i, d := range dirs {
+		store, err := search.OpenStore(d, search.Options{ReadOnly: true, Timeout: timeout})
+		if err != nil {
+			return nil, err
+		}
+		if store.Version() != "" {
+			if i > 0 {
+				fmt.Fprintf(e.stderr, "no index in %s: searching the sample index in %s\n", dirs[0], d)
+			}
+			return store, nil
+		}
+		store.Close()
+	}
+	return nil, fmt.Errorf("no index in %s: run 'clippings reindex --corpus DIR --index %s' first, or 'clippings serve' to build the sample",
+		dirs[0], dirs[0])
+}
+
+// searchFlags are the query, filter, date and sort flags that search and
+// export share.
+type searchFlags struct {
+	f                search.Filters
+	from, to, sortBy *string
+}
+
+// addSearchFlags defines the shared flags on fset.
+func addSearchFlags(fset *flag.FlagSet) *searchFlags {
+	sf := &searchFlags{}
+	fset.Var((*multiFlag)(&sf.f.Outlet), "outlet", "only articles from this outlet, any case (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Country), "country", "only articles about this country: a code, a name or an alias such as UK (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Topic), "topic", "only articles with this topic (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Person), "person", "only articles naming this person (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Place), "place", "only articles naming this place (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Author), "author", "only articles by this author (repeatable)")
+	sf.from = fset.String("from", "", "published on or after YYYY-MM-DD, YYYY-MM or YYYY")
+	sf.to = fset.String("to", "", "published on or before YYYY-MM-DD, YYYY-MM or YYYY (inclusive)")
+	sf.sortBy = fset.String("sort", "", "relevance, newest (or date) or oldest (default: relevance with a query, newest without)")
+	return sf
+}
+
+// request returns the search request of the flags and the query words.
+func (sf *searchFlags) request(words []string) (search.Request, error) {
+	req := search.Request{Query: strings.Join(words, " "), Filters: sf.f}
+	var err error
+	if req.Sort, err = search.ParseSort(*sf.sortBy); err != nil {
+		return req, usagef("--sort: %v", err)
+	}
+	if *sf.from != "" {
+		d, err := corpus.ParseDate(*sf.from)
+		if err != nil {
+			return req, usagef("--from: %v", err)
+		}
+		req.From = d.Time
+	}
+	if *sf.to != "" {
+		d, err := corpus.ParseDate(*sf.to)
+		if err != nil {
+			return req, usagef("--to: %v", err)
+		}
+		req.To = d.End()
+	}
+	return req, nil
+}
+
 var markTag = regexp.MustCompile(`</?mark>`)
 
 // printHits writes a result as text: a count line, then per hit its date,
 // outlet and title, its id and its snippets with the matches in «».
 func printHits(w io.Writer, res search.Result) {
 	first := (res.Page-1)*res.Size + 1
+	for _, u := range res.Unmatched() {
+		fmt.Fprintf(w, "no article has %s %q", u.Filter, u.Given)
+		var alt []string
+		for _, sg := range res.Suggestions {
+			if sg.Filter == u.Filter && sg.Given == u.Given {
+				label := sg.Value
+				if sg.Filter == search.FilterCountry {
+					label += " — " + search.CountryName(sg.Value)
+				}
+				alt = append(alt, fmt.Sprintf("%s (%s)", label, indexer.Plural(sg.Count, "article")))
+			}
+		}
+		if len(alt) > 0 {
+			fmt.Fprintf(w, "; did you mean %s?", strings.Join(alt, " or "))
+		}
+		fmt.Fprintln(w)
+	}
 	if res.Total == 0 {
 		fmt.Fprintf(w, "no results (%d ms)\n", res.Took.Milliseconds())
 		return

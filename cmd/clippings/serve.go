@@ -44,21 +44,21 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	case *indexDir == "" && *corpusDir == "":
 		dir := defaultDir("sample")
 		fmt.Fprintf(e.stderr, "indexing the embedded sample corpus into %s\n", dir)
-		sum, err := reindex(ctx, corpus.Sample(), dir, indexer.Options{Logger: log})
+		sum, err := reindex(ctx, corpus.Sample(), dir, reindexOptions{indexer: indexer.Options{Logger: log}})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "%s\n", sum)
+		printSummary(e, sum, dir)
 		*indexDir = dir
 	case *corpusDir != "":
 		if *indexDir == "" {
 			*indexDir = defaultDir("index")
 		}
-		sum, err := reindex(ctx, os.DirFS(*corpusDir), *indexDir, opts)
-		fmt.Fprintf(e.stderr, "%s\n", sum)
+		sum, err := reindex(ctx, os.DirFS(*corpusDir), *indexDir, reindexOptions{indexer: opts})
 		if err != nil {
 			return err
 		}
+		printSummary(e, sum, *indexDir)
 	}
 	store, err = search.OpenStore(*indexDir, search.Options{ReadOnly: true, Timeout: *timeout,
 		MaxSearches: *maxSearches, MaxHeavySearches: *maxHeavy})

@@ -36,7 +36,7 @@ func TestCustomTopics(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("reindex: exit %d\n%s", code, stderr)
 	}
-	for _, line := range []string{`topic "Black Sea grain": 2 articles`, `topic "China–Russia relations": 1 articles`} {
+	for _, line := range []string{`topic "Black Sea grain": 2 articles`, `topic "China–Russia relations": 1 article`} {
 		if !strings.Contains(stderr, line) {
 			t.Errorf("reindex output lacks %q:\n%s", line, stderr)
 		}

@@ -63,22 +63,29 @@
       if (extra) { extra.remove(); extra = null; }
       if (s === "") return;
       timer = setTimeout(function () {
-        fetch("/api/v1/facets/" + encodeURIComponent(name) + "?size=10&prefix=" + encodeURIComponent(s))
+        // Values of the whole result set: the search's own parameters.
+        var params = new URLSearchParams(location.search);
+        ["page", "size", "more", "sort", "interval"].forEach(function (p) { params.delete(p); });
+        params.set("size", "10");
+        params.set("prefix", s);
+        fetch("/api/v1/facets/" + encodeURIComponent(name) + "?" + params.toString())
           .then(function (r) { return r.ok ? r.json() : { values: [] }; })
           .then(function (body) {
             if (box.value.trim().toLowerCase() !== s) return;
             var shown = {};
-            Array.prototype.forEach.call(list.querySelectorAll(".v"), function (v) { shown[v.textContent] = true; });
+            Array.prototype.forEach.call(list.querySelectorAll("a:not(.not)"), function (a) {
+              var c = a.querySelector(".code"), v = a.querySelector(".v");
+              shown[c ? c.textContent : v.textContent] = true;
+            });
             var ul = doc.createElement("ul");
             ul.className = "facet-suggest";
-            ul.setAttribute("aria-label", "More values in all articles");
+            ul.setAttribute("aria-label", "More values in the results");
             body.values.forEach(function (fv) {
               if (shown[fv.value]) return;
               var li = doc.createElement("li"), a = doc.createElement("a"), v = doc.createElement("span"), n = doc.createElement("span");
               a.href = withParam(name, fv.value);
-              v.className = "v"; v.textContent = fv.value;
+              v.className = "v"; v.textContent = fv.label ? fv.label + " " + fv.value : fv.value;
               n.className = "n"; n.textContent = fv.count;
-              n.title = "articles in the whole archive";
               a.appendChild(v); a.appendChild(n); li.appendChild(a); ul.appendChild(li);
             });
             if (ul.children.length) { extra = ul; list.after(ul); }
@@ -104,13 +111,15 @@
     status.setAttribute("aria-live", "polite");
     svg.parentNode.insertBefore(status, svg.nextSibling);
     var period = function (i) { return bars[i].getAttribute("data-period"); };
+    // through is the last day of bar i: a week's Sunday, else its period.
+    var through = function (i) { return bars[i].getAttribute("data-last") || period(i); };
     var label = function (i) { return bars[i].getAttribute("aria-label").replace(/:[^:]*$/, ""); };
     // paint shows the span lo..hi (none when lo < 0) on the bars, in the
     // date boxes and in the status line.
     var paint = function (lo, hi) {
       bars.forEach(function (b, i) { b.classList.toggle("brush", lo >= 0 && i >= lo && i <= hi); });
       if (fromBox) fromBox.value = lo >= 0 ? period(lo) : typed[0];
-      if (toBox) toBox.value = lo >= 0 ? period(hi) : typed[1];
+      if (toBox) toBox.value = lo >= 0 ? through(hi) : typed[1];
       status.textContent = lo >= 0 && hi > lo ? label(lo) + " to " + label(hi) + ": press Enter to filter, Escape to cancel." : "";
     };
     // go filters the search to the periods of bars lo..hi.
@@ -118,7 +127,7 @@
       var u = new URL(location.href);
       u.searchParams.delete("page");
       u.searchParams.set("from", period(lo));
-      u.searchParams.set("to", period(hi));
+      u.searchParams.set("to", through(hi));
       location.href = u.pathname + u.search;
     };
 
