@@ -238,6 +238,7 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 	if a.Title == "" && a.Body == "" {
 		return a, false
 	}
+	a.Provenance = x.singleProvenance(p, a)
 	return a, true
 }
 
