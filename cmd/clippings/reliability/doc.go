@@ -14,7 +14,7 @@
 // By default each runs a short version, fit for CI; -long runs the full
 // one (see docs/reliability.md for the commands and the figures):
 //
-//	go test -v -timeout 2h ./reliability -args -long
+//	go test -v -timeout 2h ./cmd/clippings/reliability -args -long
 //
 // The fuzz targets live beside the code they fuzz (FuzzQuery in search,
 // FuzzParseDate in corpus, the extractors' in indexer/extract).

@@ -22,7 +22,7 @@ var long = flag.Bool("long", false, "run the long versions (1,000 kills, 10,000 
 
 // sharedCorpora is the shared, read-only real data, relative to this
 // package's folder.
-const sharedCorpora = "../../shared/corpora"
+const sharedCorpora = "../../../../shared/corpora"
 
 // reuters returns the Reuters-21578 folder, or skips the test.
 func reuters(t *testing.T) string {
@@ -69,7 +69,7 @@ func reutersSubset(t *testing.T, n int) string {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "clippings")
-	cmd := exec.Command("go", "build", "-o", bin, "../cmd/clippings")
+	cmd := exec.Command("go", "build", "-o", bin, "..")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
