@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/clippings/clippings/corpus"
@@ -47,7 +49,11 @@ func BenchmarkExtractArchive(b *testing.B) {
 // benchmarkExtract extracts files b.N times and reports files ("pages")
 // and articles per second.
 func benchmarkExtract(b *testing.B, files []corpus.File, size int64) {
-	x := New(Options{})
+	benchmarkExtractWith(b, New(Options{}), files, size)
+}
+
+// benchmarkExtractWith is benchmarkExtract with a given extractor.
+func benchmarkExtractWith(b *testing.B, x *Extractor, files []corpus.File, size int64) {
 	b.SetBytes(size)
 	b.ResetTimer()
 	articles := 0
@@ -71,4 +77,32 @@ func BenchmarkExtractText(b *testing.B) {
 	dir := corpusDir(b, "seed")
 	f := readFile(b, dir, "000_c3fde0068952c240.txt")
 	benchmarkExtract(b, []corpus.File{f}, int64(len(f.Text)))
+}
+
+// BenchmarkExtractListings extracts the listing pages of archives-dev
+// (nine sites, 493 pages) with the evidence model and, as the yardstick in
+// the same run, with the classic reading (Options.ClassicListings).
+func BenchmarkExtractListings(b *testing.B) {
+	root := corpusDir(b, "archives-dev")
+	truths, _ := filepath.Glob(filepath.Join(root, "*", "truth.json"))
+	var files []corpus.File
+	var size int64
+	for _, tf := range truths {
+		dir := filepath.Dir(tf)
+		err := filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html.gz") {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			f := readGz(b, p, sitePathOf(filepath.ToSlash(rel), ""))
+			files = append(files, f)
+			size += int64(len(f.Text))
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("model", func(b *testing.B) { benchmarkExtractWith(b, New(Options{}), files, size) })
+	b.Run("classic", func(b *testing.B) { benchmarkExtractWith(b, New(Options{ClassicListings: true}), files, size) })
 }
