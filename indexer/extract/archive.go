@@ -26,7 +26,7 @@ const siteHeadingSelector = `#site-title, .site-title, #blog-title, .blog-title,
 func pageHeadline(p *page) (h string, strong bool) {
 	m := p.meta
 	metaTitles := []string{m.LD.Headline, m.OGTitle, m.TwTitle, m.MetaTitle}
-	site := first(p.site, siteFromDOM(p.doc))
+	site := p.siteGuess()
 	p.doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if inNoise(s) || s.Closest(siteHeadingSelector).Length() > 0 || s.Find(`a[rel~="home"]`).Length() > 0 {
 			return true

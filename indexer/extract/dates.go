@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -172,7 +173,15 @@ func findDate(s string) (dateMatch, bool) {
 type dateParser struct {
 	cfg *dps.Configuration
 	now func() time.Time
+	// memo keeps go-dateparser's answers, which cost about a millisecond
+	// each: a site's pages repeat their sidebars and date lines. It is
+	// emptied when it holds memoSize answers.
+	mu   sync.Mutex
+	memo map[string]corpus.Date
 }
+
+// memoSize bounds dateParser.memo.
+const memoSize = 1 << 16
 
 // newDateParser returns a parser that rejects dates after now().
 func newDateParser(now func() time.Time) *dateParser {
@@ -206,6 +215,23 @@ func (p *dateParser) parse(s string) corpus.Date {
 		// the order of the page's language (see parseIn), not guessed.
 		return corpus.Date{}
 	}
+	p.mu.Lock()
+	d, ok := p.memo[s]
+	p.mu.Unlock()
+	if !ok {
+		d = p.dateparser(s)
+		p.mu.Lock()
+		if p.memo == nil || len(p.memo) >= memoSize {
+			p.memo = make(map[string]corpus.Date)
+		}
+		p.memo[s] = d
+		p.mu.Unlock()
+	}
+	return p.notFuture(d)
+}
+
+// dateparser asks go-dateparser for the date written in s.
+func (p *dateParser) dateparser(s string) corpus.Date {
 	d, err := dps.Parse(p.cfg, s)
 	if err != nil || d.IsZero() {
 		return corpus.Date{}
@@ -219,7 +245,7 @@ func (p *dateParser) parse(s string) corpus.Date {
 	default:
 		prec = corpus.PrecisionDay
 	}
-	return p.notFuture(corpus.NewDate(d.Time, prec))
+	return corpus.NewDate(d.Time, prec)
 }
 
 // parseIn is parse for a page in language lang (an ISO 639-1 code or ""),

@@ -41,6 +41,18 @@ type page struct {
 	// posts); both are computed when first needed.
 	order       map[*html.Node]int
 	dateHeaders []*html.Node
+	// records caches the one-element records of listing candidates,
+	// postLinks isPostLink, siteText siteGuess (once siteKnown).
+	records   map[*html.Node]record
+	ownDates  map[*html.Node]sourcedDate
+	postLinks map[string]bool
+	siteText  string
+	siteKnown bool
+	// dateTexts caches isDateText; headers lists the page's possible date
+	// headers once headersKnown (see pageDateHeaders).
+	dateTexts    map[string]bool
+	headers      []dateHeader
+	headersKnown bool
 	// lang is the page's language (see language), known once langKnown.
 	lang      string
 	langKnown bool

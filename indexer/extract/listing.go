@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -146,7 +147,7 @@ func (p *page) alike(recs []record) []record {
 			}
 		}
 	}
-	site := first(p.site, siteFromDOM(p.doc))
+	site := p.siteGuess()
 	var out []record
 	for _, r := range recs {
 		if k := sig(r); k != "" && (k != most || (site != "" && sameText(shownTextOf(r.heading), site))) {
@@ -220,6 +221,9 @@ func (p *page) structureSets() []recordSet {
 				for _, members := range groups {
 					var recs []record
 					for _, c := range members {
+						if !hasLink(c) {
+							continue
+						}
 						r := p.newRecord([]*html.Node{c})
 						if r.link != "" {
 							recs = append(recs, r)
@@ -400,6 +404,30 @@ func inListingNoise(n *html.Node) bool {
 	return false
 }
 
+// hasLink reports whether n holds a link, without looking further than
+// the first one.
+func hasLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A || hasLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// siteGuess returns the site's name as the page gives it, from its
+// metadata or its header; computed once per page.
+func (p *page) siteGuess() string {
+	if !p.siteKnown {
+		p.siteKnown = true
+		p.siteText = first(p.site, siteFromDOM(p.doc))
+	}
+	return p.siteText
+}
+
 // siteHost returns the host name of the page's own site: its address's,
 // else the host most of its absolute links go to.
 func siteHost(p *page) string {
@@ -427,6 +455,23 @@ func siteHost(p *page) string {
 // newRecord makes a record of the elements nodes and reads its heading,
 // permalink and text length.
 func (p *page) newRecord(nodes []*html.Node) record {
+	if len(nodes) == 1 {
+		if r, ok := p.records[nodes[0]]; ok {
+			return r
+		}
+		r := p.readRecord(nodes)
+		if p.records == nil {
+			p.records = map[*html.Node]record{}
+		}
+		p.records[nodes[0]] = r
+		return r
+	}
+	return p.readRecord(nodes)
+}
+
+// readRecord is newRecord without the page's cache of one-element
+// records.
+func (p *page) readRecord(nodes []*html.Node) record {
 	r := record{nodes: nodes, sel: goquery.NewDocumentFromNode(nodes[0]).Selection}
 	for _, n := range nodes[1:] {
 		r.sel = r.sel.AddNodes(n)
@@ -498,10 +543,20 @@ var rxDateish = regexp.MustCompile(`^[\p{L}]{0,12},?\s*\d{1,4}[\s./,-]+(?:\p{L}+
 // isDateText reports whether a short text is nothing but a date.
 func (p *page) isDateText(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || utf8.RuneCountInString(s) > 60 {
+	if s == "" || utf8.RuneCountInString(s) > 60 || len(strings.Fields(s)) > 7 || strings.ContainsAny(s, "!?") ||
+		!strings.ContainsFunc(s, unicode.IsDigit) {
+		// Every date a page writes has a number in it: a day or a year.
 		return false
 	}
-	return len(strings.Fields(s)) <= 7 && !p.x.dates.parseIn(s, p.language()).IsZero() && !strings.ContainsAny(s, "!?")
+	if v, ok := p.dateTexts[s]; ok {
+		return v
+	}
+	v := !p.x.dates.parseIn(s, p.language()).IsZero()
+	if p.dateTexts == nil {
+		p.dateTexts = map[string]bool{}
+	}
+	p.dateTexts[s] = v
+	return v
 }
 
 // headingLink returns the link of a heading: one inside it or around it.
@@ -562,6 +617,19 @@ func (p *page) permalink(r record) string {
 // site: a link on the site (relative, or to the page's own host), not to
 // the site's home or the page itself, and not to a listing or an action.
 func (p *page) isPostLink(href string) bool {
+	if v, ok := p.postLinks[href]; ok {
+		return v
+	}
+	v := p.readPostLink(href)
+	if p.postLinks == nil {
+		p.postLinks = map[string]bool{}
+	}
+	p.postLinks[href] = v
+	return v
+}
+
+// readPostLink is isPostLink without the page's cache.
+func (p *page) readPostLink(href string) bool {
 	href = strings.TrimSpace(href)
 	if href == "" || rxNotPost.MatchString(href) {
 		return false

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -122,6 +123,16 @@ type listing struct {
 // a single post and has no headline of its own outside the list.
 func (x *Extractor) decideListing(p *page) listing {
 	var l listing
+	// A page that shows, as its headline, the title it declares is one
+	// article whatever repeats around it: decided before any candidate.
+	if declaresSingle(p) && declaredHeadlineShown(p) {
+		l.verdict = "single: the page declares one article and shows its declared headline"
+		return l
+	}
+	if h := shownHeadline(p); h != "" && isArticleHeadline(p, h) {
+		l.verdict = fmt.Sprintf("single: the page shows the title it declares, %q", h)
+		return l
+	}
 	l.candidates = x.candidateSets(p)
 	for i := range l.candidates {
 		x.scoreSet(p, &l.candidates[i])
@@ -160,14 +171,6 @@ func (x *Extractor) decideListing(p *page) listing {
 	// article's own text, longer than all of them, outside the records.
 	if block := textBlockOutside(p, recs); (block > 1000 && 2*block > cover) || (full == 0 && block > 300) {
 		l.verdict, l.best = fmt.Sprintf("single: a text of %d characters outside the records, %d in them", block, cover), nil
-		return l
-	}
-	if declaresSingle(p) && declaredHeadlineShown(p) {
-		l.verdict, l.best = "single: the page declares one article and shows its declared headline", nil
-		return l
-	}
-	if h := shownHeadline(p); h != "" && isArticleHeadline(p, h) && !isRecordTitle(recs, h) {
-		l.verdict, l.best = fmt.Sprintf("single: the page shows the title it declares, %q, outside the records", h), nil
 		return l
 	}
 	h, strong := pageHeadline(p)
@@ -241,7 +244,7 @@ func isTextLeaf(n *html.Node) bool {
 // the site's name): one that holds four fifths of its words, four words
 // at least. Kickers and dates around the title do not matter.
 func shownHeadline(p *page) string {
-	site := first(p.site, siteFromDOM(p.doc))
+	site := p.siteGuess()
 	var declared [][]string
 	for _, t := range []string{p.meta.LD.Headline, p.meta.OGTitle, p.meta.TwTitle, p.meta.TitleTag} {
 		if t = stripSite(t, site); t != "" {
@@ -333,7 +336,7 @@ func declaresSingle(p *page) bool {
 // declares (JSON-LD, og:title, twitter:title), other than the site's
 // name, is shown as a heading of the page.
 func declaredHeadlineShown(p *page) bool {
-	site := first(p.site, siteFromDOM(p.doc))
+	site := p.siteGuess()
 	var titles []string
 	for _, t := range []string{p.meta.LD.Headline, p.meta.OGTitle, p.meta.TwTitle} {
 		if t != "" && !sameText(t, site) && !sameText(stripSite(t, site), "") {
@@ -419,6 +422,29 @@ var dateSelectors = []struct{ sel, source string }{
 // dating element, else a short line of its own that is a date (outside
 // its text), else a day in its permalink.
 func (x *Extractor) ownDate(p *page, r record) (corpus.Date, string) {
+	if len(r.nodes) == 1 {
+		if od, ok := p.ownDates[r.nodes[0]]; ok {
+			return od.date, od.source
+		}
+	}
+	d, src := x.readOwnDate(p, r)
+	if len(r.nodes) == 1 {
+		if p.ownDates == nil {
+			p.ownDates = map[*html.Node]sourcedDate{}
+		}
+		p.ownDates[r.nodes[0]] = sourcedDate{d, src}
+	}
+	return d, src
+}
+
+// sourcedDate is a date with the source it came from.
+type sourcedDate struct {
+	date   corpus.Date
+	source string
+}
+
+// readOwnDate is ownDate without the page's cache.
+func (x *Extractor) readOwnDate(p *page, r record) (corpus.Date, string) {
 	lang := p.language()
 	for _, ds := range dateSelectors {
 		if d := x.recordDating(r, ds.sel, lang); !d.IsZero() {
@@ -432,8 +458,11 @@ func (x *Extractor) ownDate(p *page, r record) (corpus.Date, string) {
 		if invisibleElements[n.DataAtom] || (content != nil && contains(content, n)) || (r.heading != nil && contains(r.heading, n)) {
 			return true
 		}
+		if hasBlockChild(n) {
+			return true
+		}
 		t := shownTextOf(n)
-		if t == "" || utf8.RuneCountInString(t) > 80 {
+		if t == "" || utf8.RuneCountInString(t) > 80 || !strings.ContainsFunc(t, unicode.IsDigit) {
 			return true
 		}
 		if m, ok := x.dates.findIn(t, lang); ok && m.Date.Precision == corpus.PrecisionDay && len(strings.Fields(t)) <= 12 {
@@ -568,26 +597,57 @@ func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 		}
 	}
 	var hs []dateHeader
+	for _, h := range x.pageDateHeaders(p) {
+		if contains(anc, h.node) && !hasAncestorIn(h.node, inRec) && !inRec[h.node] {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}
+
+// pageDateHeaders returns every element of the page that could be a date
+// header: one without block elements inside whose text is a day, or a
+// year alone, in document order. It is computed once per page.
+func (x *Extractor) pageDateHeaders(p *page) []dateHeader {
+	if p.headersKnown {
+		return p.headers
+	}
+	p.headersKnown = true
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || inRec[c] || invisibleElements[c.DataAtom] {
+			if c.Type != html.ElementNode || invisibleElements[c.DataAtom] {
 				continue
 			}
-			if t := shownTextOf(c); rxYearOnly.MatchString(t) {
-				hs = append(hs, dateHeader{node: c, date: parseISODate(t)})
-				continue
-			} else if t != "" && p.isDateText(t) {
-				if d := x.dates.parseIn(t, p.language()); d.Precision == corpus.PrecisionDay {
-					hs = append(hs, dateHeader{node: c, date: d})
+			if !hasBlockChild(c) {
+				t := shownTextOf(c)
+				if rxYearOnly.MatchString(t) {
+					p.headers = append(p.headers, dateHeader{node: c, date: parseISODate(t)})
 					continue
+				}
+				if p.isDateText(t) {
+					if d := x.dates.parseIn(t, p.language()); d.Precision == corpus.PrecisionDay {
+						p.headers = append(p.headers, dateHeader{node: c, date: d})
+						continue
+					}
 				}
 			}
 			walk(c)
 		}
 	}
-	walk(anc)
-	return hs
+	walk(p.root)
+	return p.headers
+}
+
+// hasBlockChild reports whether an element has a block-level or heading
+// element among its children.
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockElements[c.DataAtom] || headingTags[c.DataAtom]) {
+			return true
+		}
+	}
+	return false
 }
 
 // headerBefore returns the date of the last header before n.
@@ -874,5 +934,3 @@ func mainPostAuthors(p *page, title string) ([]string, string) {
 	}
 	return nil, ""
 }
-
-
