@@ -747,7 +747,7 @@ func recordAuthors(r record, site string) ([]string, string) {
 		}
 	}
 	var names []string
-	r.sel.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	r.sel.Find("*").AddSelection(r.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if inListingNoise(s.Nodes[0]) {
 			return true
 		}
