@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -159,7 +158,7 @@ func (x *Extractor) classicArticles(p *page, posts []post) []corpus.Article {
 			Outlet:   site,
 			Language: lang,
 		}
-		a.URL = postURL(ps, p.base)
+		a.URL = p.postURL(headingLink(ps.heading.Nodes[0]))
 		a.Authors = bylineAuthors(ps.sel, site)
 		a.Date = x.postDate(p, ps)
 		a.Tags = tagLinks(ps.sel)
@@ -238,34 +237,3 @@ func postBody(ps post) []string {
 	return paragraphs(root.Nodes[0], func(n *html.Node) bool { return skip[n] })
 }
 
-// postURL returns the absolute address of a post: its heading's link
-// resolved against the page address, when that is known.
-func postURL(ps post, pageURL string) string {
-	href := attr(ps.heading.Find("a[href]").First(), "href")
-	if href == "" {
-		href = attr(ps.heading.Closest("a[href]"), "href")
-	}
-	if href == "" {
-		return ""
-	}
-	if u := absURL(href); u != "" {
-		return u
-	}
-	if pageURL == "" {
-		return ""
-	}
-	base, err := url.Parse(pageURL)
-	if err != nil {
-		return ""
-	}
-	// Archive pages often give the site's home as their canonical address:
-	// a link relative to the page's own folder cannot be resolved then.
-	if (base.Path == "" || base.Path == "/") && !strings.HasPrefix(href, "/") {
-		return ""
-	}
-	ref, err := url.Parse(href)
-	if err != nil {
-		return ""
-	}
-	return base.ResolveReference(ref).String()
-}
