@@ -128,6 +128,9 @@ func (x *Extractor) archiveArticles(p *page, set *recordSet) []corpus.Article {
 				delete(a.Provenance, k)
 			}
 		}
+		if a.Title == "" && a.Body == "" {
+			continue // a record that shows nothing is no article
+		}
 		out = append(out, a)
 	}
 	return out

@@ -77,7 +77,9 @@ func (x *Extractor) extractHTML(f corpus.File) ([]corpus.Article, error) {
 	p := x.newPage(root, f.Path)
 	if !x.opts.ClassicListings {
 		if l := x.decideListing(p); l.best != nil {
-			return x.archiveArticles(p, l.best), nil
+			if arts := x.archiveArticles(p, l.best); len(arts) > 0 {
+				return arts, nil
+			}
 		}
 	} else if posts := x.findPosts(p); len(posts) >= 2 {
 		return x.classicArticles(p, posts), nil
