@@ -236,4 +236,3 @@ func postBody(ps post) []string {
 	}
 	return paragraphs(root.Nodes[0], func(n *html.Node) bool { return skip[n] })
 }
-
