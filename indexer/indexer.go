@@ -34,6 +34,11 @@ type Options struct {
 	// BatchSize is the number of articles per Sink.Write; 0 means
 	// DefaultBatchSize.
 	BatchSize int
+	// Writers is the number of Sink.Write calls Run makes at once; 0
+	// means runtime.NumCPU(). The Sink must be safe for concurrent use
+	// when it is more than 1. Batches written at once may finish in any
+	// order; the articles of one run have distinct IDs.
+	Writers int
 	// Read caps the size of a decompressed file.
 	Read corpus.ReadOptions
 	// Extract and Enrich tune the two stages. A corpus folder's own
@@ -60,7 +65,7 @@ type Options struct {
 }
 
 // DefaultBatchSize is the number of articles per Sink.Write by default.
-const DefaultBatchSize = 500
+const DefaultBatchSize = 1000
 
 // Indexer runs the corpus → articles pipeline. It is safe for concurrent
 // use; build it once, as its extractor and enricher load tables at New.
@@ -201,30 +206,33 @@ func joinCounts[K ~string](m map[K]int, format string) string {
 // that stopped the run: a failed Write, a cancelled ctx or an unreadable
 // folder. Files that cannot be read or parsed do not stop the run.
 func (ix *Indexer) Run(ctx context.Context, fsys fs.FS, sink Sink) (Summary, error) {
+	start := time.Now()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	w := newWriter(ctx, sink, ix.opts.Writers, cancel)
 	batch := make([]corpus.Article, 0, ix.opts.BatchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := sink.Write(ctx, batch); err != nil {
-			return fmt.Errorf("indexer: write: %w", err)
-		}
-		batch = batch[:0]
-		return nil
-	}
 	add := func(a corpus.Article) error {
 		batch = append(batch, a)
-		if len(batch) >= ix.opts.BatchSize {
-			return flush()
+		if len(batch) < ix.opts.BatchSize {
+			return nil
 		}
-		return nil
+		err := w.write(batch)
+		batch = make([]corpus.Article, 0, ix.opts.BatchSize)
+		return err
+	}
+	finish := func(sum Summary, err error) (Summary, error) {
+		if err == nil && len(batch) > 0 {
+			err = w.write(batch)
+		}
+		// The error of a Write comes first: it is why the run stopped.
+		if werr := w.wait(); werr != nil {
+			err = werr
+		}
+		sum.Elapsed = time.Since(start)
+		return sum, err
 	}
 	if ix.opts.KeepCopies {
-		sum, err := ix.Extract(ctx, fsys, add)
-		if err == nil {
-			err = flush()
-		}
-		return sum, err
+		return finish(ix.Extract(ctx, fsys, add))
 	}
 	m := ix.NewMerger(add)
 	sum, err := ix.Extract(ctx, fsys, m.Add)
@@ -233,10 +241,74 @@ func (ix *Indexer) Run(ctx context.Context, fsys fs.FS, sink Sink) (Summary, err
 		st, err = m.Close()
 		sum.Merged, sum.DuplicatesLeft = st.Merged, st.DuplicatesLeft
 	}
-	if err == nil {
-		err = flush()
+	return finish(sum, err)
+}
+
+// writer hands batches to a Sink from several goroutines at once, so that
+// building the index's segments, the slowest step of a reindex, uses more
+// than one core while extraction goes on.
+type writer struct {
+	ctx     context.Context
+	batches chan []corpus.Article
+	wg      sync.WaitGroup
+	once    sync.Once
+	err     error // the first failed Write, set before cancel is called
+	errMu   sync.Mutex
+}
+
+// newWriter starts n goroutines (runtime.NumCPU() when n <= 0) that write
+// the batches given to write; the first failed Write cancels the run.
+func newWriter(ctx context.Context, sink Sink, n int, cancel context.CancelFunc) *writer {
+	if n <= 0 {
+		n = runtime.NumCPU()
 	}
-	return sum, err
+	w := &writer{ctx: ctx, batches: make(chan []corpus.Article)}
+	for range n {
+		w.wg.Go(func() {
+			for b := range w.batches {
+				if err := sink.Write(ctx, b); err != nil {
+					w.errMu.Lock()
+					if w.err == nil {
+						w.err = fmt.Errorf("indexer: write: %w", err)
+					}
+					w.errMu.Unlock()
+					cancel()
+				}
+			}
+		})
+	}
+	return w
+}
+
+// write hands b to a free writing goroutine, waiting for one. It fails
+// once a Write has failed or the run is cancelled.
+func (w *writer) write(b []corpus.Article) error {
+	if err := w.failed(); err != nil {
+		return err
+	}
+	select {
+	case w.batches <- b:
+		return nil
+	case <-w.ctx.Done():
+		if err := w.failed(); err != nil {
+			return err
+		}
+		return fmt.Errorf("indexer: %w", w.ctx.Err())
+	}
+}
+
+// wait waits for the batches handed over to be written and returns the
+// first failed Write, if any.
+func (w *writer) wait() error {
+	w.once.Do(func() { close(w.batches) })
+	w.wg.Wait()
+	return w.failed()
+}
+
+func (w *writer) failed() error {
+	w.errMu.Lock()
+	defer w.errMu.Unlock()
+	return w.err
 }
 
 // NewMerger returns a Merger that hands the merged articles to emit and

@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -83,6 +86,7 @@ func TestSampleGolden(t *testing.T) {
 
 // sink records batches.
 type sink struct {
+	mu      sync.Mutex
 	batches [][]corpus.Article
 	fail    error
 }
@@ -91,6 +95,8 @@ func (s *sink) Write(_ context.Context, b []corpus.Article) error {
 	if s.fail != nil {
 		return s.fail
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.batches = append(s.batches, append([]corpus.Article(nil), b...))
 	return nil
 }
@@ -132,9 +138,20 @@ func sgml(n int) string {
 	return b.String()
 }
 
+// TestRunSummaryAndBatches checks the summary and the batches of a run
+// with one writer, which writes the batches in file order, and with three,
+// which write them in any order.
 func TestRunSummaryAndBatches(t *testing.T) {
+	for _, writers := range []int{1, 3} {
+		t.Run(fmt.Sprintf("writers=%d", writers), func(t *testing.T) {
+			testRunSummaryAndBatches(t, writers)
+		})
+	}
+}
+
+func testRunSummaryAndBatches(t *testing.T, writers int) {
 	s := &sink{}
-	sum, err := New(Options{BatchSize: 2, Workers: 3}).Run(t.Context(), testFS(t), s)
+	sum, err := New(Options{BatchSize: 2, Workers: 3, Writers: writers}).Run(t.Context(), testFS(t), s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,6 +180,9 @@ func TestRunSummaryAndBatches(t *testing.T) {
 		t.Errorf("batch sizes %v, want %v", sizes, want)
 	}
 	want := "a.txt#1 b/c.txt#1 b/d.txt.gz#1 wire/i.sgm#1 wire/i.sgm#2 wire/i.sgm#3"
+	if writers > 1 {
+		slices.Sort(sources)
+	}
 	if got := strings.Join(sources, " "); got != want {
 		t.Errorf("sources in order:\n got %s\nwant %s", got, want)
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 // real text, about 400 words per body, and facet values drawn from small
 // sets.
 type synthetic struct {
+	mu    sync.Mutex // held by articleLocked
 	r     *rand.Rand
 	zipf  *rand.Zipf
 	vocab []string
@@ -50,6 +52,13 @@ var (
 	benchCountries = []string{"US", "GB", "FR", "DE", "JP", "CN", "IN", "BR", "RU", "ZA", "AU", "CA", "IT", "ES", "MX"}
 	benchTopics    = []string{"politics", "economy", "climate", "science", "sport", "technology", "health", "culture", "conflict", "trade"}
 )
+
+// articleLocked is article for use from several goroutines.
+func (s *synthetic) articleLocked(id string) corpus.Article {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.article(id)
+}
 
 func (s *synthetic) article(id string) corpus.Article {
 	pick := func(from []string, n int) []string {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
@@ -38,6 +40,12 @@ type Options struct {
 	// its deadline passes in the queue, a search fails with ErrBusy.
 	MaxSearches      int
 	MaxHeavySearches int
+	// Bulk makes Create build the index for a bulk load: a Write returns
+	// once its batch is searchable, without waiting for it to reach the
+	// disk, and Close waits until every batch has. An index killed before
+	// its Close returns is incomplete, so use it only for an index that is
+	// thrown away unless its build completes, as Store.Rebuild does.
+	Bulk bool
 }
 
 // DefaultTimeout is the time a search may take when neither its context
@@ -109,6 +117,12 @@ type Index struct {
 	// writes counts the Writes, so that terms read before one are not
 	// cached after it.
 	writes uint64
+
+	// unpersisted counts the batches of a Bulk index not yet on disk;
+	// persistErr is the first error met persisting one.
+	unpersisted sync.WaitGroup
+	persistMu   sync.Mutex
+	persistErr  error
 }
 
 // Create makes a new, empty index at path, which must not exist yet, and
@@ -118,7 +132,11 @@ func Create(path string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("search: create %s: cannot create a read-only index", path)
 	}
 	setLimits()
-	b, err := bleve.New(path, newMapping())
+	var config map[string]any
+	if opts.Bulk {
+		config = map[string]any{"unsafe_batch": true}
+	}
+	b, err := bleve.NewUsing(path, newMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, config)
 	if err != nil {
 		return nil, fmt.Errorf("search: create %s: %w", path, err)
 	}
@@ -191,7 +209,14 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("search: write %s: %w", ix.path, err)
 	}
+	if ix.opts.Bulk {
+		ix.unpersisted.Add(1)
+		b.SetPersistedCallback(ix.persisted)
+	}
 	if err := ix.b.Batch(b); err != nil {
+		if ix.opts.Bulk {
+			ix.unpersisted.Done()
+		}
 		return fmt.Errorf("search: write %s: %w", ix.path, err)
 	}
 	ix.spanMu.Lock()
@@ -233,11 +258,52 @@ func (ix *Index) Count() (uint64, error) {
 // it again does nothing and returns the same error.
 func (ix *Index) Close() error {
 	ix.closeOnce.Do(func() {
-		if err := ix.b.Close(); err != nil {
+		var perr error
+		if ix.opts.Bulk {
+			perr = ix.finishBulk()
+		}
+		if err := errors.Join(perr, ix.b.Close()); err != nil {
 			ix.closeErr = fmt.Errorf("search: close %s: %w", ix.path, err)
 		}
 	})
 	return ix.closeErr
+}
+
+// finishBulk waits for the batches of a Bulk index to reach the disk,
+// then merges its segments as bleve's default merge plan would have,
+// had it had the time: a bulk load writes faster than the merger merges,
+// and an index searched with many small segments is slower.
+func (ix *Index) finishBulk() error {
+	ix.unpersisted.Wait()
+	ix.persistMu.Lock()
+	err := ix.persistErr
+	ix.persistMu.Unlock()
+	if err != nil {
+		return err
+	}
+	bi, err := ix.b.Advanced()
+	if err != nil {
+		return err
+	}
+	if s, ok := bi.(*scorch.Scorch); ok {
+		opts := mergeplan.DefaultMergePlanOptions
+		opts.MaxSegmentsPerTier = 4
+		return s.ForceMerge(context.Background(), &opts)
+	}
+	return nil
+}
+
+// persisted is called by bleve once a batch of a Bulk index is on disk,
+// or failed to get there.
+func (ix *Index) persisted(err error) {
+	if err != nil {
+		ix.persistMu.Lock()
+		if ix.persistErr == nil {
+			ix.persistErr = err
+		}
+		ix.persistMu.Unlock()
+	}
+	ix.unpersisted.Done()
 }
 
 // ready runs a trivial query, outside the gate: a match of every

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -266,5 +267,61 @@ func TestOpenMappingVersion(t *testing.T) {
 		if !errors.Is(err, ErrMappingVersion) || !strings.Contains(err.Error(), "reindex") {
 			t.Errorf("read-only %v: error = %v, want ErrMappingVersion saying to reindex", ro, err)
 		}
+	}
+}
+
+// TestBulkWrite writes batches from several goroutines into a Bulk index,
+// closes it and opens it again: every article is there, as written, and
+// its segments were merged at Close.
+func TestBulkWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	ix, err := Create(path, Options{Bulk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSynthetic(7)
+	const writers, batches, size = 4, 6, 50
+	errs := make(chan error, writers)
+	for w := range writers {
+		go func() {
+			var err error
+			for b := range batches {
+				batch := make([]corpus.Article, size)
+				for i := range batch {
+					batch[i] = s.articleLocked(fmt.Sprintf("w%d-b%d-%d", w, b, i))
+				}
+				if err = ix.Write(t.Context(), batch); err != nil {
+					break
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range writers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	segments, err := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(segments) > 4 {
+		t.Errorf("%d segments after Close, want at most 4 (the batches were %d)", len(segments), writers*batches)
+	}
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if n, err := ro.Count(); err != nil || n != writers*batches*size {
+		t.Fatalf("count = %d, %v; want %d", n, err, writers*batches*size)
+	}
+	a, err := ro.Article(t.Context(), "w3-b5-49")
+	if err != nil || a.Title == "" {
+		t.Errorf("last article: %+v, %v", a, err)
 	}
 }

@@ -245,7 +245,7 @@ func (s *Store) Rebuild(ctx context.Context, build func(ctx context.Context, ix 
 		return fmt.Errorf("search: rebuild %s: %w", path, err)
 	}
 
-	ix, err := Create(path, Options{Timeout: s.opts.Timeout})
+	ix, err := Create(path, Options{Timeout: s.opts.Timeout, Bulk: true})
 	if err != nil {
 		return fail(err)
 	}
