@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -118,11 +119,8 @@ type Index struct {
 	// cached after it.
 	writes uint64
 
-	// unpersisted counts the batches of a Bulk index not yet on disk;
-	// persistErr is the first error met persisting one.
-	unpersisted sync.WaitGroup
-	persistMu   sync.Mutex
-	persistErr  error
+	// bulk is the state of a Bulk index; nil for any other.
+	bulk *bulkState
 }
 
 // Create makes a new, empty index at path, which must not exist yet, and
@@ -133,19 +131,23 @@ func Create(path string, opts Options) (*Index, error) {
 	}
 	setLimits()
 	var config map[string]any
+	var bulk *bulkState
 	if opts.Bulk {
-		config = map[string]any{"unsafe_batch": true}
+		config = map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrors}
+		bulk = newBulkState(filepath.Join(path, "store"))
 	}
 	b, err := bleve.NewUsing(path, newMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, config)
 	if err != nil {
+		bulk.close()
 		return nil, fmt.Errorf("search: create %s: %w", path, err)
 	}
 	if err := b.SetInternal(mappingVersionKey, []byte(strconv.Itoa(MappingVersion))); err != nil {
+		bulk.close()
 		_ = b.Close()
 		_ = os.RemoveAll(path)
 		return nil, fmt.Errorf("search: create %s: %w", path, err)
 	}
-	return &Index{b: b, path: path, opts: opts, gate: newGate(opts)}, nil
+	return &Index{b: b, path: path, opts: opts, gate: newGate(opts), bulk: bulk}, nil
 }
 
 // Open opens the index at path. It fails with an error wrapping
@@ -209,14 +211,14 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("search: write %s: %w", ix.path, err)
 	}
-	if ix.opts.Bulk {
-		ix.unpersisted.Add(1)
-		b.SetPersistedCallback(ix.persisted)
+	if ix.bulk != nil {
+		if err := ix.bulk.failed(); err != nil {
+			return fmt.Errorf("search: write %s: %w", ix.path, err)
+		}
+		ix.bulk.add(b)
 	}
 	if err := ix.b.Batch(b); err != nil {
-		if ix.opts.Bulk {
-			ix.unpersisted.Done()
-		}
+		ix.bulk.persisted(nil)
 		return fmt.Errorf("search: write %s: %w", ix.path, err)
 	}
 	ix.spanMu.Lock()
@@ -259,8 +261,9 @@ func (ix *Index) Count() (uint64, error) {
 func (ix *Index) Close() error {
 	ix.closeOnce.Do(func() {
 		var perr error
-		if ix.opts.Bulk {
+		if ix.bulk != nil {
 			perr = ix.finishBulk()
+			ix.bulk.close()
 		}
 		if err := errors.Join(perr, ix.b.Close()); err != nil {
 			ix.closeErr = fmt.Errorf("search: close %s: %w", ix.path, err)
@@ -274,11 +277,7 @@ func (ix *Index) Close() error {
 // had it had the time: a bulk load writes faster than the merger merges,
 // and an index searched with many small segments is slower.
 func (ix *Index) finishBulk() error {
-	ix.unpersisted.Wait()
-	ix.persistMu.Lock()
-	err := ix.persistErr
-	ix.persistMu.Unlock()
-	if err != nil {
+	if err := ix.bulk.wait(); err != nil {
 		return err
 	}
 	bi, err := ix.b.Advanced()
@@ -291,19 +290,6 @@ func (ix *Index) finishBulk() error {
 		return s.ForceMerge(context.Background(), &opts)
 	}
 	return nil
-}
-
-// persisted is called by bleve once a batch of a Bulk index is on disk,
-// or failed to get there.
-func (ix *Index) persisted(err error) {
-	if err != nil {
-		ix.persistMu.Lock()
-		if ix.persistErr == nil {
-			ix.persistErr = err
-		}
-		ix.persistMu.Unlock()
-	}
-	ix.unpersisted.Done()
 }
 
 // ready runs a trivial query, outside the gate: a match of every

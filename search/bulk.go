@@ -1,0 +1,139 @@
+package search
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// A Bulk index (Options.Bulk) is written with bleve's unsafe batches: a
+// Write returns once its batch is searchable, and bleve writes it to disk
+// in the background. bulkState counts the batches not yet on disk, so
+// that Close can wait for them, and receives the errors bleve meets
+// writing them, so that a full disk fails the build instead of being
+// retried for ever.
+
+// asyncErrors names, in bleve's registry of callbacks, the callback that
+// hands the background errors of a Bulk index to its bulkState.
+const asyncErrors = "clippings.bulk"
+
+// bulkIndexes are the bulkStates of the Bulk indexes open in this
+// process, by the path of their store, which is how bleve names the index
+// whose background work failed. It is process-wide because bleve's
+// registry of callbacks is: a name in it is filled once, at init.
+var bulkIndexes sync.Map
+
+func init() {
+	scorch.RegistryAsyncErrorCallbacks[asyncErrors] = func(err error, path string) {
+		if st, ok := bulkIndexes.Load(path); ok {
+			st.(*bulkState).fail(err)
+		}
+	}
+}
+
+// bulkState is the state of a Bulk index. Its methods do nothing on a nil
+// *bulkState, the state of any other index.
+type bulkState struct {
+	store string
+
+	mu      sync.Mutex
+	pending int           // batches handed to bleve and not yet on disk
+	changed chan struct{} // receives a value when pending falls or err is set
+	err     error         // the first error writing a batch
+}
+
+func newBulkState(store string) *bulkState {
+	st := &bulkState{store: store, changed: make(chan struct{}, 1)}
+	bulkIndexes.Store(store, st)
+	return st
+}
+
+// add counts b as pending until bleve says it is on disk.
+func (st *bulkState) add(b *bleve.Batch) {
+	st.mu.Lock()
+	st.pending++
+	st.mu.Unlock()
+	b.SetPersistedCallback(st.persisted)
+}
+
+// persisted is called by bleve once a batch is on disk, with nil, or
+// when it will not be, with the error.
+func (st *bulkState) persisted(err error) {
+	if st == nil {
+		return
+	}
+	st.mu.Lock()
+	st.pending--
+	if err != nil && st.err == nil {
+		st.err = err
+	}
+	st.mu.Unlock()
+	st.signal()
+}
+
+// fail records an error of bleve's background work.
+func (st *bulkState) fail(err error) {
+	st.mu.Lock()
+	if st.err == nil {
+		st.err = err
+	}
+	st.mu.Unlock()
+	st.signal()
+}
+
+func (st *bulkState) signal() {
+	select {
+	case st.changed <- struct{}{}:
+	default:
+	}
+}
+
+// failed returns the first error met writing a batch to disk, if any.
+func (st *bulkState) failed() error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.err != nil {
+		return fmt.Errorf("writing to disk: %w", st.err)
+	}
+	return nil
+}
+
+// wait waits until every batch is on disk, or until writing one failed.
+func (st *bulkState) wait() error {
+	for {
+		st.mu.Lock()
+		pending, err := st.pending, st.err
+		st.mu.Unlock()
+		if err != nil {
+			return st.failed()
+		}
+		if pending <= 0 {
+			return nil
+		}
+		<-st.changed
+	}
+}
+
+// close forgets the index.
+func (st *bulkState) close() {
+	if st != nil {
+		bulkIndexes.Delete(st.store)
+	}
+}
+
+// segments returns the number of segments of the index, as bleve's
+// statistics count them, or -1 when they do not say.
+func (ix *Index) segments() int {
+	m, ok := ix.b.StatsMap()["index"].(map[string]any)
+	if !ok {
+		return -1
+	}
+	files, ok1 := m["num_root_filesegments"].(uint64)
+	mem, ok2 := m["num_root_memorysegments"].(uint64)
+	if !ok1 || !ok2 {
+		return -1
+	}
+	return int(files + mem)
+}
