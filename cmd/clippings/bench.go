@@ -215,6 +215,10 @@ type phase struct {
 	// Speedup is ArticlesPerSec over the rate at the first worker count
 	// (SpeedupBase); 0 in the row of that count.
 	Speedup float64 `json:"speedup"`
+	// Serial is the serial part of the work that Amdahl's law infers
+	// from Speedup: with n times the workers of the base, speed-up S
+	// means a serial part of (n/S - 1)/(n - 1); 0 in the base row.
+	Serial float64 `json:"serial_part_amdahl"`
 }
 
 // ratios are clippings's figures divided by plain Bleve's; 0 where a
@@ -226,6 +230,7 @@ type ratios struct {
 	PeakRSS        float64 `json:"peak_rss"`
 	IndexBytes     float64 `json:"index_bytes"`
 	Speedup        float64 `json:"speedup"`
+	Serial         float64 `json:"serial_part_amdahl"`
 }
 
 // ratio returns a/b, or 0 when either is unknown (0).
@@ -354,8 +359,9 @@ func (rep *benchReport) setSpeedups() {
 	for i := range rep.Reindex {
 		r := &rep.Reindex[i]
 		if r.Procs != rep.SpeedupBase {
-			r.Clippings.Speedup = ratio(r.Clippings.ArticlesPerSec, base.Clippings.ArticlesPerSec)
-			r.Plain.Speedup = ratio(r.Plain.ArticlesPerSec, base.Plain.ArticlesPerSec)
+			n := float64(r.Procs) / float64(rep.SpeedupBase)
+			r.Clippings.setSpeedup(base.Clippings, n)
+			r.Plain.setSpeedup(base.Plain, n)
 		}
 		c, p := r.Clippings, r.Plain
 		r.Ratio = ratios{
@@ -365,7 +371,17 @@ func (rep *benchReport) setSpeedups() {
 			PeakRSS:        ratio(float64(c.PeakRSS), float64(p.PeakRSS)),
 			IndexBytes:     ratio(float64(c.IndexBytes), float64(p.IndexBytes)),
 			Speedup:        ratio(c.Speedup, p.Speedup),
+			Serial:         ratio(c.Serial, p.Serial),
 		}
+	}
+}
+
+// setSpeedup sets the speed-up of ph over base, a run with 1/n of its
+// workers, and the serial part that it implies.
+func (ph *phase) setSpeedup(base phase, n float64) {
+	ph.Speedup = ratio(ph.ArticlesPerSec, base.ArticlesPerSec)
+	if ph.Speedup > 0 && n != 1 {
+		ph.Serial = (n/ph.Speedup - 1) / (n - 1)
 	}
 }
 
@@ -545,6 +561,7 @@ func printBench(w io.Writer, rep *benchReport) {
 		row("index size", megabytes(c.IndexBytes), megabytes(p.IndexBytes), x.IndexBytes)
 		if r.Procs != rep.SpeedupBase {
 			row(fmt.Sprintf("speed-up over %d", rep.SpeedupBase), times(c.Speedup), times(p.Speedup), x.Speedup)
+			row("serial (Amdahl)", fmt.Sprintf("%.2f", c.Serial), fmt.Sprintf("%.2f", p.Serial), x.Serial)
 		}
 	}
 	x := rep.Extraction

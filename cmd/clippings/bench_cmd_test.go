@@ -26,7 +26,8 @@ func sampleCorpus(t *testing.T) string {
 }
 
 // TestBenchCommand runs `clippings bench` on the sample corpus, with a
-// drawn query set and with a file of queries, and checks that the tables
+// drawn query set at one and two workers and with a file of queries at
+// one, and checks that the tables
 // and the JSON have every figure and its ratio to plain Bleve, and that
 // the temporary indexes are gone.
 func TestBenchCommand(t *testing.T) {
@@ -41,12 +42,12 @@ func TestBenchCommand(t *testing.T) {
 		args  []string
 		kinds []string
 	}{
-		{"drawn", []string{"--query-count", "10"}, []string{kindTerm, kindAnd, kindPhrase, kindFilter, kindBrowse, kindAll}},
-		{"file", []string{"--queries", queries}, []string{kindFile, kindAll}},
+		{"drawn", []string{"--procs", "1,2", "--query-count", "10"}, []string{kindTerm, kindAnd, kindPhrase, kindFilter, kindBrowse, kindAll}},
+		{"file", []string{"--procs", "1", "--queries", queries}, []string{kindFile, kindAll}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			jsonFile := filepath.Join(t.TempDir(), "bench.json")
-			args := append([]string{"bench", "--corpus", src, "--procs", "1", "--clients", "2",
+			args := append([]string{"bench", "--corpus", src, "--clients", "2",
 				"--work", work, "--json", jsonFile}, tt.args...)
 			code, stdout, stderr := runCmd(t, t.Context(), args...)
 			if code != exitOK {
@@ -66,8 +67,15 @@ func TestBenchCommand(t *testing.T) {
 			if err := json.Unmarshal(b, &rep); err != nil {
 				t.Fatal(err)
 			}
-			if len(rep.Reindex) != 1 || rep.Articles < 20 {
+			if len(rep.Reindex) == 0 || rep.Articles < 20 {
 				t.Fatalf("reindex rows %d, articles %d", len(rep.Reindex), rep.Articles)
+			}
+			if len(rep.Reindex) == 2 {
+				r := rep.Reindex[1]
+				if r.Procs != 2 || r.Clippings.Speedup <= 0 || r.Plain.Speedup <= 0 || r.Ratio.Speedup <= 0 ||
+					!strings.Contains(stdout, "speed-up over 1") || !strings.Contains(stdout, "serial (Amdahl)") {
+					t.Errorf("no speed-up at procs 2: %+v", r)
+				}
 			}
 			r := rep.Reindex[0]
 			for name, v := range map[string]float64{
