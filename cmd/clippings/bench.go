@@ -212,8 +212,9 @@ type phase struct {
 	RSSAtStart int64 `json:"rss_at_start_bytes"`
 	// IndexBytes is the size of the index's files.
 	IndexBytes int64 `json:"index_bytes"`
-	// Speedup is ArticlesPerSec over the rate at the first worker count
-	// (SpeedupBase); 0 in the row of that count.
+	// Speedup is ArticlesPerSec over the rate at SpeedupBase workers (1
+	// when --procs has it, else its first count); 0 in the row of that
+	// count.
 	Speedup float64 `json:"speedup"`
 	// Serial is the serial part of the work that Amdahl's law infers
 	// from Speedup: with n times the workers of the base, speed-up S
