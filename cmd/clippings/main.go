@@ -58,6 +58,7 @@ func commands() []command {
 		{"extract", "print the articles of files or folders as JSON lines", runExtract},
 		{"search", "search an index from the command line", runSearch},
 		{"export", "write every article a search matches as CSV or JSON Lines", runExport},
+		{"bench", "measure reindex and search against plain Bleve; generate corpora for scale runs", runBench},
 	}
 }
 
