@@ -74,6 +74,9 @@ type Request struct {
 	// Interval is the length of the timeline's bars; the zero value
 	// chooses one from the dates of the matches.
 	Interval Interval
+	// NoFacets leaves out the facet counts and the timeline: the Result
+	// has the hits and the total only, as for a page of an export.
+	NoFacets bool
 }
 
 // Page size limits.

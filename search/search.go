@@ -201,6 +201,9 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	sr.SortByCustom(sortOrder(p.sort))
 	var narrowed []string
 	for _, name := range FacetNames {
+		if req.NoFacets {
+			break
+		}
 		if req.hasFilter(name) {
 			narrowed = append(narrowed, name)
 			continue
@@ -208,8 +211,10 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 	}
 
-	if err := ix.planTimeline(ctx, sr, req); err != nil {
-		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	if !req.NoFacets {
+		if err := ix.planTimeline(ctx, sr, req); err != nil {
+			return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+		}
 	}
 	facets := make(map[string][]FacetValue, len(facetFields))
 	var mu sync.Mutex
@@ -225,7 +230,7 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		interval Interval
 		outside  int
 	)
-	if err == nil {
+	if err == nil && !req.NoFacets {
 		timeline, interval, outside, err = ix.timeline(ctx, q, res, req.Interval)
 	}
 	if derr := <-disjunctive; err == nil {
@@ -261,6 +266,9 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		out.Hits = append(out.Hits, hit(h))
 	}
 	for name := range facetFields {
+		if req.NoFacets {
+			break
+		}
 		if _, done := facets[name]; !done {
 			facets[name] = facetTerms(res.Facets[name])
 		}

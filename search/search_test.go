@@ -428,3 +428,28 @@ func TestSearchHitFields(t *testing.T) {
 		t.Errorf("undated hit = %+v, want a zero date and empty, non-nil lists", h)
 	}
 }
+
+// TestNoFacets checks that a request with NoFacets gives the same hits and
+// total as with facets, and neither facets nor a timeline.
+func TestNoFacets(t *testing.T) {
+	ix := newTestIndex(t, fixture())
+	for _, q := range []string{"", "rate"} {
+		with, err := ix.Search(t.Context(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, err := ix.Search(t.Context(), Request{Query: q, NoFacets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if with.Total != without.Total || len(with.Hits) != len(without.Hits) {
+			t.Errorf("%q: total %d, %d hits with facets; %d, %d without", q, with.Total, len(with.Hits), without.Total, len(without.Hits))
+		}
+		if len(with.Facets) == 0 || len(with.Timeline) == 0 {
+			t.Errorf("%q: with facets: %d facets, %d timeline buckets", q, len(with.Facets), len(with.Timeline))
+		}
+		if len(without.Facets) != 0 || len(without.Timeline) != 0 {
+			t.Errorf("%q: NoFacets gave %d facets, %d timeline buckets", q, len(without.Facets), len(without.Timeline))
+		}
+	}
+}

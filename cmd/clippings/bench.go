@@ -42,12 +42,11 @@ AND pairs, two-word phrases from bodies, a word with a topic or country
 filter, and browsing (no query, newest first); or the lines of --queries
 FILE, each passed as written to both engines (words, "phrases", +word,
 -word and field:value mean the same in both). They run against the
-clippings index as a search page does (facets, timeline, snippets) and
-against plain Bleve with facets (five term facets, years, highlighting)
-and without: a warm-up pass, a timed pass one query at a time (p50, p95,
-p99), then --clients at once (queries per second), per kind and overall.
-The clippings index always counts its facets: there is no run of it
-without them.
+clippings index as a search page does (ten facets, timeline, snippets)
+and without facets and timeline, and against plain Bleve with facets
+(five term facets, years, highlighting) and without: a warm-up pass, a
+timed pass one query at a time (p50, p95, p99), then --clients at once
+(queries per second), per kind and overall.
 
 The machine should be otherwise idle: the figures are wall-clock times.
 --json FILE writes every figure as JSON.
