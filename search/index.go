@@ -115,6 +115,9 @@ type Index struct {
 	// terms caches the values of the keyword fields that filters are
 	// resolved against (fieldTerms), by field; emptied by a Write.
 	terms map[string][]FacetValue
+	// browse caches the facets and timeline of the empty query by
+	// browseKey; emptied by a Write.
+	browse map[string]*browseCounts
 	// writes counts the Writes, so that terms read before one are not
 	// cached after it.
 	writes uint64
@@ -224,6 +227,7 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 	ix.spanMu.Lock()
 	ix.span = nil
 	ix.terms = nil
+	ix.browse = nil
 	ix.writes++
 	ix.spanMu.Unlock()
 	return nil

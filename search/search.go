@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 	"time"
@@ -196,12 +197,15 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	}
 	req.Exclude = ex.shown
 	q := combine(text, req.Filters, req.From, req.To, req.Exclude)
+	key := browseKey(req)
+	cached, writes := ix.cachedBrowse(key)
+	noFacets := req.NoFacets || cached != nil
 	sr := bleve.NewSearchRequestOptions(q, p.size, (p.page-1)*p.size, false)
 	sr.Fields = hitFields
 	sr.SortByCustom(sortOrder(p.sort))
 	var narrowed []string
 	for _, name := range FacetNames {
-		if req.NoFacets {
+		if noFacets {
 			break
 		}
 		if req.hasFilter(name) {
@@ -211,7 +215,7 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], p.facetSizeOf(req, name)))
 	}
 
-	if !req.NoFacets {
+	if !noFacets {
 		if err := ix.planTimeline(ctx, sr, req); err != nil {
 			return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 		}
@@ -230,7 +234,7 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		interval Interval
 		outside  int
 	)
-	if err == nil && !req.NoFacets {
+	if err == nil && !noFacets {
 		timeline, interval, outside, err = ix.timeline(ctx, q, res, req.Interval)
 	}
 	if derr := <-disjunctive; err == nil {
@@ -265,13 +269,16 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hit(h))
 	}
-	for name := range facetFields {
-		if req.NoFacets {
-			break
+	switch {
+	case cached != nil:
+		cached.fill(&out)
+	case !req.NoFacets:
+		for name := range facetFields {
+			if _, done := facets[name]; !done {
+				facets[name] = facetTerms(res.Facets[name])
+			}
 		}
-		if _, done := facets[name]; !done {
-			facets[name] = facetTerms(res.Facets[name])
-		}
+		ix.keepBrowse(key, writes, &browseCounts{facets: maps.Clone(facets), timeline: timeline, interval: interval, outside: outside})
 	}
 	return out, nil
 }
