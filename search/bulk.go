@@ -39,23 +39,37 @@ type bulkState struct {
 	store string
 
 	mu      sync.Mutex
-	pending int           // batches handed to bleve and not yet on disk
-	changed chan struct{} // receives a value when pending falls or err is set
-	err     error         // the first error writing a batch
+	changed *sync.Cond // broadcast when pending falls or err is set
+	pending int        // batches handed to bleve and not yet on disk
+	err     error      // the first error writing a batch
 }
 
+// maxUnpersisted is how many batches of a Bulk index may wait in memory
+// to be written to disk; a Write waits beyond it, so that memory stays
+// bounded when the disk is slower than the writers.
+const maxUnpersisted = 8
+
 func newBulkState(store string) *bulkState {
-	st := &bulkState{store: store, changed: make(chan struct{}, 1)}
+	st := &bulkState{store: store}
+	st.changed = sync.NewCond(&st.mu)
 	bulkIndexes.Store(store, st)
 	return st
 }
 
-// add counts b as pending until bleve says it is on disk.
-func (st *bulkState) add(b *bleve.Batch) {
+// add counts b as pending until bleve says it is on disk, once fewer than
+// maxUnpersisted batches are; it fails when writing one has failed.
+func (st *bulkState) add(b *bleve.Batch) error {
 	st.mu.Lock()
+	defer st.mu.Unlock()
+	for st.pending >= maxUnpersisted && st.err == nil {
+		st.changed.Wait()
+	}
+	if st.err != nil {
+		return fmt.Errorf("writing to disk: %w", st.err)
+	}
 	st.pending++
-	st.mu.Unlock()
 	b.SetPersistedCallback(st.persisted)
+	return nil
 }
 
 // persisted is called by bleve once a batch is on disk, with nil, or
@@ -65,55 +79,35 @@ func (st *bulkState) persisted(err error) {
 		return
 	}
 	st.mu.Lock()
+	defer st.mu.Unlock()
 	st.pending--
 	if err != nil && st.err == nil {
 		st.err = err
 	}
-	st.mu.Unlock()
-	st.signal()
+	st.changed.Broadcast()
 }
 
 // fail records an error of bleve's background work.
 func (st *bulkState) fail(err error) {
 	st.mu.Lock()
+	defer st.mu.Unlock()
 	if st.err == nil {
 		st.err = err
 	}
-	st.mu.Unlock()
-	st.signal()
-}
-
-func (st *bulkState) signal() {
-	select {
-	case st.changed <- struct{}{}:
-	default:
-	}
-}
-
-// failed returns the first error met writing a batch to disk, if any.
-func (st *bulkState) failed() error {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if st.err != nil {
-		return fmt.Errorf("writing to disk: %w", st.err)
-	}
-	return nil
+	st.changed.Broadcast()
 }
 
 // wait waits until every batch is on disk, or until writing one failed.
 func (st *bulkState) wait() error {
-	for {
-		st.mu.Lock()
-		pending, err := st.pending, st.err
-		st.mu.Unlock()
-		if err != nil {
-			return st.failed()
-		}
-		if pending <= 0 {
-			return nil
-		}
-		<-st.changed
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for st.pending > 0 && st.err == nil {
+		st.changed.Wait()
 	}
+	if st.err != nil {
+		return fmt.Errorf("writing to disk: %w", st.err)
+	}
+	return nil
 }
 
 // close forgets the index.

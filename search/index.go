@@ -215,10 +215,9 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 		return fmt.Errorf("search: write %s: %w", ix.path, err)
 	}
 	if ix.bulk != nil {
-		if err := ix.bulk.failed(); err != nil {
+		if err := ix.bulk.add(b); err != nil {
 			return fmt.Errorf("search: write %s: %w", ix.path, err)
 		}
-		ix.bulk.add(b)
 	}
 	if err := ix.b.Batch(b); err != nil {
 		ix.bulk.persisted(nil)

@@ -310,8 +310,8 @@ func TestBulkWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
-	if n := ro.segments(); n < 1 || n > 4 {
-		t.Errorf("%d segments after Close, want 1 to 4 (the batches were %d)", n, writers*batches)
+	if n := ro.segments(); n < 1 || n > 8 {
+		t.Errorf("%d segments after Close, want 1 to 8 (the batches were %d)", n, writers*batches)
 	}
 	if n, err := ro.Count(); err != nil || n != writers*batches*size {
 		t.Fatalf("count = %d, %v; want %d", n, err, writers*batches*size)
