@@ -287,12 +287,34 @@ func (ix *Index) finishBulk() error {
 	if err != nil {
 		return err
 	}
-	if s, ok := bi.(*scorch.Scorch); ok {
-		opts := mergeplan.DefaultMergePlanOptions
-		opts.MaxSegmentsPerTier = 4
-		return s.ForceMerge(context.Background(), &opts)
+	s, ok := bi.(*scorch.Scorch)
+	if !ok {
+		return nil
 	}
+	opts := mergeplan.DefaultMergePlanOptions
+	opts.MaxSegmentsPerTier = 4
+	if err := s.ForceMerge(context.Background(), &opts); err != nil {
+		return err
+	}
+	waitForCleanUp(s)
 	return nil
+}
+
+// waitForCleanUp waits, for at most a few seconds, until bleve has removed
+// the files of the segments merged away: it removes them in the
+// background, and an index closed before would keep them on disk for
+// ever, as a read-only index never removes files.
+func waitForCleanUp(s *scorch.Scorch) {
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		m := s.StatsMap()
+		files, ok1 := m["CurOnDiskFiles"].(uint64)
+		segs, ok2 := m["TotFileSegmentsAtRoot"].(uint64)
+		if !ok1 || !ok2 || files <= segs+1 { // the segments and root.bolt
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // ready runs a trivial query, outside the gate: a match of every

@@ -310,8 +310,14 @@ func TestBulkWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
-	if n := ro.segments(); n < 1 || n > 8 {
+	n := ro.segments()
+	if n < 1 || n > 8 {
 		t.Errorf("%d segments after Close, want 1 to 8 (the batches were %d)", n, writers*batches)
+	}
+	// The files of the segments merged away are gone.
+	files, err := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+	if err != nil || len(files) != n {
+		t.Errorf("%d segment files on disk for %d segments (%v)", len(files), n, err)
 	}
 	if n, err := ro.Count(); err != nil || n != writers*batches*size {
 		t.Fatalf("count = %d, %v; want %d", n, err, writers*batches*size)
