@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"testing"
 	"testing/fstest"
 
@@ -103,4 +104,29 @@ func ids(hits []search.Hit) []string {
 		out[i] = h.ID
 	}
 	return out
+}
+
+// TestTuneGC checks that a reindex's collector settings apply during it
+// and are restored after, and that GOGC in the environment wins.
+func TestTuneGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := tuneGC()
+	if got := debug.SetGCPercent(reindexGCPercent); got != reindexGCPercent {
+		t.Errorf("GC percent during a reindex = %d, want %d", got, reindexGCPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != reindexMemoryLimit {
+		t.Errorf("memory limit during a reindex = %d, want %d", got, reindexMemoryLimit)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent after = %d, want 100", got)
+	}
+	t.Setenv("GOGC", "50")
+	tuneGC()()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set, GC percent = %d, want it untouched (100)", got)
+	}
 }
