@@ -118,7 +118,20 @@ type Classifier struct {
 	// prefixes maps a lower-case word start to its weights.
 	prefixes map[string][]weight
 	maxStem  int
+	// firsts holds the first word of every two-word term, as written in
+	// exact and in lower case in words and prefixes, and starts the first
+	// four bytes of every prefix: a word that starts no two-word term
+	// needs no pair looked up, and one whose start no prefix has needs no
+	// prefix looked up.
+	firsts, starts map[string]bool
+	// shortPrefix is set when a prefix is shorter than startLen, which
+	// starts cannot rule out.
+	shortPrefix bool
 }
+
+// startLen is the length of the word starts in Classifier.starts: the
+// shortest prefix a word is looked up by (lookup's minLen).
+const startLen = 4
 
 // weight is a term's weight for one topic.
 type weight struct {
@@ -129,17 +142,25 @@ type weight struct {
 // New parses the lexicons.
 func New(opts Options) *Classifier {
 	c := &Classifier{opts: opts, words: map[string][]weight{}, exact: map[string][]weight{},
-		prefixes: map[string][]weight{}}
+		prefixes: map[string][]weight{}, firsts: map[string]bool{}, starts: map[string]bool{}}
 	for topic, terms := range lexicons() {
 		for _, t := range parseTerms(topic, terms) {
 			tws := []weight{{topic, t.w}}
 			if p := parents[topic]; p != "" {
 				tws = append(tws, weight{p, t.w})
 			}
+			if first, _, ok := strings.Cut(t.text, " "); ok {
+				c.firsts[first] = true
+			}
 			switch {
 			case t.prefix:
 				c.prefixes[t.text] = append(c.prefixes[t.text], tws...)
 				c.maxStem = max(c.maxStem, len(t.text))
+				if len(t.text) >= startLen {
+					c.starts[t.text[:startLen]] = true
+				} else {
+					c.shortPrefix = true
+				}
 			case t.exact:
 				c.exact[t.text] = append(c.exact[t.text], tws...)
 			default:
@@ -271,7 +292,7 @@ func (c *Classifier) add(scores map[string]float64, toks []token, factor float64
 		} else {
 			c.lookup(t.lower, 4, count)
 		}
-		if i+1 < len(toks) {
+		if i+1 < len(toks) && (c.firsts[t.text] || c.firsts[t.lower]) {
 			pair := t.text + " " + toks[i+1].text
 			if tws, ok := c.exact[pair]; ok {
 				count(pair, tws)
@@ -288,6 +309,9 @@ func (c *Classifier) add(scores map[string]float64, toks []token, factor float64
 func (c *Classifier) lookup(w string, minLen int, count func(string, []weight)) {
 	if tws, ok := c.words[w]; ok {
 		count(w, tws)
+		return
+	}
+	if !c.shortPrefix && (len(w) < startLen || !c.starts[w[:startLen]]) {
 		return
 	}
 	for n := min(len(w), c.maxStem); n >= minLen; n-- {
