@@ -840,7 +840,7 @@ type articleView struct {
 	Date       dateView
 	Authors    []link
 	Lead       template.HTML
-	Paragraphs []template.HTML
+	Paragraphs []paragraphView
 	Note       []string
 	Facts      []fact
 	// URL is the original address; URLIsLink is true only for http and
@@ -875,16 +875,24 @@ type articleView struct {
 	Truncated bool
 }
 
+// paragraphView is a paragraph of the article page: escaped text with
+// the terms of the query marked, shown as a subheading when Subhead is
+// set (see subheadings).
+type paragraphView struct {
+	HTML    template.HTML
+	Subhead bool
+}
+
 // articlePart is about how many bytes of an article's text one page of
 // the article shows: a longer text is shown in parts (?part=2), and only
 // the part shown is marked.
 const articlePart = 100 << 10
 
 // textParts groups paragraphs into parts of about size bytes, cutting a
-// paragraph longer than size at spaces.
-func textParts(paras []string, size int) [][]string {
-	var parts [][]string
-	var cur []string
+// paragraph longer than size at spaces (its pieces are no subheadings).
+func textParts(paras []paragraph, size int) [][]paragraph {
+	var parts [][]paragraph
+	var cur []paragraph
 	n := 0
 	flush := func() {
 		if len(cur) > 0 {
@@ -892,7 +900,8 @@ func textParts(paras []string, size int) [][]string {
 			cur, n = nil, 0
 		}
 	}
-	for _, p := range paras {
+	for _, para := range paras {
+		p := para.Text
 		for len(p) > size {
 			cut := size
 			for cut > 0 && !utf8.RuneStart(p[cut]) {
@@ -902,13 +911,14 @@ func textParts(paras []string, size int) [][]string {
 				cut = i
 			}
 			flush()
-			parts = append(parts, []string{strings.TrimSpace(p[:cut])})
+			parts = append(parts, []paragraph{{Text: strings.TrimSpace(p[:cut])}})
 			p = strings.TrimSpace(p[cut:])
+			para.Subhead = false
 		}
 		if n > 0 && n+len(p) > size {
 			flush()
 		}
-		cur = append(cur, p)
+		cur = append(cur, paragraph{Text: p, Subhead: para.Subhead})
 		n += len(p)
 	}
 	flush()
@@ -1015,8 +1025,15 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 	for _, au := range a.Authors {
 		view.Authors = append(view.Authors, link{au, filterURL(paramAuthor, au)})
 	}
-	paras := paragraphs(a.Body)
-	if len(paras) > 0 && sameText(paras[0], a.Lead) {
+	// The lead, shown apart, is the paragraph before the body's first
+	// when it is not that paragraph itself: subheadings are told in
+	// their place among the paragraphs around them.
+	text := paragraphs(a.Body)
+	if lead := strings.TrimSpace(a.Lead); lead != "" && (len(text) == 0 || !sameText(text[0], lead)) {
+		text = append([]string{lead}, text...)
+	}
+	paras := subheadings(text)
+	if len(paras) > 0 && sameText(paras[0].Text, a.Lead) {
 		paras = paras[1:]
 	}
 	parts := textParts(paras, articlePart)
@@ -1045,7 +1062,7 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 	}
 	if len(parts) > 0 {
 		for _, p := range parts[view.Part-1] {
-			view.Paragraphs = append(view.Paragraphs, mark(p))
+			view.Paragraphs = append(view.Paragraphs, paragraphView{HTML: mark(p.Text), Subhead: p.Subhead})
 		}
 	}
 	view.Note = paragraphs(a.Note)
