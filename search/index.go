@@ -124,6 +124,12 @@ type Index struct {
 
 	// bulk is the state of a Bulk index; nil for any other.
 	bulk *bulkState
+
+	// labels are the descriptions of the source's codes (see
+	// SetLabels), once labelsRead.
+	labelsMu   sync.Mutex
+	labels     corpus.Labels
+	labelsRead bool
 }
 
 // Create makes a new, empty index at path, which must not exist yet, and

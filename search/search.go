@@ -280,6 +280,13 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		}
 		ix.keepBrowse(key, writes, &browseCounts{facets: maps.Clone(facets), timeline: timeline, interval: interval, outside: outside})
 	}
+	labels, err := ix.Labels(ctx)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	for name, vals := range facets {
+		label(name, vals, labels)
+	}
 	return out, nil
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -341,6 +342,7 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 func (view *searchView) setResult(req search.Request, res search.Result, v url.Values) {
 	view.HasResult = true
 	sel := newSelection(res)
+	described := describedValues(res)
 	// The chips of the filters show the values as the index writes them,
 	// once each, and none for a value that matches nothing.
 	view.Active = nil
@@ -349,6 +351,8 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			label := val
 			if name == paramCountry {
 				label = countryLabel(val)
+			} else if d := described[name][val]; d != "" {
+				label = codeLabel(val, d)
 			}
 			view.Active = append(view.Active, activeFilter{Label: filterLabels[name], Value: label, RemoveURL: searchURL(sel.toggle(v, name, val))})
 		}
@@ -359,6 +363,8 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			label := val
 			if name == paramCountry {
 				label = countryLabel(val)
+			} else if d := described[name][val]; d != "" {
+				label = codeLabel(val, d)
 			}
 			rm := removeGiven(v, notPrefix+name, val)
 			if name == paramCountry {
@@ -483,6 +489,9 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 					if link.Label != val.Value {
 						link.Code = val.Value
 					}
+				} else if val.Label != "" {
+					// A code of the source by its description.
+					link.Label, link.Code = val.Label, val.Value
 				}
 				link.Selected = sel.has(info.param, val.Value)
 				link.URL = searchURL(sel.toggle(v, info.param, val.Value))
@@ -775,6 +784,35 @@ func clone(v url.Values) url.Values {
 	return out
 }
 
+// codeLabel returns the description of a code of the source followed by
+// the code, as "Money/Foreign Exchange (money-fx)".
+func codeLabel(code, description string) string {
+	return description + " (" + code + ")"
+}
+
+// describedValues returns, by filter parameter, the descriptions of the
+// facet values of res that have one (the source's codes: search.FacetValue
+// Label).
+func describedValues(res search.Result) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for name, vals := range res.Facets {
+		info, ok := facetInfo[name]
+		if !ok || info.param == "" {
+			continue
+		}
+		for _, v := range vals {
+			if v.Label == "" {
+				continue
+			}
+			if out[info.param] == nil {
+				out[info.param] = map[string]string{}
+			}
+			out[info.param][v.Value] = v.Label
+		}
+	}
+	return out
+}
+
 // countryLabel returns a country's name followed by its code, as
 // "France (FR)", or the code alone when it is not one.
 func countryLabel(code string) string {
@@ -969,7 +1007,7 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	view := s.newArticleView(a, hl, q, max(part, 1))
+	view := s.newArticleView(ctx, a, hl, q, max(part, 1))
 	similar, err := s.similar(ctx, id, similarCount)
 	if err != nil {
 		s.log.Warn("similar articles", "id", id, "err", err)
@@ -982,8 +1020,9 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 }
 
 // newArticleView fills the article page; hl marks the terms of the
-// query q (which may be "").
-func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q string, part int) articleView {
+// query q (which may be ""), and ctx bounds the lookup of the
+// descriptions of the source's codes.
+func (s *Server) newArticleView(ctx context.Context, a corpus.Article, hl *search.Highlighter, q string, part int) articleView {
 	title := a.Title
 	if title == "" {
 		title = "Untitled article"
@@ -1091,10 +1130,21 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 		}
 		view.Facts = append(view.Facts, f)
 	}
-	if a.Section != "" {
-		chips("Section", "", "section", []string{a.Section}, nil)
+	// The source's codes go by their descriptions, when it gives them.
+	labels, err := s.labels(ctx)
+	if err != nil {
+		s.log.Warn("labels", "err", err)
 	}
-	chips("Tags", "", "tag", a.Tags, nil)
+	described := func(code string) string {
+		if d := labels.Of(code); d != "" {
+			return codeLabel(code, d)
+		}
+		return code
+	}
+	if a.Section != "" {
+		chips("Section", "", "section", []string{a.Section}, described)
+	}
+	chips("Tags", "", "tag", a.Tags, described)
 	chips("Topics", paramTopic, "", a.Topics, nil)
 	chips("Countries", paramCountry, "", a.Countries, countryLabel)
 	chips("People", paramPerson, "", a.People, nil)

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clippings/clippings/indexer/classify"
 	"github.com/clippings/clippings/search"
 	"github.com/clippings/clippings/web"
 )
@@ -110,8 +111,9 @@ func benchmarkPaths(b *testing.B, paths []string) {
 }
 
 // TestReutersWeb checks the search page, export and facet lookup on the
-// Reuters-21578 index: disjunctive counts, the timeline by month, and an
-// export with every matching story.
+// Reuters-21578 index: disjunctive counts, the timeline by month, an
+// export with every matching story, and the codes of the stories as tags
+// with the descriptions Reuters ships (cat-descriptions), not as topics.
 func TestReutersWeb(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full Reuters reindex skipped in -short mode")
@@ -135,6 +137,7 @@ func TestReutersWeb(t *testing.T) {
 		} `json:"timeline"`
 		Facets map[string][]struct {
 			Value string `json:"value"`
+			Label string `json:"label"`
 			Count int    `json:"count"`
 		} `json:"facets"`
 	}
@@ -151,6 +154,21 @@ func TestReutersWeb(t *testing.T) {
 	sa := decode("/api/v1/search?tag=crude&country=SA&size=1")
 	if !reflect.DeepEqual(all.Facets["country"], sa.Facets["country"]) || sa.Total >= all.Total {
 		t.Errorf("country facet with SA picked %v, without %v (totals %d, %d)", sa.Facets["country"], all.Facets["country"], sa.Total, all.Total)
+	}
+	// The codes are tags, by their descriptions; the topics are the
+	// taxonomy's.
+	every := decode("/api/v1/search?size=1&more=tag")
+	labelled := map[string]string{}
+	for _, v := range every.Facets["tag"] {
+		labelled[v.Value] = v.Label
+	}
+	if labelled["earn"] != "Earnings and Earnings Forecasts" || labelled["acq"] != "Mergers/Acquisitions" || labelled["money-fx"] != "Money/Foreign Exchange" {
+		t.Errorf("tag facet %v: want earn, acq and money-fx with their descriptions", every.Facets["tag"])
+	}
+	for _, v := range every.Facets["topic"] {
+		if !classify.IsTaxonomy(v.Value) {
+			t.Errorf("topic %q (%d stories) is not a taxonomy topic", v.Value, v.Count)
+		}
 	}
 	// Reuters-21578 is 1987: a timeline by month whose counts add up.
 	sum := 0
@@ -179,7 +197,8 @@ func TestReutersWeb(t *testing.T) {
 	}
 	// The page renders the timeline and the facets.
 	page := get("/?q=crude+oil&country=SA&tag=crude&from=1987-01&to=1987-12").Body.String()
-	for _, want := range []string{`class="timeline"`, `facet-country`, `Saudi Arabia`, `/api/v1/export?country=SA&amp;format=csv`} {
+	for _, want := range []string{`class="timeline"`, `facet-country`, `Saudi Arabia`, `/api/v1/export?country=SA&amp;format=csv`,
+		`<span class="v">Crude Oil</span> <span class="code">crude</span>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the Reuters search page lacks %s", want)
 		}
