@@ -50,6 +50,12 @@ func (ix *Index) SetLabels(ctx context.Context, labels corpus.Labels) error {
 	ix.labelsMu.Lock()
 	ix.labels, ix.labelsRead = labels, true
 	ix.labelsMu.Unlock()
+	// The counts kept for browsing carry the labels they were counted
+	// with.
+	ix.spanMu.Lock()
+	ix.browse = nil
+	ix.writes++
+	ix.spanMu.Unlock()
 	return nil
 }
 
