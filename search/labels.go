@@ -34,18 +34,15 @@ func (ix *Index) SetLabels(ctx context.Context, labels corpus.Labels) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("search: labels %s: %w", ix.path, err)
 	}
-	if len(labels) == 0 {
-		if err := ix.b.DeleteInternal(labelsKey); err != nil {
+	var val []byte // nil deletes the record
+	if len(labels) > 0 {
+		var err error
+		if val, err = json.Marshal(labels); err != nil {
 			return fmt.Errorf("search: labels %s: %w", ix.path, err)
 		}
-	} else {
-		b, err := json.Marshal(labels)
-		if err != nil {
-			return fmt.Errorf("search: labels %s: %w", ix.path, err)
-		}
-		if err := ix.b.SetInternal(labelsKey, b); err != nil {
-			return fmt.Errorf("search: labels %s: %w", ix.path, err)
-		}
+	}
+	if err := ix.setInternal(labelsKey, val); err != nil {
+		return fmt.Errorf("search: labels %s: %w", ix.path, err)
 	}
 	ix.labelsMu.Lock()
 	ix.labels, ix.labelsRead = labels, true

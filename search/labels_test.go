@@ -120,3 +120,36 @@ func TestLabelsKept(t *testing.T) {
 		t.Errorf("labels after removing them: %v, %v", got, err)
 	}
 }
+
+// TestBulkInternalKept: the internal records of a bulk index (its
+// MappingVersion, its labels) reach the disk before Close returns, even
+// when no article was written: an empty corpus reindexed made an index
+// that could not be opened, often (TestReindexEmptyFolder failed).
+func TestBulkInternalKept(t *testing.T) {
+	ctx := context.Background()
+	for i := range 20 {
+		path := t.TempDir() + "/index"
+		ix, err := Create(path, Options{Bulk: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var labels corpus.Labels
+		if i%2 == 1 {
+			labels = corpus.Labels{"opec": "Organisation of Petroleum Exporting Countries"}
+		}
+		if err := ix.SetLabels(ctx, labels); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+		ro, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("empty bulk index %d: %v", i, err)
+		}
+		if got, err := ro.Labels(ctx); err != nil || !maps.Equal(got, labels) {
+			t.Errorf("empty bulk index %d: labels %v, %v; want %v", i, got, err, labels)
+		}
+		ro.Close()
+	}
+}
