@@ -39,7 +39,8 @@ type Article struct {
 	Countries []string `json:"countries"`
 	// Topics are the article's topics, best first: the classifier's
 	// taxonomy topics, then the researcher's own topics (applied at
-	// reindex), then the source's tags and section.
+	// reindex). The source's own tags and section are in Tags and
+	// Section, not here.
 	Topics []string `json:"topics"`
 	// TopicScores are the classifier's taxonomy topics with their scores,
 	// best first; they lead Topics.

@@ -29,7 +29,11 @@ const ConfigFile = "clippings.toml"
 //	[topics]
 //	"China–Russia relations" = "China AND Russia"
 //
-// The zero Config is valid: no aliases, no topics.
+//	# Descriptions of the source's codes: code = description.
+//	[labels]
+//	"money-fx" = "Money/Foreign Exchange"
+//
+// The zero Config is valid: no aliases, no topics, no labels.
 type Config struct {
 	// Outlets maps an outlet name as found in the sources to the name
 	// it is indexed under. Keys match case-insensitively.
@@ -41,6 +45,11 @@ type Config struct {
 	Authors map[string]string `toml:"authors"`
 	// Topics maps a topic name to the query whose matches carry it.
 	Topics map[string]string `toml:"topics"`
+	// Labels maps a code the source tags its articles with to its
+	// description, shown beside the code; keys match case-insensitively.
+	// They are added to, and win over, those of a file of code
+	// descriptions at the corpus root (see LoadLabels).
+	Labels map[string]string `toml:"labels"`
 }
 
 // AuthorRenamer returns a function that renames the authors of an
@@ -91,7 +100,7 @@ func LoadConfig(fsys fs.FS) (Config, error) {
 		return Config{}, fmt.Errorf("corpus: %s: %w", ConfigFile, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return Config{}, fmt.Errorf("corpus: %s: unknown key %q (want [outlets], [authors] and [topics] tables)", ConfigFile, und[0].String())
+		return Config{}, fmt.Errorf("corpus: %s: unknown key %q (want [outlets], [authors], [topics] and [labels] tables)", ConfigFile, und[0].String())
 	}
 	return c, nil
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -226,6 +227,54 @@ func TestCorpusConfig(t *testing.T) {
 	fsys[corpus.ConfigFile] = &fstest.MapFile{Data: []byte("[outlets\n")}
 	if _, err := New(Options{}).Extract(t.Context(), fsys, func(corpus.Article) error { return nil }); err == nil || !strings.Contains(err.Error(), corpus.ConfigFile) {
 		t.Errorf("malformed config: err = %v", err)
+	}
+}
+
+// labelSink is a sink that keeps the labels it is given.
+type labelSink struct {
+	sink
+	labels corpus.Labels
+	calls  int
+}
+
+func (s *labelSink) SetLabels(_ context.Context, l corpus.Labels) error {
+	s.labels = l
+	s.calls++
+	return nil
+}
+
+// TestRunLabels: a file of code descriptions at the corpus root is no
+// article; Run reads it, with the configuration's [labels], for a sink
+// that keeps labels, and the summary counts them.
+func TestRunLabels(t *testing.T) {
+	fsys := testFS(t)
+	fsys["cat-descriptions_120396.txt"] = &fstest.MapFile{Data: []byte("Crude Oil (CRUDE)\nMoney/Foreign Exchange (MONEY-FX)\n")}
+	fsys[corpus.ConfigFile] = &fstest.MapFile{Data: []byte("[labels]\n\"money-fx\" = \"Foreign exchange\"\n")}
+	s := &labelSink{}
+	sum, err := New(Options{}).Run(t.Context(), fsys, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := corpus.Labels{"crude": "Crude Oil", "money-fx": "Foreign exchange"}
+	if s.calls != 1 || !maps.Equal(s.labels, want) {
+		t.Errorf("labels %v (%d calls), want %v", s.labels, s.calls, want)
+	}
+	if sum.Skipped[ReasonLabels] != 1 || sum.Labels != 2 ||
+		!strings.Contains(sum.String(), "; 2 code descriptions from cat-descriptions_120396.txt;") {
+		t.Errorf("summary %s: want the file left out as code descriptions, and 2 of them", sum)
+	}
+	for _, b := range s.batches {
+		for _, a := range b {
+			if strings.HasPrefix(a.Source, "cat-descriptions") {
+				t.Errorf("%s was read as an article", a.Source)
+			}
+		}
+	}
+	// A sink that keeps no labels is given none, and the summary says
+	// nothing of them.
+	sum, err = New(Options{}).Run(t.Context(), fsys, &sink{})
+	if err != nil || sum.Labels != 0 || strings.Contains(sum.String(), "descriptions from") {
+		t.Errorf("plain sink: %s, %v", sum, err)
 	}
 }
 

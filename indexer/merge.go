@@ -215,8 +215,8 @@ func copyKeys(copies []corpus.Article) []string {
 //   - title, subtitle, outlet, section, URL and authors come from the
 //     strongest copy that has them, the date from the strongest copy
 //     with the most precise date (a day over a month);
-//   - tags are the union of the copies' tags, strongest first, and are
-//     added to the topics;
+//   - tags are the union of the copies' tags, strongest first (they are
+//     not topics: the topics are those of the copy whose text won);
 //   - Provenance gives each field the evidence of the copy it came from;
 //   - SeenIn lists the sources of every copy, sorted.
 func (p *post) merge() corpus.Article {
@@ -277,10 +277,6 @@ func (p *post) merge() corpus.Article {
 		tags = append(tags, c.Tags...)
 	}
 	a.Tags = tags
-	a.Topics = append(slices.Clone(a.Topics), tags...)
-	if a.Section != "" {
-		a.Topics = append(a.Topics, a.Section)
-	}
 	if len(a.Provenance) == 0 {
 		a.Provenance = nil
 	}

@@ -22,7 +22,8 @@ const IgnoreFile = ".clippingsignore"
 // Selection chooses the files of a corpus that are read. Its zero value
 // reads every supported file but documentation (README, LICENSE,
 // CHANGES, *.dtd...) and word lists or data files, and those that the
-// corpus's IgnoreFile names.
+// corpus's IgnoreFile names. A file of code descriptions
+// (corpus.IsLabelFile) is never read as articles: Run reads it as labels.
 type Selection struct {
 	// Include, when set, reads only the files matching one of its
 	// patterns (.gitignore syntax: "*.sgm", "2015/", "news/**/*.html"),
@@ -41,6 +42,7 @@ const (
 	ReasonExcluded    = "excluded by --exclude"
 	ReasonNotIncluded = "not matched by --include"
 	ReasonDocs        = "documentation"
+	ReasonLabels      = "code descriptions"
 	ReasonData        = "word list or data"
 	ReasonUnsupported = "unsupported"
 )
@@ -97,6 +99,9 @@ func (s *selector) skip(e corpus.Entry) string {
 		return ReasonExcluded
 	case s.include != nil && !s.include.Match(parts, false):
 		return ReasonNotIncluded
+	case corpus.IsLabelFile(e.Path):
+		// Read by LoadLabels as descriptions of the source's codes.
+		return ReasonLabels
 	case s.include == nil && !s.docs && isDocName(e.Path):
 		return ReasonDocs
 	case e.Format == "":

@@ -142,7 +142,9 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 // FacetValues returns the values of a facet (one of FacetNames, or place
 // or author) over the whole index that start with prefix, or have a word
 // that does, ignoring case, most frequent first, at most size of them
-// (0 means DefaultFacetSize). Counts are numbers of articles.
+// (0 means DefaultFacetSize). Counts are numbers of articles. A code of
+// the source is also found by its description ("foreign" finds Reuters'
+// money-fx, Money/Foreign Exchange), which it carries as its Label.
 func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int) ([]FacetValue, error) {
 	field, ok := lookupFields[facet]
 	if !ok {
@@ -162,6 +164,13 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 		return nil, err
 	}
 	defer release()
+	labels, err := ix.Labels(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search: facet %s: %w", facet, err)
+	}
+	if !slices.Contains(labelledFacets, facet) {
+		labels = nil
+	}
 	dict, err := ix.b.FieldDict(field)
 	if err != nil {
 		return nil, fmt.Errorf("search: facet %s: %w", facet, err)
@@ -182,8 +191,9 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 		if e == nil {
 			break
 		}
-		if MatchesPrefix(facet, e.Term, prefix) {
-			out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
+		l := labels.Of(e.Term)
+		if MatchesPrefix(facet, e.Term, prefix) || (l != "" && MatchesPrefix(facet, l, prefix)) {
+			out = append(out, FacetValue{Value: e.Term, Count: int(e.Count), Label: l})
 		}
 	}
 	slices.SortFunc(out, func(a, b FacetValue) int {
@@ -223,14 +233,15 @@ func MatchesPrefix(facet, value, prefix string) bool {
 	return facet == FacetCountry && hasWordPrefix(matchKey(CountryName(value)), prefix)
 }
 
-// hasWordPrefix reports whether value, or one of its words, starts with
-// the lower-case prefix, ignoring case.
+// hasWordPrefix reports whether value, or one of its words (split at
+// spaces, hyphens, full stops and slashes: "Money/Foreign Exchange"),
+// starts with the lower-case prefix, ignoring case.
 func hasWordPrefix(value, prefix string) bool {
 	v := strings.ToLower(value)
 	if strings.HasPrefix(v, prefix) {
 		return true
 	}
-	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == '/' }) {
 		if strings.HasPrefix(w, prefix) {
 			return true
 		}

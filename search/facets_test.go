@@ -25,15 +25,15 @@ func TestSearchDisjunctiveFacets(t *testing.T) {
 		t.Errorf("total %d, want 1 (cop)", res.Total)
 	}
 	// Countries of Reuters articles, whatever their country.
-	if want := (fv{{"DE", 1}, {"FR", 1}, {"IS", 1}, {"JP", 1}, {"US", 1}}); !reflect.DeepEqual(res.Facets[FacetCountry], want) {
+	if want := (fv{{Value: "DE", Count: 1}, {Value: "FR", Count: 1}, {Value: "IS", Count: 1}, {Value: "JP", Count: 1}, {Value: "US", Count: 1}}); !reflect.DeepEqual(res.Facets[FacetCountry], want) {
 		t.Errorf("country facet %v, want %v", res.Facets[FacetCountry], want)
 	}
 	// Outlets of French articles, whatever their outlet.
-	if want := (fv{{"Le Monde", 1}, {"Reuters", 1}}); !reflect.DeepEqual(res.Facets[FacetOutlet], want) {
+	if want := (fv{{Value: "Le Monde", Count: 1}, {Value: "Reuters", Count: 1}}); !reflect.DeepEqual(res.Facets[FacetOutlet], want) {
 		t.Errorf("outlet facet %v, want %v", res.Facets[FacetOutlet], want)
 	}
 	// Other facets have both filters.
-	if want := (fv{{"climate", 1}, {"politics", 1}}); !reflect.DeepEqual(res.Facets[FacetTopic], want) {
+	if want := (fv{{Value: "climate", Count: 1}, {Value: "politics", Count: 1}}); !reflect.DeepEqual(res.Facets[FacetTopic], want) {
 		t.Errorf("topic facet %v, want %v", res.Facets[FacetTopic], want)
 	}
 
@@ -42,7 +42,7 @@ func TestSearchDisjunctiveFacets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (fv{{"2015", 4}, {"2012", 1}}); res.Total != 4 || !reflect.DeepEqual(res.Facets[FacetYear], want) {
+	if want := (fv{{Value: "2015", Count: 4}, {Value: "2012", Count: 1}}); res.Total != 4 || !reflect.DeepEqual(res.Facets[FacetYear], want) {
 		t.Errorf("total %d, year facet %v, want 4 and %v", res.Total, res.Facets[FacetYear], want)
 	}
 }
@@ -112,11 +112,11 @@ func TestFacetValues(t *testing.T) {
 		size          int
 		want          []FacetValue
 	}{
-		{"person", "mer", 0, []FacetValue{{"Angela Merkel", 2}}},
-		{"person", "", 2, []FacetValue{{"Angela Merkel", 2}, {"Barack Obama", 2}}},
-		{"outlet", "the", 0, []FacetValue{{"The Guardian", 2}}},
-		{"country", "f", 0, []FacetValue{{"FR", 2}}},
-		{"place", "wash", 0, []FacetValue{{"Washington", 1}}},
+		{"person", "mer", 0, []FacetValue{{Value: "Angela Merkel", Count: 2}}},
+		{"person", "", 2, []FacetValue{{Value: "Angela Merkel", Count: 2}, {Value: "Barack Obama", Count: 2}}},
+		{"outlet", "the", 0, []FacetValue{{Value: "The Guardian", Count: 2}}},
+		{"country", "f", 0, []FacetValue{{Value: "FR", Count: 2}}},
+		{"place", "wash", 0, []FacetValue{{Value: "Washington", Count: 1}}},
 		{"topic", "zzz", 0, []FacetValue{}},
 	}
 	for _, tt := range tests {
@@ -142,15 +142,15 @@ func TestFacetSelectedBeyondTheFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := res.Facets[FacetCountry], []FacetValue{{"GB", 4}, {"IS", 1}}; !reflect.DeepEqual(got, want) {
+	if got, want := res.Facets[FacetCountry], []FacetValue{{Value: "GB", Count: 4}, {Value: "IS", Count: 1}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("country facet %v, want %v", got, want)
 	}
 	res, err = ix.Search(context.Background(), Request{Filters: Filters{Section: []string{"business"}, Language: []string{"EN"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ids := ids(res.Hits); len(ids) != 1 || ids[0] != "fed" || !reflect.DeepEqual(res.Facets[FacetAuthor], []FacetValue{{"Ann Smith", 1}, {"Bob Jones", 1}}) ||
-		!reflect.DeepEqual(res.Facets[FacetPlace], []FacetValue{{"Washington", 1}}) {
+	if ids := ids(res.Hits); len(ids) != 1 || ids[0] != "fed" || !reflect.DeepEqual(res.Facets[FacetAuthor], []FacetValue{{Value: "Ann Smith", Count: 1}, {Value: "Bob Jones", Count: 1}}) ||
+		!reflect.DeepEqual(res.Facets[FacetPlace], []FacetValue{{Value: "Washington", Count: 1}}) {
 		t.Errorf("section=business&language=EN: %v, authors %v, places %v", ids, res.Facets[FacetAuthor], res.Facets[FacetPlace])
 	}
 }
@@ -167,7 +167,7 @@ func TestPlaceholderTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Facets[FacetTag]; !reflect.DeepEqual(got, []FacetValue{{"elections", 1}, {"energy", 1}}) {
+	if got := res.Facets[FacetTag]; !reflect.DeepEqual(got, []FacetValue{{Value: "elections", Count: 1}, {Value: "energy", Count: 1}}) {
 		t.Errorf("tag facet %v", got)
 	}
 	if got := res.Facets[FacetTopic]; len(got) != 3 || slices.ContainsFunc(got, func(v FacetValue) bool { return v.Value == "Uncategorized" }) {

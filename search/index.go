@@ -124,6 +124,12 @@ type Index struct {
 
 	// bulk is the state of a Bulk index; nil for any other.
 	bulk *bulkState
+
+	// labels are the descriptions of the source's codes (see
+	// SetLabels), once labelsRead.
+	labelsMu   sync.Mutex
+	labels     corpus.Labels
+	labelsRead bool
 }
 
 // Create makes a new, empty index at path, which must not exist yet, and
@@ -144,13 +150,39 @@ func Create(path string, opts Options) (*Index, error) {
 		bulk.close()
 		return nil, fmt.Errorf("search: create %s: %w", path, err)
 	}
-	if err := b.SetInternal(mappingVersionKey, []byte(strconv.Itoa(MappingVersion))); err != nil {
+	ix := &Index{b: b, path: path, opts: opts, gate: newGate(opts), bulk: bulk}
+	if err := ix.setInternal(mappingVersionKey, []byte(strconv.Itoa(MappingVersion))); err != nil {
 		bulk.close()
 		_ = b.Close()
 		_ = os.RemoveAll(path)
 		return nil, fmt.Errorf("search: create %s: %w", path, err)
 	}
-	return &Index{b: b, path: path, opts: opts, gate: newGate(opts), bulk: bulk}, nil
+	return ix, nil
+}
+
+// setInternal records an internal value, or deletes it when val is nil,
+// in a batch of its own. On a Bulk index the batch is counted until it is
+// on disk, as the articles' batches are, so that Close waits for it: an
+// internal value set on its own would otherwise be lost when the index is
+// closed before bleve writes it (an empty bulk index lost its
+// MappingVersion in 6 of 30 trials, and could then not be opened).
+func (ix *Index) setInternal(key, val []byte) error {
+	b := ix.b.NewBatch()
+	if val == nil {
+		b.DeleteInternal(key)
+	} else {
+		b.SetInternal(key, val)
+	}
+	if ix.bulk != nil {
+		if err := ix.bulk.add(b); err != nil {
+			return err
+		}
+	}
+	if err := ix.b.Batch(b); err != nil {
+		ix.bulk.persisted(nil)
+		return err
+	}
+	return nil
 }
 
 // Open opens the index at path. It fails with an error wrapping

@@ -49,10 +49,10 @@ func TestMappingGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if MappingVersion != 7 {
+	if MappingVersion != 8 {
 		t.Errorf("MappingVersion = %d: update this test and the golden file together", MappingVersion)
 	}
-	golden(t, "mapping-v7.json", append(b, '\n'))
+	golden(t, "mapping-v8.json", append(b, '\n'))
 }
 
 func TestArticleRoundTrip(t *testing.T) {

@@ -20,8 +20,11 @@ import (
 //
 // Version 6 added seen_in, excerpt and provenance; version 7 date_end,
 // the name words of people and authors (people_words, authors_words),
-// and body_rest and truncated for texts longer than MaxIndexedText.
-const MappingVersion = 7
+// and body_rest and truncated for texts longer than MaxIndexedText;
+// version 8 keeps the source's tags and section out of topics (an older
+// index lists newswire codes such as "earn" as topics) and records the
+// descriptions of the source's codes (SetLabels).
+const MappingVersion = 8
 
 // Field names of the index documents.
 const (

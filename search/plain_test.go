@@ -71,12 +71,12 @@ func TestPlainIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Facets["countries"]; len(got) == 0 || got[0] != (FacetValue{"FR", 2}) {
+	if got := res.Facets["countries"]; len(got) == 0 || got[0] != (FacetValue{Value: "FR", Count: 2}) {
 		t.Errorf("countries facet of climate: %v", got)
 	}
 	// Three climate articles are of 2015, one has no date; years
 	// without a match are left out.
-	if got := res.Facets["date"]; len(got) != 1 || got[0] != (FacetValue{"2015", 3}) {
+	if got := res.Facets["date"]; len(got) != 1 || got[0] != (FacetValue{Value: "2015", Count: 3}) {
 		t.Errorf("date facet of climate: %v", res.Facets["date"])
 	}
 	marked := false

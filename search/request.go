@@ -160,9 +160,14 @@ type Hit struct {
 }
 
 // FacetValue is a facet value and the number of matching articles.
+// Label is the description of a code of the source ("Money/Foreign
+// Exchange" for Reuters' tag "money-fx"), for the facets of the source's
+// tags and sections when the index has one for the value (see
+// Index.SetLabels), else "".
 type FacetValue struct {
 	Value string
 	Count int
+	Label string
 }
 
 // QueryError is a request that cannot be run as written: bad syntax, a

@@ -278,6 +278,15 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 				facets[name] = facetTerms(res.Facets[name])
 			}
 		}
+		// Labelled before they are kept: kept counts are shared, not
+		// changed.
+		labels, err := ix.Labels(ctx)
+		if err != nil {
+			return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+		}
+		for name, vals := range facets {
+			label(name, vals, labels)
+		}
 		ix.keepBrowse(key, writes, &browseCounts{facets: maps.Clone(facets), timeline: timeline, interval: interval, outside: outside})
 	}
 	return out, nil

@@ -201,6 +201,17 @@ func (s *Store) FacetValues(ctx context.Context, facet, prefix string, size int)
 	return s.live.FacetValues(ctx, facet, prefix, size)
 }
 
+// Labels returns the descriptions of the source's codes recorded in the
+// live generation (see Index.Labels).
+func (s *Store) Labels(ctx context.Context) (corpus.Labels, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.live == nil {
+		return nil, ErrNoIndex
+	}
+	return s.live.Labels(ctx)
+}
+
 // Count returns the number of articles in the live generation.
 func (s *Store) Count() (uint64, error) {
 	s.mu.RLock()

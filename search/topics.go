@@ -22,8 +22,8 @@ const topicBatch = 500
 // the product's query syntax, and returns how many articles match. This is
 // how a researcher's own topics (corpus.Config.Topics) are applied at
 // reindex. The topic goes after the article's taxonomy topics (those of
-// package classify, which lead) and before the source's tags; an article
-// that already has it is left as it is but counted. A query that cannot be
+// package classify, which lead) and before the researcher's other
+// topics; an article that already has it is left as it is but counted. A query that cannot be
 // parsed is an error naming the topic.
 func (ix *Index) AddTopic(ctx context.Context, name, q string) (int, error) {
 	name = strings.Join(strings.Fields(name), " ")

@@ -83,8 +83,10 @@ type HitResponse struct {
 }
 
 // FacetValueResponse is one value of a facet and the number of matching
-// articles that have it. Label names a country code for a reader
-// ("Kuwait" for KW); it is left out for other values.
+// articles that have it. Label names the value for a reader: a country
+// code's name ("Kuwait" for KW), or the description the source gives of
+// one of its codes, for a tag or a section ("Money/Foreign Exchange" for
+// Reuters' money-fx); it is left out for other values.
 type FacetValueResponse struct {
 	Value string `json:"value"`
 	Label string `json:"label,omitempty"`
@@ -210,9 +212,10 @@ type FacetLookupResponse struct {
 	Values []FacetValueResponse `json:"values"`
 }
 
-// facetValueResponse is a facet value in JSON, a country with its name.
+// facetValueResponse is a facet value in JSON, a country with its name, a
+// code of the source with its description.
 func facetValueResponse(facet string, fv search.FacetValue) FacetValueResponse {
-	out := FacetValueResponse{Value: fv.Value, Count: fv.Count}
+	out := FacetValueResponse{Value: fv.Value, Count: fv.Count, Label: fv.Label}
 	if facet == search.FacetCountry {
 		if name := search.CountryName(fv.Value); name != fv.Value {
 			out.Label = name
@@ -256,7 +259,7 @@ func (s *Server) handleAPIFacet(c echo.Context) error {
 			return err
 		}
 		for _, fv := range res.Facets[name] {
-			if len(vals) < size && search.MatchesPrefix(name, fv.Value, prefix) {
+			if len(vals) < size && (search.MatchesPrefix(name, fv.Value, prefix) || (fv.Label != "" && search.MatchesPrefix(name, fv.Label, prefix))) {
 				vals = append(vals, fv)
 			}
 		}

@@ -32,7 +32,9 @@ func facetArticles() []corpus.Article {
 }
 
 // TestFacetLookupInResults: the facet lookup finds countries by name and
-// code, over the whole index or the results of a search.
+// code, over the whole index or the results of a search; the source's
+// codes go by the descriptions it gives of them, in the API, the facet
+// lists, the filter chips and on the article page.
 func TestFacetLookupInResults(t *testing.T) {
 	srv := newStoreServer(t, facetArticles())
 	lookup := func(u string) []FacetValueResponse {
@@ -70,6 +72,48 @@ func TestFacetLookupInResults(t *testing.T) {
 	doc = parseHTML(t, get(t, srv, "/?section=world"))
 	if doc.Find("details.facet-section").Length() != 0 || doc.Find("section.facet-section a.on .v").Text() != "World" {
 		t.Error("a facet with a selected value is not collapsed")
+	}
+
+	// Newswire codes are tags, not topics, and go by their descriptions.
+	wire := []corpus.Article{
+		article("reut2-000.sgm#5", corpus.Article{Title: "Dollar falls in Tokyo", Outlet: "Reuters", Body: "The dollar fell.",
+			Tags: []string{"money-fx", "dlr"}, Topics: []string{"economy, business and finance"}, Date: day(1987, 3, 2)}),
+		article("reut2-000.sgm#6", corpus.Article{Title: "Bundesbank holds rates", Outlet: "Reuters", Body: "Rates held.",
+			Tags: []string{"money-fx", "interest"}, Topics: []string{"economy, business and finance"}, Date: day(1987, 3, 3)}),
+		article("reut2-000.sgm#7", corpus.Article{Title: "Cocoa review", Outlet: "Reuters", Body: "Showers continued.",
+			Tags: []string{"cocoa"}, Date: day(1987, 3, 4)}),
+	}
+	srv = newLabelledStoreServer(t, wire, corpus.Labels{"money-fx": "Money/Foreign Exchange", "dlr": "U.S. Dollar", "interest": "Interest Rates"})
+	var res SearchResponse
+	if rec := get(t, srv, "/api/v1/search?tag=money-fx"); json.Unmarshal(rec.Body.Bytes(), &res) != nil || res.Total != 2 {
+		t.Fatalf("tag=money-fx: %s", rec.Body)
+	}
+	if got := res.Facets["tag"]; len(got) == 0 || got[0] != (FacetValueResponse{Value: "money-fx", Label: "Money/Foreign Exchange", Count: 2}) ||
+		!slices.Contains(got, FacetValueResponse{Value: "cocoa", Count: 1}) {
+		t.Errorf("tag facet %+v: want money-fx with its description, cocoa without one", got)
+	}
+	if got := res.Facets["topic"]; len(got) != 1 || got[0].Value != "economy, business and finance" || got[0].Label != "" {
+		t.Errorf("topic facet %+v: want the taxonomy topic only", got)
+	}
+	if got := lookup("/api/v1/facets/tag?prefix=foreign"); len(got) != 1 || got[0] != (FacetValueResponse{Value: "money-fx", Label: "Money/Foreign Exchange", Count: 2}) {
+		t.Errorf("foreign in the tags: %+v", got)
+	}
+	if got := lookup("/api/v1/facets/tag?prefix=dollar&q=dollar"); len(got) != 1 || got[0].Value != "dlr" || got[0].Label != "U.S. Dollar" {
+		t.Errorf("dollar in the tags of the results of dollar: %+v", got)
+	}
+	doc = parseHTML(t, get(t, srv, "/?tag=money-fx"))
+	on = doc.Find(".facet-tag a.on")
+	if on.Find(".v").Text() != "Money/Foreign Exchange" || on.Find(".code").Text() != "money-fx" {
+		t.Errorf("selected tag %q: want the description, then the code", squash(on.Text()))
+	}
+	if got := doc.Find(".active a.chip").Text(); !strings.Contains(got, "Money/Foreign Exchange (money-fx)") {
+		t.Errorf("active filter chip %q", got)
+	}
+	doc = parseHTML(t, get(t, srv, "/articles/"+wire[0].ID))
+	tags := map[string]string{}
+	doc.Find("dt:contains('Tags') + dd a.chip").Each(func(_ int, s *goquery.Selection) { tags[s.Text()] = s.AttrOr("href", "") })
+	if tags["Money/Foreign Exchange (money-fx)"] != "/?q=tag%3A%22money-fx%22" || tags["U.S. Dollar (dlr)"] == "" {
+		t.Errorf("tag chips of the article page %q", tags)
 	}
 }
 

@@ -29,6 +29,9 @@ type fakeBackend struct {
 	// failAfter, when above 0, makes Export fail with errExportFailed
 	// after giving that many articles.
 	failAfter int
+	// labels, when set, describe the source's codes: the tag and section
+	// facets are then counted, their values labelled.
+	labels corpus.Labels
 
 	mu   sync.Mutex
 	reqs []search.Request
@@ -78,7 +81,7 @@ func (f *fakeBackend) Search(ctx context.Context, req search.Request) (search.Re
 		Took:     12*time.Millisecond + 345*time.Microsecond,
 		Page:     page,
 		Size:     size,
-		Facets:   facetCounts(matches),
+		Facets:   f.facetCounts(matches),
 		Timeline: yearTimeline(matches),
 		Interval: search.IntervalYear,
 
@@ -201,8 +204,9 @@ func (f *fakeBackend) FacetValues(ctx context.Context, facet, prefix string, siz
 		size = search.DefaultFacetSize
 	}
 	out := []search.FacetValue{}
-	for _, fv := range facetCounts(f.articles)[facet] {
-		if strings.HasPrefix(strings.ToLower(fv.Value), strings.ToLower(prefix)) && len(out) < size {
+	for _, fv := range f.facetCounts(f.articles)[facet] {
+		if (strings.HasPrefix(strings.ToLower(fv.Value), strings.ToLower(prefix)) ||
+			strings.Contains(strings.ToLower(fv.Label), strings.ToLower(prefix))) && len(out) < size {
 			out = append(out, fv)
 		}
 	}
@@ -280,7 +284,17 @@ func matchesFilters(a corpus.Article, req search.Request) bool {
 	return req.To.IsZero() || !a.Date.Time.After(req.To)
 }
 
-func facetCounts(matches []corpus.Article) map[string][]search.FacetValue {
+// Labels returns the labels the fake was given.
+func (f *fakeBackend) Labels(ctx context.Context) (corpus.Labels, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.labels, nil
+}
+
+// facetCounts counts the facets of the matches; with labels, the tag and
+// section facets too, their values labelled.
+func (f *fakeBackend) facetCounts(matches []corpus.Article) map[string][]search.FacetValue {
 	counts := map[string]map[string]int{}
 	add := func(facet string, vals ...string) {
 		if counts[facet] == nil {
@@ -297,6 +311,10 @@ func facetCounts(matches []corpus.Article) map[string][]search.FacetValue {
 		add(search.FacetCountry, a.Countries...)
 		add(search.FacetTopic, a.Topics...)
 		add(search.FacetPerson, a.People...)
+		if f.labels != nil {
+			add(search.FacetTag, a.Tags...)
+			add(search.FacetSection, a.Section)
+		}
 		if !a.Date.IsZero() {
 			add(search.FacetYear, a.Date.Time.Format("2006"))
 		}
@@ -305,7 +323,11 @@ func facetCounts(matches []corpus.Article) map[string][]search.FacetValue {
 	for facet, m := range counts {
 		var vals []search.FacetValue
 		for v, n := range m {
-			vals = append(vals, search.FacetValue{Value: v, Count: n})
+			fv := search.FacetValue{Value: v, Count: n}
+			if facet == search.FacetTag || facet == search.FacetSection {
+				fv.Label = f.labels.Of(v)
+			}
+			vals = append(vals, fv)
 		}
 		slices.SortFunc(vals, func(a, b search.FacetValue) int {
 			return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value))

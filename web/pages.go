@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -341,6 +342,7 @@ func (s *Server) newSearchView(raw url.Values) *searchView {
 func (view *searchView) setResult(req search.Request, res search.Result, v url.Values) {
 	view.HasResult = true
 	sel := newSelection(res)
+	described := describedValues(res)
 	// The chips of the filters show the values as the index writes them,
 	// once each, and none for a value that matches nothing.
 	view.Active = nil
@@ -349,6 +351,8 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			label := val
 			if name == paramCountry {
 				label = countryLabel(val)
+			} else if d := described[name][val]; d != "" {
+				label = codeLabel(val, d)
 			}
 			view.Active = append(view.Active, activeFilter{Label: filterLabels[name], Value: label, RemoveURL: searchURL(sel.toggle(v, name, val))})
 		}
@@ -359,6 +363,8 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 			label := val
 			if name == paramCountry {
 				label = countryLabel(val)
+			} else if d := described[name][val]; d != "" {
+				label = codeLabel(val, d)
 			}
 			rm := removeGiven(v, notPrefix+name, val)
 			if name == paramCountry {
@@ -483,6 +489,9 @@ func (view *searchView) setResult(req search.Request, res search.Result, v url.V
 					if link.Label != val.Value {
 						link.Code = val.Value
 					}
+				} else if val.Label != "" {
+					// A code of the source by its description.
+					link.Label, link.Code = val.Label, val.Value
 				}
 				link.Selected = sel.has(info.param, val.Value)
 				link.URL = searchURL(sel.toggle(v, info.param, val.Value))
@@ -775,6 +784,35 @@ func clone(v url.Values) url.Values {
 	return out
 }
 
+// codeLabel returns the description of a code of the source followed by
+// the code, as "Money/Foreign Exchange (money-fx)".
+func codeLabel(code, description string) string {
+	return description + " (" + code + ")"
+}
+
+// describedValues returns, by filter parameter, the descriptions of the
+// facet values of res that have one (the source's codes: search.FacetValue
+// Label).
+func describedValues(res search.Result) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for name, vals := range res.Facets {
+		info, ok := facetInfo[name]
+		if !ok || info.param == "" {
+			continue
+		}
+		for _, v := range vals {
+			if v.Label == "" {
+				continue
+			}
+			if out[info.param] == nil {
+				out[info.param] = map[string]string{}
+			}
+			out[info.param][v.Value] = v.Label
+		}
+	}
+	return out
+}
+
 // countryLabel returns a country's name followed by its code, as
 // "France (FR)", or the code alone when it is not one.
 func countryLabel(code string) string {
@@ -840,7 +878,7 @@ type articleView struct {
 	Date       dateView
 	Authors    []link
 	Lead       template.HTML
-	Paragraphs []template.HTML
+	Paragraphs []paragraphView
 	Note       []string
 	Facts      []fact
 	// URL is the original address; URLIsLink is true only for http and
@@ -875,16 +913,24 @@ type articleView struct {
 	Truncated bool
 }
 
+// paragraphView is a paragraph of the article page: escaped text with
+// the terms of the query marked, shown as a subheading when Subhead is
+// set (see subheadings).
+type paragraphView struct {
+	HTML    template.HTML
+	Subhead bool
+}
+
 // articlePart is about how many bytes of an article's text one page of
 // the article shows: a longer text is shown in parts (?part=2), and only
 // the part shown is marked.
 const articlePart = 100 << 10
 
 // textParts groups paragraphs into parts of about size bytes, cutting a
-// paragraph longer than size at spaces.
-func textParts(paras []string, size int) [][]string {
-	var parts [][]string
-	var cur []string
+// paragraph longer than size at spaces (its pieces are no subheadings).
+func textParts(paras []paragraph, size int) [][]paragraph {
+	var parts [][]paragraph
+	var cur []paragraph
 	n := 0
 	flush := func() {
 		if len(cur) > 0 {
@@ -892,7 +938,8 @@ func textParts(paras []string, size int) [][]string {
 			cur, n = nil, 0
 		}
 	}
-	for _, p := range paras {
+	for _, para := range paras {
+		p := para.Text
 		for len(p) > size {
 			cut := size
 			for cut > 0 && !utf8.RuneStart(p[cut]) {
@@ -902,13 +949,14 @@ func textParts(paras []string, size int) [][]string {
 				cut = i
 			}
 			flush()
-			parts = append(parts, []string{strings.TrimSpace(p[:cut])})
+			parts = append(parts, []paragraph{{Text: strings.TrimSpace(p[:cut])}})
 			p = strings.TrimSpace(p[cut:])
+			para.Subhead = false
 		}
 		if n > 0 && n+len(p) > size {
 			flush()
 		}
-		cur = append(cur, p)
+		cur = append(cur, paragraph{Text: p, Subhead: para.Subhead})
 		n += len(p)
 	}
 	flush()
@@ -959,7 +1007,7 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	view := s.newArticleView(a, hl, q, max(part, 1))
+	view := s.newArticleView(ctx, a, hl, q, max(part, 1))
 	similar, err := s.similar(ctx, id, similarCount)
 	if err != nil {
 		s.log.Warn("similar articles", "id", id, "err", err)
@@ -972,8 +1020,9 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 }
 
 // newArticleView fills the article page; hl marks the terms of the
-// query q (which may be "").
-func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q string, part int) articleView {
+// query q (which may be ""), and ctx bounds the lookup of the
+// descriptions of the source's codes.
+func (s *Server) newArticleView(ctx context.Context, a corpus.Article, hl *search.Highlighter, q string, part int) articleView {
 	title := a.Title
 	if title == "" {
 		title = "Untitled article"
@@ -1015,8 +1064,15 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 	for _, au := range a.Authors {
 		view.Authors = append(view.Authors, link{au, filterURL(paramAuthor, au)})
 	}
-	paras := paragraphs(a.Body)
-	if len(paras) > 0 && sameText(paras[0], a.Lead) {
+	// The lead, shown apart, is the paragraph before the body's first
+	// when it is not that paragraph itself: subheadings are told in
+	// their place among the paragraphs around them.
+	text := paragraphs(a.Body)
+	if lead := strings.TrimSpace(a.Lead); lead != "" && (len(text) == 0 || !sameText(text[0], lead)) {
+		text = append([]string{lead}, text...)
+	}
+	paras := subheadings(text)
+	if len(paras) > 0 && sameText(paras[0].Text, a.Lead) {
 		paras = paras[1:]
 	}
 	parts := textParts(paras, articlePart)
@@ -1045,7 +1101,7 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 	}
 	if len(parts) > 0 {
 		for _, p := range parts[view.Part-1] {
-			view.Paragraphs = append(view.Paragraphs, mark(p))
+			view.Paragraphs = append(view.Paragraphs, paragraphView{HTML: mark(p.Text), Subhead: p.Subhead})
 		}
 	}
 	view.Note = paragraphs(a.Note)
@@ -1074,10 +1130,21 @@ func (s *Server) newArticleView(a corpus.Article, hl *search.Highlighter, q stri
 		}
 		view.Facts = append(view.Facts, f)
 	}
-	if a.Section != "" {
-		chips("Section", "", "section", []string{a.Section}, nil)
+	// The source's codes go by their descriptions, when it gives them.
+	labels, err := s.labels(ctx)
+	if err != nil {
+		s.log.Warn("labels", "err", err)
 	}
-	chips("Tags", "", "tag", a.Tags, nil)
+	described := func(code string) string {
+		if d := labels.Of(code); d != "" {
+			return codeLabel(code, d)
+		}
+		return code
+	}
+	if a.Section != "" {
+		chips("Section", "", "section", []string{a.Section}, described)
+	}
+	chips("Tags", "", "tag", a.Tags, described)
 	chips("Topics", paramTopic, "", a.Topics, nil)
 	chips("Countries", paramCountry, "", a.Countries, countryLabel)
 	chips("People", paramPerson, "", a.People, nil)

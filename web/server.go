@@ -27,6 +27,10 @@ type Backend interface {
 	Similar(ctx context.Context, id string, n int) ([]search.Hit, error)
 	// FacetValues returns the values of a facet matching prefix.
 	FacetValues(ctx context.Context, facet, prefix string, size int) ([]search.FacetValue, error)
+	// Labels returns the descriptions of the source's codes, shown
+	// beside the tags and sections they describe; nil when there are
+	// none.
+	Labels(ctx context.Context) (corpus.Labels, error)
 }
 
 // Options configure a Server; the zero value is usable.
@@ -182,6 +186,19 @@ func (s *Server) similar(ctx context.Context, id string, n int) ([]search.Hit, e
 		return nil, fmt.Errorf("web: similar to %q: %w", id, err)
 	}
 	return hits, nil
+}
+
+// labels fetches the descriptions of the source's codes with the server's
+// backend timeout; a failure leaves the codes without them, as they are
+// an extra of the article page.
+func (s *Server) labels(ctx context.Context) (corpus.Labels, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.BackendTimeout)
+	defer cancel()
+	l, err := s.backend.Labels(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("web: labels: %w", err)
+	}
+	return l, nil
 }
 
 // article fetches one article with the server's backend timeout.

@@ -782,6 +782,23 @@ func TestArticlePage(t *testing.T) {
 	if doc.Find(".excerpt-mark, .seen-in, .provenance").Length() != 0 {
 		t.Error("an article without excerpt, seen_in or provenance shows them")
 	}
+	// A subheading of the text is a line of its own, shown as one; the
+	// short lines of a list are not.
+	prose := "Across the bridge in El Paso, Texas, volunteers at a respite centre for released families say they receive buses with little notice."
+	sub := article("sample/text/el-paso-juarez-border.md#1", corpus.Article{
+		Title: "On the El Paso–Juárez border, a migration surge leaves long shadows", Outlet: "Atlas Review",
+		Lead: "Just after dawn, the line outside a church-run shelter in Ciudad Juárez already stretches around the block.",
+		Body: "Just after dawn, the line outside a church-run shelter in Ciudad Juárez already stretches around the block.\n\n" +
+			"Two cities, one queue\n\n" + prose + "\n\nThe shelters need:\n\nBeds\n\nFood\n\n" + prose,
+	})
+	fb.articles = append(fb.articles, sub)
+	doc = parseHTML(t, get(t, srv, "/articles/"+sub.ID))
+	var subheads, paras []string
+	doc.Find(".body p.subhead").Each(func(_ int, s *goquery.Selection) { subheads = append(subheads, s.Text()) })
+	doc.Find(".body p").Each(func(_ int, s *goquery.Selection) { paras = append(paras, s.Text()) })
+	if !slices.Equal(subheads, []string{"Two cities, one queue"}) || !slices.Equal(paras[:3], []string{sub.Lead, "Two cities, one queue", prose}) {
+		t.Errorf("subheadings %q in paragraphs %q; want one, on its own line after the lead", subheads, paras)
+	}
 	doc = parseHTML(t, get(t, srv, "/articles/"+fb.articles[6].ID))
 	if doc.Find("a.url").Length() != 0 || doc.Find(`a[href^="javascript"]`).Length() != 0 {
 		t.Error("a javascript: URL is a link")

@@ -18,13 +18,23 @@ import (
 // folder and returns a Server over it.
 func newStoreServer(t *testing.T, articles []corpus.Article) *Server {
 	t.Helper()
+	return newLabelledStoreServer(t, articles, nil)
+}
+
+// newLabelledStoreServer is newStoreServer with the descriptions of the
+// source's codes recorded in the index, as the indexer records them.
+func newLabelledStoreServer(t *testing.T, articles []corpus.Article, labels corpus.Labels) *Server {
+	t.Helper()
 	store, err := search.OpenStore(t.TempDir(), search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
 	err = store.Rebuild(context.Background(), func(ctx context.Context, ix *search.Index) error {
-		return ix.Write(ctx, articles)
+		if err := ix.Write(ctx, articles); err != nil {
+			return err
+		}
+		return ix.SetLabels(ctx, labels)
 	})
 	if err != nil {
 		t.Fatal(err)

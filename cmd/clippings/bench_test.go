@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clippings/clippings/indexer/classify"
 	"github.com/clippings/clippings/search"
 	"github.com/clippings/clippings/web"
 )
@@ -42,11 +43,11 @@ func reutersStore(b testing.TB) *search.Store {
 
 // faceted are searches with three filters, as a researcher narrows down.
 var faceted = []string{
-	"/api/v1/search?q=crude+oil&country=SA&topic=crude&from=1987-01&to=1987-12",
-	"/api/v1/search?q=interest+rates&country=US&topic=interest&outlet=Reuters",
-	"/api/v1/search?q=trade+deficit&country=JP&country=US&topic=trade&from=1987-03",
-	"/api/v1/search?q=&country=GB&topic=money-fx&outlet=Reuters&sort=newest",
-	"/api/v1/search?q=grain+exports&topic=grain&topic=wheat&country=US&country=RU&to=1987-10",
+	"/api/v1/search?q=crude+oil&country=SA&tag=crude&from=1987-01&to=1987-12",
+	"/api/v1/search?q=interest+rates&country=US&tag=interest&outlet=Reuters",
+	"/api/v1/search?q=trade+deficit&country=JP&country=US&tag=trade&from=1987-03",
+	"/api/v1/search?q=&country=GB&tag=money-fx&outlet=Reuters&sort=newest",
+	"/api/v1/search?q=grain+exports&tag=grain&tag=wheat&country=US&country=RU&to=1987-10",
 }
 
 // BenchmarkReutersSearch measures GET /api/v1/search with three filters and
@@ -68,7 +69,7 @@ var patterns = []string{
 	"/api/v1/search?q=politic*",
 	"/api/v1/search?q=econom%3F+AND+japan",
 	"/api/v1/search?q=%2Fexport(s%7Ced)%2F&country=US",
-	"/api/v1/search?q=tarif~1&topic=trade&from=1987-03",
+	"/api/v1/search?q=tarif~1&tag=trade&from=1987-03",
 	"/api/v1/search?q=title%3Abank*+rates",
 }
 
@@ -110,8 +111,9 @@ func benchmarkPaths(b *testing.B, paths []string) {
 }
 
 // TestReutersWeb checks the search page, export and facet lookup on the
-// Reuters-21578 index: disjunctive counts, the timeline by month, and an
-// export with every matching story.
+// Reuters-21578 index: disjunctive counts, the timeline by month, an
+// export with every matching story, and the codes of the stories as tags
+// with the descriptions Reuters ships (cat-descriptions), not as topics.
 func TestReutersWeb(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full Reuters reindex skipped in -short mode")
@@ -135,6 +137,7 @@ func TestReutersWeb(t *testing.T) {
 		} `json:"timeline"`
 		Facets map[string][]struct {
 			Value string `json:"value"`
+			Label string `json:"label"`
 			Count int    `json:"count"`
 		} `json:"facets"`
 	}
@@ -147,10 +150,25 @@ func TestReutersWeb(t *testing.T) {
 	}
 	// Disjunctive counts: with SA picked, the country facet still counts
 	// every country of crude stories, as without the filter.
-	all := decode("/api/v1/search?topic=crude&size=1")
-	sa := decode("/api/v1/search?topic=crude&country=SA&size=1")
+	all := decode("/api/v1/search?tag=crude&size=1")
+	sa := decode("/api/v1/search?tag=crude&country=SA&size=1")
 	if !reflect.DeepEqual(all.Facets["country"], sa.Facets["country"]) || sa.Total >= all.Total {
 		t.Errorf("country facet with SA picked %v, without %v (totals %d, %d)", sa.Facets["country"], all.Facets["country"], sa.Total, all.Total)
+	}
+	// The codes are tags, by their descriptions; the topics are the
+	// taxonomy's.
+	every := decode("/api/v1/search?size=1&more=tag")
+	labelled := map[string]string{}
+	for _, v := range every.Facets["tag"] {
+		labelled[v.Value] = v.Label
+	}
+	if labelled["earn"] != "Earnings and Earnings Forecasts" || labelled["acq"] != "Mergers/Acquisitions" || labelled["money-fx"] != "Money/Foreign Exchange" {
+		t.Errorf("tag facet %v: want earn, acq and money-fx with their descriptions", every.Facets["tag"])
+	}
+	for _, v := range every.Facets["topic"] {
+		if !classify.IsTaxonomy(v.Value) {
+			t.Errorf("topic %q (%d stories) is not a taxonomy topic", v.Value, v.Count)
+		}
 	}
 	// Reuters-21578 is 1987: a timeline by month whose counts add up.
 	sum := 0
@@ -170,7 +188,7 @@ func TestReutersWeb(t *testing.T) {
 		t.Errorf("(cocoa OR coffee) AND brazil: %d, cocoa AND brazil: %d", either.Total, cocoa.Total)
 	}
 	// Export: every matching story, one CSV row each.
-	rows, err := csv.NewReader(get("/api/v1/export?format=csv&topic=crude&country=SA").Body).ReadAll()
+	rows, err := csv.NewReader(get("/api/v1/export?format=csv&tag=crude&country=SA").Body).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,15 +196,16 @@ func TestReutersWeb(t *testing.T) {
 		t.Errorf("export of crude/SA: %d rows, total %d", len(rows)-1, sa.Total)
 	}
 	// The page renders the timeline and the facets.
-	page := get("/?q=crude+oil&country=SA&topic=crude&from=1987-01&to=1987-12").Body.String()
-	for _, want := range []string{`class="timeline"`, `facet-country`, `Saudi Arabia`, `/api/v1/export?country=SA&amp;format=csv`} {
+	page := get("/?q=crude+oil&country=SA&tag=crude&from=1987-01&to=1987-12").Body.String()
+	for _, want := range []string{`class="timeline"`, `facet-country`, `Saudi Arabia`, `/api/v1/export?country=SA&amp;format=csv`,
+		`<span class="v">Crude Oil</span> <span class="code">crude</span>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the Reuters search page lacks %s", want)
 		}
 	}
 	// Page weight: the HTML of the page and the files it loads, with a
 	// facet shown at length.
-	for _, u := range []string{"/?q=crude+oil&country=SA&country=KW&topic=crude", "/?q=oil&more=country"} {
+	for _, u := range []string{"/?q=crude+oil&country=SA&country=KW&tag=crude", "/?q=oil&more=country"} {
 		weight := get(u).Body.Len()
 		for _, f := range []string{"style.css", "app.js", "favicon.svg"} {
 			weight += get("/static/" + f).Body.Len()

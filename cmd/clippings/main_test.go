@@ -302,8 +302,8 @@ func TestReuters(t *testing.T) {
 		t.Fatalf("reindex exit %d: %s", code, stderr)
 	}
 	t.Logf("reindex of Reuters-21578 took %s: %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(stderr))
-	if !strings.Contains(stderr, "21578 sgml") {
-		t.Errorf("summary does not say 21578 stories from SGML:\n%s", stderr)
+	if !strings.Contains(stderr, "read 22 files, 21578 articles;") || !strings.Contains(stderr, "414 code descriptions from cat-descriptions_120396.txt") {
+		t.Errorf("summary does not say 21578 stories from the 22 SGML files and 414 code descriptions:\n%s", stderr)
 	}
 	code, stdout, stderr := runCmd(t, t.Context(), "search", "crude oil", "--country", "SA", "--json", "--size", "100", "--index", indexDir)
 	if code != exitOK {

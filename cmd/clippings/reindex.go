@@ -36,6 +36,12 @@ name = query in the search syntax:
 Each is given to every article its query matches, after the built-in
 taxonomy topics, and the run reports how many articles each tagged.
 
+The descriptions of the source's codes are read from a file at the root of
+DIR named cat-descriptions*.txt (as Reuters-21578 ships it) or labels.txt,
+one "Description (CODE)" an entry, and from a [labels] table of
+clippings.toml ("money-fx" = "Money/Foreign Exchange"); the tag and
+section facets show them beside the codes.
+
 A folder that yields no article does not replace a live index (a wrong
 --corpus would otherwise empty it) unless --allow-empty is given.
 
@@ -193,6 +199,10 @@ func applyTopics(ctx context.Context, ix *search.Index, topics map[string]string
 	}
 	return out, nil
 }
+
+// The index keeps the descriptions of the source's codes that the
+// indexer reads from the corpus folder.
+var _ indexer.LabelSink = (*search.Index)(nil)
 
 // errEmptyCorpus is a reindex that found no article while an index is
 // live, refused unless reindexOptions.allowEmpty.

@@ -94,10 +94,12 @@ func addSearchFlags(fset *flag.FlagSet) *searchFlags {
 	sf := &searchFlags{}
 	fset.Var((*multiFlag)(&sf.f.Outlet), "outlet", "only articles from this outlet, any case (repeatable)")
 	fset.Var((*multiFlag)(&sf.f.Country), "country", "only articles about this country: a code, a name or an alias such as UK (repeatable)")
-	fset.Var((*multiFlag)(&sf.f.Topic), "topic", "only articles with this topic (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Topic), "topic", "only articles with this topic: a taxonomy topic or one of clippings.toml [topics] (repeatable)")
 	fset.Var((*multiFlag)(&sf.f.Person), "person", "only articles naming this person (repeatable)")
 	fset.Var((*multiFlag)(&sf.f.Place), "place", "only articles naming this place (repeatable)")
 	fset.Var((*multiFlag)(&sf.f.Author), "author", "only articles by this author (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Tag), "tag", "only articles with this tag or code of the source, such as Reuters' crude (repeatable)")
+	fset.Var((*multiFlag)(&sf.f.Section), "section", "only articles in this section of the source (repeatable)")
 	sf.from = fset.String("from", "", "published on or after YYYY-MM-DD, YYYY-MM or YYYY")
 	sf.to = fset.String("to", "", "published on or before YYYY-MM-DD, YYYY-MM or YYYY (inclusive)")
 	sf.sortBy = fset.String("sort", "", "relevance, newest (or date) or oldest (default: relevance with a query, newest without)")

@@ -20,9 +20,12 @@ func newTopicLexicon() *topicLexicon {
 
 // assignTopics sets a.TopicScores to the classifier's best one to three
 // taxonomy topics and returns the article's topics in order: those
-// taxonomy topics best first, then the topics the article already had,
-// then the source's tags and section, normalised. Options.MinTopicScore
-// is the evidence the best taxonomy topic must reach.
+// taxonomy topics best first, then the topics the article already had.
+// The source's own tags and section (a blog's categories, a newswire's
+// codes such as Reuters' "earn" or "money-fx") are not topics: they stay
+// in a.Tags and a.Section, which have facets of their own.
+// Options.MinTopicScore is the evidence the best taxonomy topic must
+// reach.
 func (e *Enricher) assignTopics(a *corpus.Article, _ *document) []string {
 	c := e.topics.c
 	if e.opts.MinTopicScore > 0 {
@@ -30,15 +33,13 @@ func (e *Enricher) assignTopics(a *corpus.Article, _ *document) []string {
 	}
 	text := strings.Join([]string{a.Subtitle, a.Lead, a.Body}, "\n\n")
 	a.TopicScores = c.Classify(a.Title, text)
-	out := make([]string, 0, len(a.TopicScores)+len(a.Topics)+len(a.Tags)+1)
+	out := make([]string, 0, len(a.TopicScores)+len(a.Topics))
 	for _, s := range a.TopicScores {
 		out = append(out, s.Topic)
 	}
-	out = append(out, a.Topics...)
-	for _, t := range a.Tags {
+	for _, t := range a.Topics {
 		out = append(out, normalizeLabel(t))
 	}
-	out = append(out, normalizeLabel(a.Section))
 	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
 }
 

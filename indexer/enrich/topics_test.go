@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/clippings/clippings/corpus"
@@ -18,14 +19,13 @@ func TestTopics(t *testing.T) {
 		{"classifier", corpus.Article{Body: "The striker scored twice as the football team won the league championship."},
 			[]string{classify.Sport}},
 		{"nothing passes", corpus.Article{Body: "It was a quiet afternoon."}, nil},
-		{"classifier, then tags, then section", corpus.Article{Tags: []string{" World  News ", "Politics", ""},
+		{"tags and section are not topics", corpus.Article{Tags: []string{" World  News ", "Politics", ""},
 			Section: "Europe", Body: "The striker scored twice as the football team won the league championship."},
-			[]string{classify.Sport, "World News", "Politics", "Europe"}},
-		{"a tag naming a taxonomy topic is not repeated", corpus.Article{Tags: []string{"Sport", "Football"},
-			Body: "The striker scored twice as the football team won the league championship."},
-			[]string{classify.Sport, "Football"}},
-		{"topics the article had come before tags", corpus.Article{Topics: []string{"cocoa"}, Tags: []string{"earn"}},
-			[]string{"cocoa", "earn"}},
+			[]string{classify.Sport}},
+		{"a newswire's codes are not topics", corpus.Article{Tags: []string{"earn", "money-fx"}, Section: "Uncategorized"}, nil},
+		{"topics the article had follow the taxonomy", corpus.Article{Topics: []string{" China–Russia  relations "},
+			Tags: []string{"earn"}, Body: "The striker scored twice as the football team won the league championship."},
+			[]string{classify.Sport, "China–Russia relations"}},
 		{"title counts", corpus.Article{Title: "Central bank raises interest rates",
 			Body: "The decision was announced on Thursday."}, []string{classify.Economy}},
 	}
@@ -36,6 +36,9 @@ func TestTopics(t *testing.T) {
 			e.Enrich(&a)
 			if !slices.Equal(a.Topics, nonNil(tt.want)) {
 				t.Errorf("Topics = %q, want %q (scores %v)", a.Topics, tt.want, a.TopicScores)
+			}
+			if len(tt.a.Tags) > 0 && !slices.Contains(a.Tags, strings.Join(strings.Fields(tt.a.Tags[0]), " ")) {
+				t.Errorf("Tags = %q: the source's tags are kept", a.Tags)
 			}
 			for i, s := range a.TopicScores {
 				if a.Topics[i] != s.Topic {

@@ -11,7 +11,9 @@ import (
 
 // This file turns an HTML subtree into paragraphs of plain text: block
 // elements (p, div, h2, li, ...) end a paragraph, <br> ends a line, and
-// everything else is inline text whose white space is collapsed.
+// everything else is inline text whose white space is collapsed. A
+// subheading (h2 to h6) is thus a paragraph of its own, never the start
+// of the next one.
 
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
@@ -58,38 +60,39 @@ func paragraphs(n *html.Node, skip func(*html.Node) bool) []string {
 		cur.Reset()
 	}
 	walk = func(n *html.Node) {
+		a := elementAtom(n)
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if invisibleElements[n.DataAtom] || (skip != nil && skip(n)) {
+			if invisibleElements[a] || (skip != nil && skip(n)) {
 				return
 			}
-			if n.DataAtom == atom.Br {
+			if a == atom.Br {
 				cur.WriteString("\n")
 				return
 			}
-			if n.DataAtom == atom.Img {
+			if a == atom.Img {
 				return
 			}
 		case html.CommentNode, html.DoctypeNode:
 			return
 		}
-		block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || !isKnownInline(n))
+		block := n.Type == html.ElementNode && (blockElements[a] || !isKnownInline(n))
 		if block {
 			flush()
 		}
-		if n.DataAtom == atom.Pre {
+		if a == atom.Pre {
 			pre++
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
-		if n.DataAtom == atom.Pre {
+		if a == atom.Pre {
 			pre--
 		}
-		if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		if a == atom.Td || a == atom.Th {
 			cur.WriteString(" ")
 		}
 		if block {
@@ -101,18 +104,35 @@ func paragraphs(n *html.Node, skip func(*html.Node) bool) []string {
 	return out
 }
 
+// trafilaturaBlocks are the names of the block elements of trafilatura's
+// own tree format (<head rend="h2"> for a heading, <list>, <item>...),
+// which a content tree may hold.
+var trafilaturaBlocks = map[string]bool{
+	"head": true, "list": true, "item": true, "quote": true, "graphic": true, "cell": true, "row": true,
+}
+
+// elementAtom returns the atom of an element node by its name when the
+// node does not carry it. The HTML parser sets DataAtom, but go-trafilatura
+// builds the elements of its content tree by name only: a subheading it
+// rebuilds is an <h2> whose DataAtom is 0, which would otherwise be taken
+// for inline text and run into the next paragraph. trafilatura's own
+// element names (trafilaturaBlocks: its <head> is a heading, not the
+// document's head) keep atom 0.
+func elementAtom(n *html.Node) atom.Atom {
+	if n.Type != html.ElementNode || n.DataAtom != 0 || trafilaturaBlocks[n.Data] {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
+}
+
 // isKnownInline reports whether n is an inline element. Elements unknown
 // to HTML (trafilatura's own, custom elements) count as inline unless their
-// name says otherwise.
+// name is one of trafilaturaBlocks.
 func isKnownInline(n *html.Node) bool {
-	if n.DataAtom != 0 {
+	if elementAtom(n) != 0 {
 		return true // known elements that are not in blockElements are inline
 	}
-	switch n.Data {
-	case "head", "list", "item", "quote", "graphic", "cell", "row":
-		return false
-	}
-	return true
+	return !trafilaturaBlocks[n.Data]
 }
 
 // tidyParagraph collapses white space inside each line of a paragraph and

@@ -345,7 +345,9 @@ func bodyAuthors(body []string) []string {
 			}
 		}
 	}
-	for k := len(body) - 1; k >= 0 && k >= len(body)-3; k-- {
+	// A Korean reporter's line may stand above a photo credit and two
+	// copyright lines, each a paragraph of its own.
+	for k := len(body) - 1; k >= 0 && k >= len(body)-koreanBylineReach; k-- {
 		if names := koreanByline(body[k]); len(names) > 0 {
 			return names
 		}
@@ -395,6 +397,10 @@ func isRoleLine(p string) bool {
 	}
 	return false
 }
+
+// koreanBylineReach is how many of an article's last paragraphs are
+// looked at for a Korean reporter's line.
+const koreanBylineReach = 5
 
 // koreanRoles are the titles Korean bylines write beside a name:
 // reporter, correspondent, columnist, editorial writer, critic.

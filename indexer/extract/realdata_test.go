@@ -481,7 +481,8 @@ func TestReuters21578(t *testing.T) {
 }
 
 // TestReutersFirstStory checks the first story of the collection field by
-// field.
+// field, and the tags of three stories labelled with organisations and
+// exchanges.
 func TestReutersFirstStory(t *testing.T) {
 	dir := corpusDir(t, "reuters21578")
 	arts, err := New(Options{}).Extract(readFile(t, dir, "reut2-000.sgm"))
@@ -503,6 +504,13 @@ func TestReutersFirstStory(t *testing.T) {
 	}
 	if strings.Join(a.Tags, ",") != "cocoa" || strings.Join(a.Places, ",") != "el-salvador,usa,uruguay" {
 		t.Errorf("tags %q, places %q", a.Tags, a.Places)
+	}
+	// The organisations and exchanges a story is about are codes too, and
+	// tags after its TOPICS.
+	for n, want := range map[int]string{42: "coffee,ico-coffee", 144: "crude,opec", 122: "nyse"} {
+		if got := strings.Join(arts[n-1].Tags, ","); got != want {
+			t.Errorf("story %d (%q): tags %q, want %q", n, arts[n-1].Title, got, want)
+		}
 	}
 }
 

@@ -78,7 +78,12 @@ func (x *Extractor) extractSGML(f corpus.File) ([]corpus.Article, error) {
 func (x *Extractor) reutersStory(s string) (corpus.Article, error) {
 	a := corpus.Article{Outlet: reutersOutlet, Language: "en"}
 	a.Date = x.reutersDate(element(s, "DATE"))
+	// The story's codes are its tags: its subjects and commodities
+	// (TOPICS), the organisations (ORGS) and the exchanges (EXCHANGES)
+	// it is about. PLACES and PEOPLE name places and persons.
 	a.Tags = dValues(element(s, "TOPICS"))
+	a.Tags = append(a.Tags, dValues(element(s, "ORGS"))...)
+	a.Tags = append(a.Tags, dValues(element(s, "EXCHANGES"))...)
 	a.Places = dValues(element(s, "PLACES"))
 	for _, p := range dValues(element(s, "PEOPLE")) {
 		a.People = append(a.People, humanise(p))

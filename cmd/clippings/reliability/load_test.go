@@ -18,7 +18,7 @@ var loadRate = flag.Int("load.rate", 20, "searches per second sent by the load g
 // loadQueries are ordinary searches, cycled through by the load
 // generator.
 var loadQueries = []string{"q=oil", "q=crude+oil", "q=wheat+OR+grain", "q=country:us", "q=", "q=bank&sort=newest",
-	"q=dollar&page=2", "q=%22interest+rates%22", "q=gold+-silver", "q=title:profit", "q=topic:earn", "q=sugar&country=US"}
+	"q=dollar&page=2", "q=%22interest+rates%22", "q=gold+-silver", "q=title:profit", "q=tag:earn", "q=sugar&country=US"}
 
 // TestLoadDuringReindex sends searches at a fixed arrival rate (an open
 // loop: each at its time, whether the previous ones have answered or not,
