@@ -44,7 +44,7 @@ type page struct {
 	// records caches the one-element records of listing candidates,
 	// postLinks isPostLink, siteText siteGuess (once siteKnown).
 	records   map[*html.Node]record
-	ownDates  map[*html.Node]sourcedDate
+	ownDates  map[recordKey]sourcedDate
 	postLinks map[string]bool
 	siteText  string
 	siteKnown bool

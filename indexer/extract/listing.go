@@ -70,6 +70,9 @@ type recordSet struct {
 	// spread reports a structural set whose records sit under several
 	// parents (one per day, say) rather than side by side.
 	spread bool
+	// shape is the shape of the permalinks the records agree on, or ""
+	// (see agreeOnPermalinks).
+	shape string
 }
 
 // vocabularies are the declared-markup sources, each with the selector
@@ -123,7 +126,100 @@ func (x *Extractor) candidateSets(p *page) []recordSet {
 			sets = append(sets, set)
 		}
 	}
+	for i := range sets {
+		sets[i].shape = p.agreeOnPermalinks(sets[i].records)
+	}
 	return sets
+}
+
+// agreeOnPermalinks chooses the records' permalinks by what the records
+// agree on. A post's address has the shape of its siblings' addresses
+// (/post/ID/slug, /YYYY/MM/slug.html) and each record links to its own
+// once, while the other links of a record (an image's page, a tag, a
+// post it mentions) differ from record to record. The shape that most
+// records link to with one address each wins when at least half of them
+// do; a record whose permalink has another shape takes its link of that
+// shape. It returns the shape, or "".
+func (p *page) agreeOnPermalinks(recs []record) string {
+	if len(recs) < 2 {
+		return ""
+	}
+	links := make([]map[string][]string, len(recs))
+	once := map[string]int{}
+	for i, r := range recs {
+		links[i] = p.postLinksByShape(r)
+		for shape, hrefs := range links[i] {
+			if len(hrefs) == 1 {
+				once[shape]++
+			}
+		}
+	}
+	best := ""
+	for shape, n := range once {
+		if n > once[best] || (n == once[best] && shape < best) {
+			best = shape
+		}
+	}
+	if once[best] < 2 || 2*once[best] < len(recs) {
+		return ""
+	}
+	for i := range recs {
+		if hrefs := links[i][best]; len(hrefs) > 0 && p.pathShape(recs[i].link) != best {
+			recs[i].link = hrefs[0]
+		}
+	}
+	return best
+}
+
+// postLinksByShape returns a record's links to posts of the site, grouped
+// by the shape of their paths, one per address: the first written
+// without a fragment (a fragment points into the post's page, at its
+// notes or comments), else the first.
+func (p *page) postLinksByShape(r record) map[string][]string {
+	out := map[string][]string{}
+	seen := map[string]int{}
+	r.sel.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		href := attr(s, "href")
+		if !p.isPostLink(href) || inListingNoise(s.Nodes[0]) {
+			return
+		}
+		addr, _, frag := strings.Cut(p.resolve(href), "#")
+		shape := p.pathShape(href)
+		if i, ok := seen[addr]; ok {
+			if !frag && strings.Contains(out[shape][i], "#") {
+				out[shape][i] = href
+			}
+			return
+		}
+		seen[addr] = len(out[shape])
+		out[shape] = append(out[shape], href)
+	})
+	return out
+}
+
+// pathShape returns the shape of a link's path: its segments, each a
+// number ("#") or a word ("w"), so that /post/123/a-title and
+// /post/456/another share one shape and /image/123 has another.
+func (p *page) pathShape(href string) string {
+	if href == "" {
+		return ""
+	}
+	u, err := url.Parse(p.resolve(href))
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, seg := range strings.Split(strings.Trim(u.Path, "/"), "/") {
+		if seg == "" {
+			continue
+		}
+		if strings.Trim(seg, "0123456789") == "" {
+			b.WriteString("/#")
+		} else {
+			b.WriteString("/w")
+		}
+	}
+	return b.String()
 }
 
 // alike keeps the records of a structural set that look like the others:
@@ -598,19 +694,26 @@ func (p *page) permalink(r record) string {
 	if marked != "" {
 		return marked
 	}
+	// Links to one address with and without a fragment count as one, and
+	// the one without stands for them.
 	count := map[string]int{}
+	shown := map[string]string{}
 	best := ""
 	r.sel.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		href := attr(s, "href")
 		if !p.isPostLink(href) || inListingNoise(s.Nodes[0]) {
 			return
 		}
-		count[href]++
-		if best == "" || count[href] > count[best] {
-			best = href
+		addr, _, frag := strings.Cut(p.resolve(href), "#")
+		count[addr]++
+		if shown[addr] == "" || (!frag && strings.Contains(shown[addr], "#")) {
+			shown[addr] = href
+		}
+		if best == "" || count[addr] > count[best] {
+			best = addr
 		}
 	})
-	return best
+	return shown[best]
 }
 
 // isPostLink reports whether href may be the address of one post of the
