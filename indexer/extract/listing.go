@@ -134,33 +134,56 @@ func (x *Extractor) candidateSets(p *page) []recordSet {
 
 // agreeOnPermalinks chooses the records' permalinks by what the records
 // agree on. A post's address has the shape of its siblings' addresses
-// (/post/ID/slug, /YYYY/MM/slug.html) and each record links to its own
-// once, while the other links of a record (an image's page, a tag, a
-// post it mentions) differ from record to record. The shape that most
-// records link to with one address each wins when at least half of them
-// do; a record whose permalink has another shape takes its link of that
+// (/post/ID/slug, /YYYY/MM/slug.html), while the other links of a record
+// (an image's page, a script's, a tag) are not in every record. The
+// shape that most records link to wins when at least half of them do;
+// between shapes as common, the one the records' permalinks already
+// have, else one without a query, else one each record links to once. A
+// record whose permalink has another shape takes its first link of that
 // shape. It returns the shape, or "".
 func (p *page) agreeOnPermalinks(recs []record) string {
 	if len(recs) < 2 {
 		return ""
 	}
 	links := make([]map[string][]string, len(recs))
-	once := map[string]int{}
+	type tally struct{ records, current, once int }
+	shapes := map[string]*tally{}
 	for i, r := range recs {
 		links[i] = p.postLinksByShape(r)
 		for shape, hrefs := range links[i] {
-			if len(hrefs) == 1 {
-				once[shape]++
+			if shapes[shape] == nil {
+				shapes[shape] = &tally{}
 			}
+			shapes[shape].records++
+			if len(hrefs) == 1 {
+				shapes[shape].once++
+			}
+		}
+		if t := shapes[p.pathShape(r.link)]; t != nil {
+			t.current++
 		}
 	}
 	best := ""
-	for shape, n := range once {
-		if n > once[best] || (n == once[best] && shape < best) {
+	better := func(s string) bool {
+		a, b := shapes[s], shapes[best]
+		switch {
+		case best == "" || a.records != b.records:
+			return best == "" || a.records > b.records
+		case a.current != b.current:
+			return a.current > b.current
+		case strings.HasSuffix(s, "?") != strings.HasSuffix(best, "?"):
+			return !strings.HasSuffix(s, "?")
+		case a.once != b.once:
+			return a.once > b.once
+		}
+		return s < best
+	}
+	for shape := range shapes {
+		if better(shape) {
 			best = shape
 		}
 	}
-	if once[best] < 2 || 2*once[best] < len(recs) {
+	if best == "" || shapes[best].records < 2 || 2*shapes[best].records < len(recs) {
 		return ""
 	}
 	for i := range recs {
@@ -198,8 +221,9 @@ func (p *page) postLinksByShape(r record) map[string][]string {
 }
 
 // pathShape returns the shape of a link's path: its segments, each a
-// number ("#") or a word ("w"), so that /post/123/a-title and
-// /post/456/another share one shape and /image/123 has another.
+// number ("#") or a word ("w"), and whether it has a query, so that
+// /post/123/a-title and /post/456/another share one shape and /image/123
+// has another.
 func (p *page) pathShape(href string) string {
 	if href == "" {
 		return ""
@@ -218,6 +242,10 @@ func (p *page) pathShape(href string) string {
 		} else {
 			b.WriteString("/w")
 		}
+	}
+	if u.RawQuery != "" {
+		// A script's address (?entry_id=177) is not a page's.
+		b.WriteString("?")
 	}
 	return b.String()
 }
@@ -525,10 +553,23 @@ func (p *page) siteGuess() string {
 }
 
 // siteHost returns the host name of the page's own site: its address's,
+// else the host its name in a heading (or a rel=home link) links home to,
 // else the host most of its absolute links go to.
 func siteHost(p *page) string {
 	if p.host != "" {
 		return p.host
+	}
+	home := ""
+	p.doc.Find(`h1 a[href], h2 a[href], a[rel~="home"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		u, err := url.Parse(absURL(attr(s, "href")))
+		if err == nil && u.Host != "" && strings.Trim(u.Path, "/") == "" && u.RawQuery == "" {
+			home = strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+			return false
+		}
+		return true
+	})
+	if home != "" {
+		return home
 	}
 	count := map[string]int{}
 	best := ""
@@ -667,7 +708,7 @@ func headingLink(h *html.Node) string {
 // rxNotPost matches the addresses of pages that list posts or act on
 // them rather than show one: tags, categories, authors, searches,
 // archive pages, feeds, comment anchors, share and reply links.
-var rxNotPost = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|label|labels|authors?|search|page|feeds?|comments?|archives?/\d{4}_\d{2}\.html$|wp-login|share)(?:/|\?|$|\.)|\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|css|js|xml|rss)(?:\?|$)|/wp-content/|[?&](?:share|replytocom|showComment|action)=|#(?:comments?|respond|more|disqus)|^mailto:|^javascript:|^#`)
+var rxNotPost = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|label|labels|authors?|search|page|feeds?|comments?|archives?/\d{4}_\d{2}\.html$|wp-login|share)(?:/|\?|$|\.)|\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|mov|avi|wav|css|js|xml|rss|docx?|xlsx?|pptx?|ppsx?|odt|ods|odp)(?:\?|$)|/wp-content/|[?&](?:share|replytocom|showComment|action)=|#(?:comments?|respond|more|disqus)|^mailto:|^javascript:|^#`)
 
 // permalink returns a record's permalink: its heading's link when that
 // stays on the site, else the link its markup marks (rel=bookmark,
