@@ -41,6 +41,8 @@ const (
 	srcHAtom      = "hatom"
 	srcRegion     = "repeated-region"
 	srcHeadingRun = "heading-run"
+	// srcLoneRecord is the one post a tag or category page shows.
+	srcLoneRecord = "lone-record"
 )
 
 // record is one post of a listing page.
@@ -636,7 +638,8 @@ var titleSelectors = []string{
 }
 
 // recordHeading returns the element that holds a record's title: the one
-// its markup names, else its first heading that is not a date, or nil.
+// its markup names, else its first heading that is not a date or quoted,
+// or nil.
 func recordHeading(r record) *html.Node {
 	for _, sel := range titleSelectors {
 		var found *html.Node
@@ -661,7 +664,8 @@ func recordHeading(r record) *html.Node {
 	}
 	var found *html.Node
 	r.sel.Find("h1, h2, h3, h4, h5, h6").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if inListingNoise(s.Nodes[0]) {
+		if inListingNoise(s.Nodes[0]) || s.ParentsFiltered("blockquote").Length() > 0 {
+			// A heading in a quotation is the quoted text's, not the post's.
 			return true
 		}
 		if t := text(s); t != "" && utf8.RuneCountInString(t) <= 300 && !rxDateish.MatchString(t) {

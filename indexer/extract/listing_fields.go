@@ -159,6 +159,11 @@ func (x *Extractor) decideListing(p *page) listing {
 		}
 	}
 	if l.best == nil {
+		if r, ok := x.loneRecord(p); ok {
+			l.best = &recordSet{source: srcLoneRecord, records: []record{r}}
+			l.verdict = "listing: the page's address is a listing's and it shows one post"
+			return l
+		}
 		l.verdict = "single: no set of two or more posts"
 		return l
 	}
@@ -222,6 +227,61 @@ func (x *Extractor) decideListing(p *page) listing {
 	}
 	l.verdict = fmt.Sprintf("listing: %s, %d posts (%d with text)", l.best.source, len(recs), full)
 	return l
+}
+
+// rxListingAddress matches the path of a page that lists the posts of a
+// tag, a category, a label, an author or a page number.
+var rxListingAddress = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|labels?|authors?|page)/[^/]+/?(?:index\.html?)?$`)
+
+// isListingAddress reports whether the page's address, or else its path,
+// is a listing's.
+func isListingAddress(p *page) bool {
+	for _, s := range []string{p.url, "/" + strings.TrimPrefix(p.path, "/")} {
+		if u, err := url.Parse(s); err == nil && u.Path != "/" && u.Path != "" {
+			return rxListingAddress.MatchString(u.Path)
+		}
+	}
+	return false
+}
+
+// loneRecord returns the one post of a listing that shows one: on a page
+// whose address is a tag's, a category's or the like, the only element
+// that the page's markup or HTML itself marks as a post (<article>,
+// h-entry, hAtom, an article's microdata) and that links to a post of
+// the site, has a title and is dated.
+func (x *Extractor) loneRecord(p *page) (record, bool) {
+	if !isListingAddress(p) {
+		return record{}, false
+	}
+	var roots []*html.Node
+	isRoot := map[*html.Node]bool{}
+	p.doc.Find(`article, .h-entry, .hentry, [itemscope][itemtype]`).Each(func(_ int, s *goquery.Selection) {
+		if s.Is(`[itemscope]`) && !isArticleItemType(attr(s, "itemtype")) || inListingNoise(s.Nodes[0]) {
+			return
+		}
+		isRoot[s.Nodes[0]] = true
+		roots = append(roots, s.Nodes[0])
+	})
+	var found []record
+	for _, n := range roots {
+		if hasAncestorIn(n, isRoot) {
+			continue
+		}
+		if r := p.newRecord([]*html.Node{n}); r.link != "" {
+			found = append(found, r)
+		}
+	}
+	if len(found) != 1 {
+		return record{}, false
+	}
+	r := found[0]
+	if d, _ := x.recordDate(p, r, x.dateHeaders(p, found)); d.IsZero() {
+		return record{}, false
+	}
+	if t, _ := p.recordTitle(r, recordBody(r, recordContent(r)), nil); t == "" {
+		return record{}, false
+	}
+	return r, true
 }
 
 // isRecordTitle reports whether h is the title of one of the records.
@@ -602,7 +662,8 @@ func atoi(s string) int {
 
 // dateHeaders returns the date headers of a listing: short elements
 // under the records' common parent, outside every record, whose text is
-// a date and nothing else, in document order.
+// a date and nothing else, in document order. A lone record's headers
+// are those of the whole page outside sidebars and navigation.
 func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 	if len(recs) == 0 {
 		return nil
@@ -612,6 +673,10 @@ func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 		for anc != nil && !contains(anc, r.nodes[0]) {
 			anc = anc.Parent
 		}
+	}
+	lone := len(recs) == 1 && len(recs[0].nodes) == 1
+	if lone {
+		anc = p.root
 	}
 	if anc == nil {
 		return nil
@@ -624,7 +689,7 @@ func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 	}
 	var hs []dateHeader
 	for _, h := range x.pageDateHeaders(p) {
-		if contains(anc, h.node) && !hasAncestorIn(h.node, inRec) && !inRec[h.node] {
+		if contains(anc, h.node) && !hasAncestorIn(h.node, inRec) && !inRec[h.node] && !(lone && inListingNoise(h.node)) {
 			hs = append(hs, h)
 		}
 	}
