@@ -96,12 +96,13 @@ func (x *Extractor) archiveArticles(p *page, set *recordSet) []corpus.Article {
 	site := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName, siteFromDOM(p.doc),
 		stripArchiveTitle(p.meta.TitleTag), p.site)
 	headers := x.dateHeaders(p, set.records)
+	labels := linkLabels(set.records)
 	out := make([]corpus.Article, 0, len(set.records))
 	for _, r := range set.records {
 		content := recordContent(r)
-		body := dropBoilerplate(recordBody(r, content))
+		body := dropLabels(dropBoilerplate(recordBody(r, content)), labels)
 		a := corpus.Article{Outlet: site, Language: lang, Provenance: map[string]string{"split": set.source}}
-		a.Title, a.Provenance["title"] = p.recordTitle(r, body)
+		a.Title, a.Provenance["title"] = p.recordTitle(r, body, labels)
 		a.URL = p.postURL(r.link)
 		a.Excerpt = p.isExcerpt(r, content, body)
 		a.Authors, a.Provenance["authors"] = recordAuthors(r, site)
@@ -136,9 +137,35 @@ func (x *Extractor) archiveArticles(p *page, set *recordSet) []corpus.Article {
 	return out
 }
 
+// dropLabels removes the paragraphs that are only a label the records'
+// links share ("Permalink", "95 notes"; see linkLabels).
+func dropLabels(body []string, labels map[string]bool) []string {
+	out := body[:0]
+	for _, b := range body {
+		if !labels[labelOf(b)] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // recordBody returns the paragraphs of a record's own text: its text
 // element's, else the record's without its heading, metadata and footers.
+// A record whose only text is an image's caption (a photo post) has the
+// caption as its text.
 func recordBody(r record, content *html.Node) []string {
+	if body := recordParagraphs(r, content, true); len(body) > 0 {
+		return body
+	}
+	return recordParagraphs(r, content, false)
+}
+
+// captionSelector matches the captions of images and figures.
+const captionSelector = `figcaption, .wp-caption-text`
+
+// recordParagraphs returns the paragraphs of recordBody, without the
+// captions of images when skipCaptions is set.
+func recordParagraphs(r record, content *html.Node, skipCaptions bool) []string {
 	roots := r.nodes
 	if content != nil {
 		roots = []*html.Node{content}
@@ -146,8 +173,13 @@ func recordBody(r record, content *html.Node) []string {
 	skip := map[*html.Node]bool{}
 	for _, root := range roots {
 		s := goquery.NewDocumentFromNode(root).Selection
-		for _, n := range s.Find(postSkipSelector).Nodes {
+		for _, n := range s.Find(postMetaSelector).Nodes {
 			skip[n] = true
+		}
+		if skipCaptions {
+			for _, n := range s.Find(captionSelector).Nodes {
+				skip[n] = true
+			}
 		}
 		for _, n := range s.Find(noiseSelector).Nodes {
 			skip[n] = true
@@ -234,7 +266,10 @@ func documentOrder(root *html.Node) map[*html.Node]int {
 const postContentSelector = `.entry-content, .entry-summary, .post-body, .entry-body, .post-content, .entry-text, .article-content, [itemprop="articleBody"], .e-content, .storycontent`
 
 // postSkipSelector matches the parts of a post container that are not its
-// text: heading, metadata, footers, share buttons.
-const postSkipSelector = `header, footer, .entry-meta, .entry-utility, .entry-footer, .post-footer, .post-header, .byline, .post-meta, .postmetadata, ` +
-	`.sharedaddy, .share, .sharing, .social, .share-buttons, .jp-relatedposts, .wp-caption-text, figcaption, .more-link, .comments-link, .post-share-buttons, ` +
+// text: heading, metadata, footers, share buttons, captions.
+const postSkipSelector = postMetaSelector + `, ` + captionSelector
+
+// postMetaSelector is postSkipSelector without the captions.
+const postMetaSelector = `header, footer, .entry-meta, .entry-utility, .entry-footer, .post-footer, .post-header, .byline, .post-meta, .postmetadata, ` +
+	`.sharedaddy, .share, .sharing, .social, .share-buttons, .jp-relatedposts, .more-link, .comments-link, .post-share-buttons, ` +
 	`.entry-footer-share, .date-header, .post-labels, .tags, .cat-links, .tags-links`

@@ -322,18 +322,21 @@ func b2i(b bool) int {
 // archivesDevFloors are the lowest figures (percent) each half of all
 // sites together may reach, in the order of devFigureNames, just under
 // what extraction reached; every site's own figures must stay at or over
-// siteFloor.
-var archivesDevFloors = []float64{93, 94.5, 97, 90, 90, 92.5, 38}
+// siteFloors.
+var archivesDevFloors = []float64{95, 98, 99.5, 91, 98, 92.5, 38}
 
 // archivesDevClassicFloors are the classic reading's floors, so that its
 // figures are kept honest while it is the default.
 var archivesDevClassicFloors = []float64{35, 22, 43, 4.5, 90, 92.5, 38}
 
-// siteFloor is the lowest figure any one site may reach. The issue asks
-// for 85%; Tumblr and the single pages' authors are not there yet (see
-// the README's table), so the floor only guards against a site dropping
-// to nothing.
-const siteFloor = 0.0
+// siteFloors are the lowest figures any one site may reach, in the order
+// of devFigureNames. The issue asks for 85% on each; the exceptions are
+// truth or figures not there yet (see docs/extraction.md): the count of
+// blogger-jorgeelconstructor (its truth leaves out untitled posts, 77.5%),
+// post authors (hugo-2ynhub's truth names an author its title lists do
+// not show), single days (jekyll-mclee's truth takes the permalink's
+// local day, the pages say UTC) and single authors.
+var siteFloors = []float64{75, 85, 85, 0, 85, 45, 0}
 
 // TestArchivesDev scores listing pages and single post pages of
 // archives-dev per site and in all, on the development and held-out
@@ -341,15 +344,16 @@ const siteFloor = 0.0
 // reading (Options.ClassicListings). Run with -v to see every miss.
 func TestArchivesDev(t *testing.T) {
 	root := corpusDir(t, "archives-dev")
-	t.Run("model", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{}), archivesDevFloors) })
+	t.Run("model", func(t *testing.T) { scoreArchivesDev(t, root, New(Options{}), archivesDevFloors, siteFloors) })
 	t.Run("classic", func(t *testing.T) {
-		scoreArchivesDev(t, root, New(Options{ClassicListings: true}), archivesDevClassicFloors)
+		scoreArchivesDev(t, root, New(Options{ClassicListings: true}), archivesDevClassicFloors, nil)
 	})
 }
 
 // scoreArchivesDev prints the archives-dev table of one extractor and
-// checks its figures against floors.
-func scoreArchivesDev(t *testing.T, root string, x *Extractor, floors []float64) {
+// checks its figures against floors, and each site's against perSite
+// (when given).
+func scoreArchivesDev(t *testing.T, root string, x *Extractor, floors, perSite []float64) {
 	sites, err := filepath.Glob(filepath.Join(root, "*", "truth.json"))
 	if err != nil || len(sites) == 0 {
 		t.Fatalf("no sites in %s: %v", root, err)
@@ -384,8 +388,8 @@ func scoreArchivesDev(t *testing.T, root string, x *Extractor, floors []float64)
 		both.add(&site)
 		fmt.Fprintln(&b, site.row(name))
 		for i, f := range site.figures() {
-			if f < siteFloor && !(i == 3 && site.authorsScored == 0) && !(i == 6 && site.sAuthorsScored == 0) {
-				t.Errorf("%s: %s %.1f%% is under the per-site floor %.0f%%", name, devFigureNames[i], f, siteFloor)
+			if perSite != nil && f < perSite[i] && !(i == 2 && site.daysScored == 0) {
+				t.Errorf("%s: %s %.1f%% is under the per-site floor %.0f%%", name, devFigureNames[i], f, perSite[i])
 			}
 		}
 	}

@@ -44,7 +44,7 @@ type page struct {
 	// records caches the one-element records of listing candidates,
 	// postLinks isPostLink, siteText siteGuess (once siteKnown).
 	records   map[*html.Node]record
-	ownDates  map[*html.Node]sourcedDate
+	ownDates  map[recordKey]sourcedDate
 	postLinks map[string]bool
 	siteText  string
 	siteKnown bool
@@ -107,9 +107,10 @@ func personsOrHandles(names []string, outlet string) []string {
 // titleBesideSiteName returns the post's own heading when the title
 // weighed for a page is only the site's name (a blog whose <h1> is its
 // name, the post under an <h2> or <h3>): the first heading, outside
-// sidebars and comments, that <title> also names beside the site. It
-// returns "" when the title is not the site's name or no such heading is
-// there.
+// sidebars and comments, that <title> also names beside the site, else
+// what <title> names beside the site when no heading shows it (an
+// untitled post, which the platform names by its summary). It returns ""
+// when the title is not the site's name or <title> names nothing else.
 func titleBesideSiteName(p *page, title string) string {
 	if title == "" || !isSiteTitle(p, title) {
 		return ""
@@ -127,6 +128,11 @@ func titleBesideSiteName(p *page, title string) string {
 		}
 		return true
 	})
+	if found == "" {
+		if t := stripSite(p.meta.TitleTag, site); t != "" && !sameText(t, p.meta.TitleTag) {
+			found = t
+		}
+	}
 	return found
 }
 

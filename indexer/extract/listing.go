@@ -41,6 +41,8 @@ const (
 	srcHAtom      = "hatom"
 	srcRegion     = "repeated-region"
 	srcHeadingRun = "heading-run"
+	// srcLoneRecord is the one post a tag or category page shows.
+	srcLoneRecord = "lone-record"
 )
 
 // record is one post of a listing page.
@@ -70,6 +72,9 @@ type recordSet struct {
 	// spread reports a structural set whose records sit under several
 	// parents (one per day, say) rather than side by side.
 	spread bool
+	// shape is the shape of the permalinks the records agree on, or ""
+	// (see agreeOnPermalinks).
+	shape string
 }
 
 // vocabularies are the declared-markup sources, each with the selector
@@ -123,7 +128,128 @@ func (x *Extractor) candidateSets(p *page) []recordSet {
 			sets = append(sets, set)
 		}
 	}
+	for i := range sets {
+		sets[i].shape = p.agreeOnPermalinks(sets[i].records)
+	}
 	return sets
+}
+
+// agreeOnPermalinks chooses the records' permalinks by what the records
+// agree on. A post's address has the shape of its siblings' addresses
+// (/post/ID/slug, /YYYY/MM/slug.html), while the other links of a record
+// (an image's page, a script's, a tag) are not in every record. The
+// shape that most records link to wins when at least half of them do;
+// between shapes as common, the one the records' permalinks already
+// have, else one without a query, else one each record links to once. A
+// record whose permalink has another shape takes its first link of that
+// shape. It returns the shape, or "".
+func (p *page) agreeOnPermalinks(recs []record) string {
+	if len(recs) < 2 {
+		return ""
+	}
+	links := make([]map[string][]string, len(recs))
+	type tally struct{ records, current, once int }
+	shapes := map[string]*tally{}
+	for i, r := range recs {
+		links[i] = p.postLinksByShape(r)
+		for shape, hrefs := range links[i] {
+			if shapes[shape] == nil {
+				shapes[shape] = &tally{}
+			}
+			shapes[shape].records++
+			if len(hrefs) == 1 {
+				shapes[shape].once++
+			}
+		}
+		if t := shapes[p.pathShape(r.link)]; t != nil {
+			t.current++
+		}
+	}
+	best := ""
+	better := func(s string) bool {
+		a, b := shapes[s], shapes[best]
+		switch {
+		case best == "" || a.records != b.records:
+			return best == "" || a.records > b.records
+		case a.current != b.current:
+			return a.current > b.current
+		case strings.HasSuffix(s, "?") != strings.HasSuffix(best, "?"):
+			return !strings.HasSuffix(s, "?")
+		case a.once != b.once:
+			return a.once > b.once
+		}
+		return s < best
+	}
+	for shape := range shapes {
+		if better(shape) {
+			best = shape
+		}
+	}
+	if best == "" || shapes[best].records < 2 || 2*shapes[best].records < len(recs) {
+		return ""
+	}
+	for i := range recs {
+		if hrefs := links[i][best]; len(hrefs) > 0 && p.pathShape(recs[i].link) != best {
+			recs[i].link = hrefs[0]
+		}
+	}
+	return best
+}
+
+// postLinksByShape returns a record's links to posts of the site, grouped
+// by the shape of their paths, one per address: the first written
+// without a fragment (a fragment points into the post's page, at its
+// notes or comments), else the first.
+func (p *page) postLinksByShape(r record) map[string][]string {
+	out := map[string][]string{}
+	seen := map[string]int{}
+	r.sel.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		href := attr(s, "href")
+		if !p.isPostLink(href) || inListingNoise(s.Nodes[0]) {
+			return
+		}
+		addr, _, frag := strings.Cut(p.resolve(href), "#")
+		shape := p.pathShape(href)
+		if i, ok := seen[addr]; ok {
+			if !frag && strings.Contains(out[shape][i], "#") {
+				out[shape][i] = href
+			}
+			return
+		}
+		seen[addr] = len(out[shape])
+		out[shape] = append(out[shape], href)
+	})
+	return out
+}
+
+// pathShape returns the shape of a link's path: its segments, each a
+// number ("#") or a word ("w"), and whether it has a query, so that
+// /post/123/a-title and /post/456/another share one shape and /image/123
+// has another.
+func (p *page) pathShape(href string) string {
+	if href == "" {
+		return ""
+	}
+	u, err := url.Parse(p.resolve(href))
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, seg := range strings.Split(strings.Trim(u.Path, "/"), "/") {
+		if seg == "" {
+			continue
+		}
+		if strings.Trim(seg, "0123456789") == "" {
+			b.WriteString("/#")
+		} else {
+			b.WriteString("/w")
+		}
+	}
+	if u.RawQuery != "" {
+		// A script's address (?entry_id=177) is not a page's.
+		b.WriteString("?")
+	}
+	return b.String()
 }
 
 // alike keeps the records of a structural set that look like the others:
@@ -429,10 +555,23 @@ func (p *page) siteGuess() string {
 }
 
 // siteHost returns the host name of the page's own site: its address's,
+// else the host its name in a heading (or a rel=home link) links home to,
 // else the host most of its absolute links go to.
 func siteHost(p *page) string {
 	if p.host != "" {
 		return p.host
+	}
+	home := ""
+	p.doc.Find(`h1 a[href], h2 a[href], a[rel~="home"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		u, err := url.Parse(absURL(attr(s, "href")))
+		if err == nil && u.Host != "" && strings.Trim(u.Path, "/") == "" && u.RawQuery == "" {
+			home = strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+			return false
+		}
+		return true
+	})
+	if home != "" {
+		return home
 	}
 	count := map[string]int{}
 	best := ""
@@ -499,7 +638,8 @@ var titleSelectors = []string{
 }
 
 // recordHeading returns the element that holds a record's title: the one
-// its markup names, else its first heading that is not a date, or nil.
+// its markup names, else its first heading that is not a date or quoted,
+// or nil.
 func recordHeading(r record) *html.Node {
 	for _, sel := range titleSelectors {
 		var found *html.Node
@@ -524,7 +664,8 @@ func recordHeading(r record) *html.Node {
 	}
 	var found *html.Node
 	r.sel.Find("h1, h2, h3, h4, h5, h6").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if inListingNoise(s.Nodes[0]) {
+		if inListingNoise(s.Nodes[0]) || s.ParentsFiltered("blockquote").Length() > 0 {
+			// A heading in a quotation is the quoted text's, not the post's.
 			return true
 		}
 		if t := text(s); t != "" && utf8.RuneCountInString(t) <= 300 && !rxDateish.MatchString(t) {
@@ -571,7 +712,7 @@ func headingLink(h *html.Node) string {
 // rxNotPost matches the addresses of pages that list posts or act on
 // them rather than show one: tags, categories, authors, searches,
 // archive pages, feeds, comment anchors, share and reply links.
-var rxNotPost = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|label|labels|authors?|search|page|feeds?|comments?|archives?/\d{4}_\d{2}\.html$|wp-login|share)(?:/|\?|$|\.)|\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|css|js|xml|rss)(?:\?|$)|/wp-content/|[?&](?:share|replytocom|showComment|action)=|#(?:comments?|respond|more|disqus)|^mailto:|^javascript:|^#`)
+var rxNotPost = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|label|labels|authors?|search|page|feeds?|comments?|archives?/\d{4}_\d{2}\.html$|wp-login|share)(?:/|\?|$|\.)|\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|mov|avi|wav|css|js|xml|rss|docx?|xlsx?|pptx?|ppsx?|odt|ods|odp)(?:\?|$)|/wp-content/|[?&](?:share|replytocom|showComment|action)=|#(?:comments?|respond|more|disqus)|^mailto:|^javascript:|^#`)
 
 // permalink returns a record's permalink: its heading's link when that
 // stays on the site, else the link its markup marks (rel=bookmark,
@@ -598,19 +739,26 @@ func (p *page) permalink(r record) string {
 	if marked != "" {
 		return marked
 	}
+	// Links to one address with and without a fragment count as one, and
+	// the one without stands for them.
 	count := map[string]int{}
+	shown := map[string]string{}
 	best := ""
 	r.sel.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		href := attr(s, "href")
 		if !p.isPostLink(href) || inListingNoise(s.Nodes[0]) {
 			return
 		}
-		count[href]++
-		if best == "" || count[href] > count[best] {
-			best = href
+		addr, _, frag := strings.Cut(p.resolve(href), "#")
+		count[addr]++
+		if shown[addr] == "" || (!frag && strings.Contains(shown[addr], "#")) {
+			shown[addr] = href
+		}
+		if best == "" || count[addr] > count[best] {
+			best = addr
 		}
 	})
-	return best
+	return shown[best]
 }
 
 // isPostLink reports whether href may be the address of one post of the

@@ -31,10 +31,20 @@ const fullPostRunes = 300
 // distinct permalinks. A set whose records are mostly titles must be
 // dated to count: undated title lists are navigation.
 func (x *Extractor) scoreSet(p *page, s *recordSet) {
-	valid, dated, full, headed, linked, underHeader := 0, 0, 0, 0, 0, 0
+	valid, dated, full, headed, linked, underHeader, agreed := 0, 0, 0, 0, 0, 0, 0
 	links := map[string]bool{}
 	var sum float64
 	headers := x.dateHeaders(p, s.records)
+	labels := linkLabels(s.records)
+	// Untitled posts are weaker evidence than titled ones: they do not
+	// outweigh a page that declares one article or shows a headline of
+	// its own (the teasers beside a news story are dated and link to
+	// stories too).
+	untitledPosts := s.shape != "" && !declaresSingle(p)
+	if untitledPosts {
+		h, _ := pageHeadline(p)
+		untitledPosts = h == ""
+	}
 	for _, r := range s.records {
 		if r.link == "" || r.posts > 1 {
 			continue
@@ -45,7 +55,7 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 			if href := headingLink(r.heading); href != "" && p.resolve(href) == p.resolve(r.link) {
 				linked++
 			}
-		} else if len(strings.Fields(linkText(r))) >= 2 {
+		} else if t := linkText(r); len(strings.Fields(t)) >= 2 && !labels[labelOf(t)] {
 			// A title-only list: the permalink's text is the title.
 			headed++
 			linked++
@@ -57,9 +67,15 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 		if hd {
 			underHeader++
 		}
-		if _, src := x.ownDate(p, r); src != "" || x.recordMonthDay(p, r) != "" || hd {
+		_, src := x.ownDate(p, r)
+		if src != "" || x.recordMonthDay(p, r) != "" || hd {
 			dated++
 			v++
+		}
+		if untitledPosts && p.pathShape(r.link) == s.shape && src != "" && src != "permalink" {
+			// Its own date and a permalink of the shape all the records
+			// agree on: an untitled post (a photo, a quote, a note).
+			agreed++
 		}
 		if own >= fullPostRunes {
 			full++
@@ -83,9 +99,11 @@ func (x *Extractor) scoreSet(p *page, s *recordSet) {
 	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*headed < valid && 2*full < valid:
 		s.why = fmt.Sprintf("%d records, %d with a heading or a titled link, %d with text: a list of links", valid, headed, full)
 		return
-	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*linked < valid && 2*underHeader < valid:
-		// A post's title links to the post, or its day is printed above it.
-		s.why = fmt.Sprintf("%d records, %d titles linking to their post, %d under a date header: not posts", valid, linked, underHeader)
+	case (s.source == srcRegion || s.source == srcHeadingRun) && 2*linked < valid && 2*underHeader < valid && 2*agreed < valid:
+		// A post's title links to the post, or its day is printed above
+		// it, or it is dated and links to its own post as its siblings do.
+		s.why = fmt.Sprintf("%d records, %d titles linking to their post, %d under a date header, %d dated with an agreed permalink: not posts",
+			valid, linked, underHeader, agreed)
 		return
 	case (s.source == srcRegion || s.source == srcHeadingRun) && (10*dated < 8*valid || dated < 2):
 		// Only markup may declare undated posts: repeated blocks without
@@ -141,6 +159,11 @@ func (x *Extractor) decideListing(p *page) listing {
 		}
 	}
 	if l.best == nil {
+		if r, ok := x.loneRecord(p); ok {
+			l.best = &recordSet{source: srcLoneRecord, records: []record{r}}
+			l.verdict = "listing: the page's address is a listing's and it shows one post"
+			return l
+		}
 		l.verdict = "single: no set of two or more posts"
 		return l
 	}
@@ -204,6 +227,61 @@ func (x *Extractor) decideListing(p *page) listing {
 	}
 	l.verdict = fmt.Sprintf("listing: %s, %d posts (%d with text)", l.best.source, len(recs), full)
 	return l
+}
+
+// rxListingAddress matches the path of a page that lists the posts of a
+// tag, a category, a label, an author or a page number.
+var rxListingAddress = regexp.MustCompile(`(?i)/(?:tags?|tagged|category|categories|labels?|authors?|page)/[^/]+/?(?:index\.html?)?$`)
+
+// isListingAddress reports whether the page's address, or else its path,
+// is a listing's.
+func isListingAddress(p *page) bool {
+	for _, s := range []string{p.url, "/" + strings.TrimPrefix(p.path, "/")} {
+		if u, err := url.Parse(s); err == nil && u.Path != "/" && u.Path != "" {
+			return rxListingAddress.MatchString(u.Path)
+		}
+	}
+	return false
+}
+
+// loneRecord returns the one post of a listing that shows one: on a page
+// whose address is a tag's, a category's or the like, the only element
+// that the page's markup or HTML itself marks as a post (<article>,
+// h-entry, hAtom, an article's microdata) and that links to a post of
+// the site, has a title and is dated.
+func (x *Extractor) loneRecord(p *page) (record, bool) {
+	if !isListingAddress(p) {
+		return record{}, false
+	}
+	var roots []*html.Node
+	isRoot := map[*html.Node]bool{}
+	p.doc.Find(`article, .h-entry, .hentry, [itemscope][itemtype]`).Each(func(_ int, s *goquery.Selection) {
+		if s.Is(`[itemscope]`) && !isArticleItemType(attr(s, "itemtype")) || inListingNoise(s.Nodes[0]) {
+			return
+		}
+		isRoot[s.Nodes[0]] = true
+		roots = append(roots, s.Nodes[0])
+	})
+	var found []record
+	for _, n := range roots {
+		if hasAncestorIn(n, isRoot) {
+			continue
+		}
+		if r := p.newRecord([]*html.Node{n}); r.link != "" {
+			found = append(found, r)
+		}
+	}
+	if len(found) != 1 {
+		return record{}, false
+	}
+	r := found[0]
+	if d, _ := x.recordDate(p, r, x.dateHeaders(p, found)); d.IsZero() {
+		return record{}, false
+	}
+	if t, _ := p.recordTitle(r, recordBody(r, recordContent(r)), nil); t == "" {
+		return record{}, false
+	}
+	return r, true
 }
 
 // isRecordTitle reports whether h is the title of one of the records.
@@ -422,19 +500,27 @@ var dateSelectors = []struct{ sel, source string }{
 // dating element, else a short line of its own that is a date (outside
 // its text), else a day in its permalink.
 func (x *Extractor) ownDate(p *page, r record) (corpus.Date, string) {
+	key := recordKey{r.nodes[0], r.link}
 	if len(r.nodes) == 1 {
-		if od, ok := p.ownDates[r.nodes[0]]; ok {
+		if od, ok := p.ownDates[key]; ok {
 			return od.date, od.source
 		}
 	}
 	d, src := x.readOwnDate(p, r)
 	if len(r.nodes) == 1 {
 		if p.ownDates == nil {
-			p.ownDates = map[*html.Node]sourcedDate{}
+			p.ownDates = map[recordKey]sourcedDate{}
 		}
-		p.ownDates[r.nodes[0]] = sourcedDate{d, src}
+		p.ownDates[key] = sourcedDate{d, src}
 	}
 	return d, src
+}
+
+// recordKey identifies a one-element record with the permalink it was
+// given: the sets that hold an element may agree on different links.
+type recordKey struct {
+	node *html.Node
+	link string
 }
 
 // sourcedDate is a date with the source it came from.
@@ -576,7 +662,8 @@ func atoi(s string) int {
 
 // dateHeaders returns the date headers of a listing: short elements
 // under the records' common parent, outside every record, whose text is
-// a date and nothing else, in document order.
+// a date and nothing else, in document order. A lone record's headers
+// are those of the whole page outside sidebars and navigation.
 func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 	if len(recs) == 0 {
 		return nil
@@ -586,6 +673,10 @@ func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 		for anc != nil && !contains(anc, r.nodes[0]) {
 			anc = anc.Parent
 		}
+	}
+	lone := len(recs) == 1 && len(recs[0].nodes) == 1
+	if lone {
+		anc = p.root
 	}
 	if anc == nil {
 		return nil
@@ -598,7 +689,7 @@ func (x *Extractor) dateHeaders(p *page, recs []record) []dateHeader {
 	}
 	var hs []dateHeader
 	for _, h := range x.pageDateHeaders(p) {
-		if contains(anc, h.node) && !hasAncestorIn(h.node, inRec) && !inRec[h.node] {
+		if contains(anc, h.node) && !hasAncestorIn(h.node, inRec) && !inRec[h.node] && !(lone && inListingNoise(h.node)) {
 			hs = append(hs, h)
 		}
 	}
@@ -838,7 +929,7 @@ func (p *page) isExcerpt(r record, content *html.Node, body []string) bool {
 // recordTitle returns a record's title and its source: its heading's
 // shown text, else its permalink's text when that is not a date or a
 // "more" link, else the start of its text, as Tumblr names untitled posts.
-func (p *page) recordTitle(r record, body []string) (string, string) {
+func (p *page) recordTitle(r record, body []string, labels map[string]bool) (string, string) {
 	if r.heading != nil {
 		if t := shownTextOf(r.heading); t != "" {
 			return t, headingSource(r.heading)
@@ -846,7 +937,7 @@ func (p *page) recordTitle(r record, body []string) (string, string) {
 	}
 	linkText := linkText(r)
 	if linkText != "" && !p.isDateText(linkText) && !rxMoreLink.MatchString(linkText) &&
-		len(strings.Fields(linkText)) >= 2 && !strings.EqualFold(linkText, "permalink") {
+		len(strings.Fields(linkText)) >= 2 && !labels[labelOf(linkText)] && textBeforeLink(r) < 60 {
 		return linkText, "permalink-text"
 	}
 	// Untitled posts are named by the start of their text, as Tumblr
@@ -854,7 +945,7 @@ func (p *page) recordTitle(r record, body []string) (string, string) {
 	var words []string
 	for _, b := range body {
 		b = strings.TrimSpace(b)
-		if b == "" || p.isDateText(b) || (rxMoreLink.MatchString(b) && len(strings.Fields(b)) <= 3) {
+		if b == "" || p.isDateText(b) || (rxMoreLink.MatchString(b) && len(strings.Fields(b)) <= 3) || labels[labelOf(b)] {
 			continue
 		}
 		words = append(words, b)
@@ -866,6 +957,61 @@ func (p *page) recordTitle(r record, body []string) (string, string) {
 		return cutWords(strings.Join(words, " "), 100), "text-start"
 	}
 	return "", ""
+}
+
+// linkLabels returns the labels among the records' link texts: a text
+// that links of a third of the records or more show, two at least
+// ("Permalink", "Read more", "Reblog"), names the link, not a post.
+func linkLabels(recs []record) map[string]bool {
+	count := map[string]int{}
+	for _, r := range recs {
+		seen := map[string]bool{}
+		r.sel.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+			if l := labelOf(shownTextOf(s.Nodes[0])); l != "" && !seen[l] {
+				seen[l] = true
+				count[l]++
+			}
+		})
+	}
+	labels := map[string]bool{}
+	for l, n := range count {
+		if n >= 2 && 3*n >= len(recs) {
+			labels[l] = true
+		}
+	}
+	return labels
+}
+
+// labelOf returns the form of a link text that linkLabels compares.
+func labelOf(t string) string {
+	return normText(t)
+}
+
+// textBeforeLink returns the length of the text a record shows before its
+// permalink's link: a title comes first in its post (after a date or a
+// kicker at most), a "more" link after the text.
+func textBeforeLink(r record) int {
+	n, found := 0, false
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && !found; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				n += utf8.RuneCountInString(strings.TrimSpace(c.Data))
+			case c.Type != html.ElementNode || invisibleElements[c.DataAtom] || isHiddenNode(c):
+			case c.DataAtom == atom.A && nodeAttr(c, "href") == r.link:
+				found = true
+			default:
+				walk(c)
+			}
+		}
+	}
+	for _, root := range r.nodes {
+		if walk(root); found {
+			break
+		}
+	}
+	return n
 }
 
 // linkText returns the shown text of a record's permalink link.
