@@ -144,13 +144,14 @@ var rxClock = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?\b
 // moment in local time gives the page's own offset, as a time stamp:
 // datetime "2019-11-19T07:03:25+00:00" shown as "November 18, 2019 11:03
 // PM" is eight hours behind UTC. A text that shows the UTC day where the
-// zone of the page's region would give another says the page dates its
-// articles in UTC (utcDay).
+// zone the page would otherwise get (its domain's country, its language
+// and region) gives another says the page dates its articles in UTC
+// (utcDay), unless the stamp is local midnight: a bare local day stored
+// as a time stamp.
 func (x *Extractor) shownZone(p *page) (stamps []string, utcDay bool) {
-	var region *time.Location
-	if name := regionZones[p.zoneLanguage()]; name != "" {
-		region, _ = time.LoadLocation(name)
-	}
+	// The zone the page would be given without this evidence: its
+	// domain's country, else its language and region.
+	region := pageZone(hostOf(p.url), p.zoneLanguage(), nil)
 	p.doc.Find("time[datetime]").EachWithBreak(func(i int, e *goquery.Selection) bool {
 		v, _ := e.Attr("datetime")
 		shown := text(e)
@@ -176,10 +177,13 @@ func (x *Extractor) shownZone(p *page) (stamps []string, utcDay bool) {
 		if m == nil {
 			uy, umo, uday := utc.Date()
 			ry, rmo, rday := utc.Date()
+			midnight := false // a bare local day stored as a stamp: not a UTC day shown
 			if region != nil {
-				ry, rmo, rday = utc.In(region).Date()
+				local := utc.In(region)
+				ry, rmo, rday = local.Date()
+				midnight = local.Hour() == 0 && local.Minute() == 0
 			}
-			if y == uy && mo == umo && day == uday && (ry != uy || rmo != umo || rday != uday) {
+			if y == uy && mo == umo && day == uday && (ry != uy || rmo != umo || rday != uday) && !midnight {
 				utcDay = true
 				return false
 			}
@@ -215,11 +219,12 @@ func (x *Extractor) zoneOf(p *page, stamps []string) *time.Location {
 		p.shownStamps, p.shownUTC = x.shownZone(p)
 		p.shownKnown = true
 	}
-	lang := p.zoneLanguage()
 	if p.shownUTC {
-		lang = p.language()
+		// The page shows the UTC days of its stamps: neither its domain
+		// nor its language says otherwise, only a stamp's own offset.
+		return pageZone("", "", append(slices.Clip(p.shownStamps), stamps...))
 	}
-	return pageZone(hostOf(p.url), lang, append(slices.Clip(p.shownStamps), stamps...))
+	return pageZone(hostOf(p.url), p.zoneLanguage(), append(slices.Clip(p.shownStamps), stamps...))
 }
 
 // zoneLanguage returns the page's declared language tag when it names a
