@@ -323,20 +323,19 @@ func b2i(b bool) int {
 // sites together may reach, in the order of devFigureNames, just under
 // what extraction reached; every site's own figures must stay at or over
 // siteFloors.
-var archivesDevFloors = []float64{95, 98, 99.5, 91, 98, 92.5, 38}
+var archivesDevFloors = []float64{95, 98, 99.5, 91, 98, 98, 52}
 
 // archivesDevClassicFloors are the classic reading's floors, so that its
 // figures are kept honest while it is the default.
-var archivesDevClassicFloors = []float64{35, 22, 43, 4.5, 90, 92.5, 38}
+var archivesDevClassicFloors = []float64{35, 22, 43, 4.5, 90, 98, 52}
 
 // siteFloors are the lowest figures any one site may reach, in the order
 // of devFigureNames. The issue asks for 85% on each; the exceptions are
 // truth or figures not there yet (see docs/extraction.md): the count of
 // blogger-jorgeelconstructor (its truth leaves out untitled posts, 77.5%),
 // post authors (hugo-2ynhub's truth names an author its title lists do
-// not show), single days (jekyll-mclee's truth takes the permalink's
-// local day, the pages say UTC) and single authors.
-var siteFloors = []float64{75, 85, 85, 0, 85, 45, 0}
+// not show) and single authors.
+var siteFloors = []float64{75, 85, 85, 0, 85, 85, 0}
 
 // TestArchivesDev scores listing pages and single post pages of
 // archives-dev per site and in all, on the development and held-out

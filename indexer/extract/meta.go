@@ -77,6 +77,8 @@ func readMeta(doc *goquery.Document) pageMeta {
 	// twitter:labelN and twitter:dataN come in pairs: "Written by",
 	// "Jane Doe".
 	twLabels, twData := map[string]string{}, map[string]string{}
+	var authorURL bool
+	var profileFirst, profileLast string
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		content := metaText(attr(s, "content"))
 		if content == "" {
@@ -129,7 +131,13 @@ func readMeta(doc *goquery.Document) pageMeta {
 		case "article:author", "og:article:author":
 			if !isURL(content) {
 				m.ArtAuthor = append(m.ArtAuthor, content)
+			} else {
+				authorURL = true
 			}
+		case "profile:first_name":
+			profileFirst = first(profileFirst, content)
+		case "profile:last_name":
+			profileLast = first(profileLast, content)
 		case "twitter:label1", "twitter:label2", "twitter:label3", "twitter:label4":
 			twLabels[key[len("twitter:label"):]] = content
 		case "twitter:data1", "twitter:data2", "twitter:data3", "twitter:data4":
@@ -148,6 +156,12 @@ func readMeta(doc *goquery.Document) pageMeta {
 			}
 		}
 	})
+	// article:author given as the address of the author's profile, and
+	// the profile's names given beside it (Open Graph's profile object,
+	// as WordPress's SEO plugins write it), name the article's author.
+	if name := strings.TrimSpace(profileFirst + " " + profileLast); authorURL && name != "" {
+		m.ArtAuthor = append(m.ArtAuthor, name)
+	}
 	for _, n := range []string{"1", "2", "3", "4"} {
 		if rxAuthorLabel.MatchString(twLabels[n]) && twData[n] != "" {
 			m.MetaAuthor = append(m.MetaAuthor, twData[n])
