@@ -245,10 +245,16 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Authors = onlyPersons(notOutlet(copyrightAuthor(p, a.Outlet), a.Outlet, m.SiteName), a.Outlet)
 	}
 	if len(a.Authors) == 0 {
-		// The post's own byline as its markup or a "Posted by" line shows
-		// it, user names included; never a commenter's.
-		names, _ := mainPostAuthors(p, a.Title)
-		a.Authors = personsOrHandles(notOutlet(names, a.Outlet, m.SiteName), a.Outlet)
+		// The post's own "Posted by" line, user names included; never a
+		// commenter's. A name the author markup marks too is kept as it
+		// is, even when it is the blog's name (a blog named after its
+		// author, a pseudonym such as "Jorge el constructor").
+		names, src := mainPostAuthors(p, a.Title)
+		if strings.HasPrefix(src, "byline-line+") {
+			a.Authors = names
+		} else {
+			a.Authors = personsOrHandles(notOutlet(names, a.Outlet, m.SiteName), a.Outlet)
+		}
 	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {

@@ -837,6 +837,29 @@ func recordAuthors(r record, site string) ([]string, string) {
 			return compactNames(names), as.source
 		}
 	}
+	if names := postedBy(r); len(names) > 0 {
+		return names, "byline-line"
+	}
+	return nil, ""
+}
+
+// sameNames reports whether a and b hold the same names, ignoring case
+// and order.
+func sameNames(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y string) bool { return strings.EqualFold(x, y) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// postedBy returns the name of r's byline line ("Posted by bill at 08:30
+// PM", see rxPostedBy), if it has one.
+func postedBy(r record) []string {
 	var names []string
 	r.sel.Find("*").AddSelection(r.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if inListingNoise(s.Nodes[0]) {
@@ -854,16 +877,14 @@ func recordAuthors(r record, site string) ([]string, string) {
 		}
 		return true
 	})
-	if len(names) > 0 {
-		return names, "byline-line"
-	}
-	return nil, ""
+	return names
 }
 
 // rxPostedBy matches a byline line of a post footer or header: "Posted
-// by bill at 08:30 PM", "Publicado por Jorge", "Publié par André à
-// 10:00", "Written by Jane Doe on March 3".
-var rxPostedBy = regexp.MustCompile(`(?i)^(?:posted|written|published|publicado|publicada|publié|publiée|pubblicato|scritto|geschrieben|veröffentlicht|gepost)(?:\s+\S+){0,3}?\s+(?:by|por|par|da|di|von|door)\s*:?\s+([^|,•·]+?)(?:\s+(?:at|on|a\s+las?|à|le|el|il|am|um|om|in)\s+.*|\s*[|,•·].*)?$`)
+// by bill at 08:30 PM", "Publicado por Jorge el constructor", "Publié par
+// André à 10:00", "Written by Jane Doe on March 3": a word such as "at",
+// "el" or "on" ends the name only when a time or a date follows it.
+var rxPostedBy = regexp.MustCompile(`(?i)^(?:posted|written|published|publicado|publicada|publié|publiée|pubblicato|scritto|geschrieben|veröffentlicht|gepost)(?:\s+\S+){0,3}?\s+(?:by|por|par|da|di|von|door)\s*:?\s+([^|,•·]+?)(?:\s+(?:at|on|a\s+las?|à|le|el|il|am|um|om|in)\s+(?:\p{L}+\.?,?\s+)?\d.*|\s*[|,•·].*)?$`)
 
 // shownName returns the name a byline shows, trimmed of its label, or ""
 // when the text cannot be a name: a byline's name is what the page shows,
@@ -1055,8 +1076,10 @@ func cutWords(s string, n int) string {
 
 // mainPostAuthors returns the authors of a single post page's byline
 // line ("Posted by bill at 08:30 PM") in the nearest element around the
-// post's title heading that has one, and the line's source. Comments and
-// sidebars are never read.
+// post's title heading that has one, and the line's source:
+// "byline-line", or "byline-line+" and the markup's source when the
+// author markup around it (recordAuthors) marks the same names. Comments
+// and sidebars are never read.
 func mainPostAuthors(p *page, title string) ([]string, string) {
 	if title == "" {
 		return nil, ""
@@ -1074,8 +1097,14 @@ func mainPostAuthors(p *page, title string) ([]string, string) {
 	}
 	for n, up := heading.Parent, 0; n != nil && n.DataAtom != atom.Body && up < 4; n, up = n.Parent, up+1 {
 		r := record{nodes: []*html.Node{n}, sel: goquery.NewDocumentFromNode(n).Selection, heading: heading}
-		if names, src := recordAuthors(r, ""); len(names) > 0 && src == "byline-line" {
-			return names, src
+		if names := postedBy(r); len(names) > 0 {
+			// The line's name is also the author the markup marks
+			// (an h-card, itemprop=author, rel=author): two pieces of
+			// evidence agree.
+			if marked, src := recordAuthors(r, ""); src != "byline-line" && len(marked) > 0 && sameNames(marked, names) {
+				return names, "byline-line+" + src
+			}
+			return names, "byline-line"
 		}
 	}
 	return nil, ""
