@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,6 +90,49 @@ func (x *Extractor) extractHTML(f corpus.File) ([]corpus.Article, error) {
 		return nil, fmt.Errorf("no article text or title in page")
 	}
 	return []corpus.Article{a}, nil
+}
+
+// shownDeclaredAuthors returns the authors the page declares (JSON-LD,
+// meta tags) that it also shows as the text of a link to an author
+// (rel=author, or an address with /author/ in its path) outside comments
+// and sidebars: two pieces of evidence that agree, which keep a user name
+// ("aimingoo", "2ynhub") that personName would not take for a person.
+func shownDeclaredAuthors(p *page) []string {
+	m := p.meta
+	var declared []string
+	for _, src := range [][]string{m.LD.Authors, m.MetaAuthor, m.ArtAuthor} {
+		declared = append(declared, src...)
+	}
+	if len(declared) == 0 {
+		return nil
+	}
+	var out []string
+	p.doc.Find(`a[rel~="author"], a[href*="/author/"]`).Each(func(_ int, s *goquery.Selection) {
+		if inListingNoise(s.Nodes[0]) {
+			return
+		}
+		shown := shownTextOf(s.Nodes[0])
+		for _, d := range declared {
+			if shown != "" && strings.EqualFold(strings.TrimSpace(d), shown) && !slices.Contains(out, shown) {
+				out = append(out, shown)
+			}
+		}
+	})
+	return out
+}
+
+// userNames keeps the names that are user names as blogs write them: one
+// word without capitals ("aimingoo", "2ynhub"). A declared author that is
+// a person's name was taken already (onlyPersons), and a capitalised word
+// beside it is more often an outlet or a desk ("Reuters", "Editorial").
+func userNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if len(strings.Fields(n)) == 1 && strings.ToLower(n) == n && !roleWords[n] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // personsOrHandles keeps the names that are persons by personName's
@@ -255,6 +299,9 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		} else {
 			a.Authors = personsOrHandles(notOutlet(names, a.Outlet, m.SiteName), a.Outlet)
 		}
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = userNames(notOutlet(shownDeclaredAuthors(p), a.Outlet, m.SiteName))
 	}
 	a.Date = x.articleDate(p, lineDate)
 	if a.Language == "" {

@@ -837,7 +837,7 @@ func recordAuthors(r record, site string) ([]string, string) {
 			return compactNames(names), as.source
 		}
 	}
-	if names := postedBy(r); len(names) > 0 {
+	if names := postedBy(r, rxPostedBy); len(names) > 0 {
 		return names, "byline-line"
 	}
 	return nil, ""
@@ -857,9 +857,10 @@ func sameNames(a, b []string) bool {
 	return true
 }
 
-// postedBy returns the name of r's byline line ("Posted by bill at 08:30
-// PM", see rxPostedBy), if it has one.
-func postedBy(r record) []string {
+// postedBy returns the name of r's byline line, a shown text that rx
+// matches with the name as its first group ("Posted by bill at 08:30 PM",
+// see rxPostedBy), if it has one.
+func postedBy(r record, rx *regexp.Regexp) []string {
 	var names []string
 	r.sel.Find("*").AddSelection(r.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if inListingNoise(s.Nodes[0]) {
@@ -869,7 +870,7 @@ func postedBy(r record) []string {
 		if t == "" || utf8.RuneCountInString(t) > 120 {
 			return true
 		}
-		if m := rxPostedBy.FindStringSubmatch(t); m != nil {
+		if m := rx.FindStringSubmatch(t); m != nil {
 			if n := shownName(m[1]); n != "" {
 				names = []string{n}
 				return false
@@ -1078,8 +1079,9 @@ func cutWords(s string, n int) string {
 // line ("Posted by bill at 08:30 PM") in the nearest element around the
 // post's title heading that has one, and the line's source:
 // "byline-line", or "byline-line+" and the markup's source when the
-// author markup around it (recordAuthors) marks the same names. Comments
-// and sidebars are never read.
+// author markup around it (recordAuthors) marks the same names; a bare
+// "by X" line counts only with such markup ("by-line+" and its source).
+// Comments and sidebars are never read.
 func mainPostAuthors(p *page, title string) ([]string, string) {
 	if title == "" {
 		return nil, ""
@@ -1097,7 +1099,7 @@ func mainPostAuthors(p *page, title string) ([]string, string) {
 	}
 	for n, up := heading.Parent, 0; n != nil && n.DataAtom != atom.Body && up < 4; n, up = n.Parent, up+1 {
 		r := record{nodes: []*html.Node{n}, sel: goquery.NewDocumentFromNode(n).Selection, heading: heading}
-		if names := postedBy(r); len(names) > 0 {
+		if names := postedBy(r, rxPostedBy); len(names) > 0 {
 			// The line's name is also the author the markup marks
 			// (an h-card, itemprop=author, rel=author): two pieces of
 			// evidence agree.
@@ -1106,6 +1108,17 @@ func mainPostAuthors(p *page, title string) ([]string, string) {
 			}
 			return names, "byline-line"
 		}
+		// A bare "by X" line ("par André") is a byline only when the
+		// author markup around it marks the same name.
+		if names := postedBy(r, rxByWord); len(names) > 0 {
+			if marked, src := recordAuthors(r, ""); src != "byline-line" && len(marked) > 0 && sameNames(marked, names) {
+				return names, "by-line+" + src
+			}
+		}
 	}
 	return nil, ""
 }
+
+// rxByWord matches a byline line that is only a preposition and a name:
+// "by Jane Doe", "par André", "von Jana Roth".
+var rxByWord = regexp.MustCompile(`(?i)^(?:by|par|por|von|di|da|door|av|af)\s*:?\s+([^|,•·]+?)(?:\s*[|,•·].*)?$`)
