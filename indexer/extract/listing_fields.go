@@ -861,9 +861,19 @@ func sameNames(a, b []string) bool {
 // matches with the name as its first group ("Posted by bill at 08:30 PM",
 // see rxPostedBy), if it has one.
 func postedBy(r record, rx *regexp.Regexp) []string {
+	// Only an element whose text starts with a byline's first word can
+	// match: find those from their first text nodes, instead of reading
+	// the text of every element of the record.
+	cand := map[*html.Node]bool{}
+	for _, root := range r.nodes {
+		bylineStarts(root, cand)
+	}
+	if len(cand) == 0 {
+		return nil
+	}
 	var names []string
 	r.sel.Find("*").AddSelection(r.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if inListingNoise(s.Nodes[0]) {
+		if !cand[s.Nodes[0]] || inListingNoise(s.Nodes[0]) {
 			return true
 		}
 		t := shownTextOf(s.Nodes[0])
@@ -879,6 +889,61 @@ func postedBy(r record, rx *regexp.Regexp) []string {
 		return true
 	})
 	return names
+}
+
+// rxBylineStart matches the first word of a byline line, as rxPostedBy
+// and rxByWord start.
+var rxBylineStart = regexp.MustCompile(`(?i)^\s*(?:posted|written|published|publicado|publicada|publié|publiée|pubblicato|scritto|geschrieben|veröffentlicht|gepost|by|por|par|da|di|von|door|av|af)(?:\P{L}|$)`)
+
+// bylineStarts adds to cand the elements under root, root included, whose
+// text starts with a text node that rxBylineStart matches: the node's
+// parent and the ancestors, up to root, of which it is the first text.
+func bylineStarts(root *html.Node, cand map[*html.Node]bool) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if rxBylineStart.MatchString(c.Data) {
+					for e := c.Parent; e != nil; e = e.Parent {
+						if firstText(e) != c {
+							break
+						}
+						cand[e] = true
+						if e == root {
+							break
+						}
+					}
+				}
+			case html.ElementNode:
+				if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(root)
+}
+
+// firstText returns the first text node under n that is not only white
+// space, or nil.
+func firstText(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+		case html.ElementNode:
+			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			if t := firstText(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 // rxPostedBy matches a byline line of a post footer or header: "Posted
