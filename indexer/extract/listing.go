@@ -503,19 +503,63 @@ func isNoiseNode(n *html.Node) bool {
 		// ARIA landmarks of the page's frame, not its content.
 		return true
 	}
-	for _, c := range strings.Fields(strings.ToLower(nodeAttr(n, "class") + " " + nodeAttr(n, "id"))) {
+	cls, id := nodeAttr(n, "class"), nodeAttr(n, "id")
+	if !mayBeNoise(cls) && !mayBeNoise(id) {
+		return false // most elements: nothing below can match
+	}
+	for _, c := range strings.Fields(strings.ToLower(cls + " " + id)) {
 		switch c {
 		case "comments", "comment", "comment-list", "commentlist", "comment-body", "comment-content", "respond",
 			"sidebar", "related", "related-posts", "jp-relatedposts", "sidebar-wrapper", "pingback", "trackback":
 			return true
 		}
 	}
-	for _, c := range strings.Fields(strings.ToLower(nodeAttr(n, "class"))) {
+	for _, c := range strings.Fields(strings.ToLower(cls)) {
 		if strings.HasPrefix(c, "comments-") || strings.HasPrefix(c, "comment-") {
 			return true
 		}
 	}
-	return strings.HasPrefix(strings.ToLower(nodeAttr(n, "id")), "comment")
+	return strings.HasPrefix(strings.ToLower(id), "comment")
+}
+
+// noiseWords are the parts of the class and id names isNoiseNode looks
+// for; an attribute without any of them cannot name noise.
+var noiseWords = []string{"comment", "sidebar", "related", "respond", "pingback", "trackback"}
+
+// mayBeNoise reports whether s holds one of noiseWords, in any case,
+// without allocating: isNoiseNode runs for every ancestor of every node
+// a listing page weighs.
+func mayBeNoise(s string) bool {
+	if len(s) < len("related") {
+		return false
+	}
+	for _, w := range noiseWords {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s contains the lower-case ASCII word
+// w, ignoring the case of ASCII letters in s.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for ; j < len(w); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // inListingNoise reports whether n is, or is inside, a sidebar,
