@@ -123,15 +123,48 @@ func (x *Extractor) candidateSets(p *page) []recordSet {
 			sets = append(sets, recordSet{source: v.source, records: recs})
 		}
 	}
-	for _, set := range p.structureSets() {
-		if set.records = p.alike(set.records); len(set.records) >= 2 {
-			sets = append(sets, set)
+	// The repeated structure is read unless a declared list of posts
+	// already holds most of the page's text: the markup comes first in
+	// the order of evidence, and a page that marks its posts rarely has
+	// another list beside them.
+	if !declaredListCovers(p, sets) {
+		for _, set := range p.structureSets() {
+			if set.records = p.alike(set.records); len(set.records) >= 2 {
+				sets = append(sets, set)
+			}
 		}
 	}
 	for i := range sets {
 		sets[i].shape = p.agreeOnPermalinks(sets[i].records)
 	}
 	return sets
+}
+
+// declaredCover is the share of the page's main text that a set read
+// from markup (microdata, h-entry, hAtom) must hold for the repeated
+// structure to be left unread.
+const declaredCover = 0.6
+
+// declaredListCovers reports whether one of sets, all read from markup,
+// holds at least declaredCover of the page's main text.
+func declaredListCovers(p *page, sets []recordSet) bool {
+	if len(sets) == 0 {
+		return false
+	}
+	main := mainTextLen(p)
+	if main == 0 {
+		return false
+	}
+	for _, set := range sets {
+		n := 0
+		for _, r := range set.records {
+			n += r.textLen
+		}
+		if float64(n) >= declaredCover*float64(main) {
+			return true
+		}
+	}
+	return false
 }
 
 // agreeOnPermalinks chooses the records' permalinks by what the records
