@@ -210,7 +210,7 @@ func (p *dateParser) parse(s string) corpus.Date {
 	if m, ok := findDate(s); ok {
 		return p.notFuture(m.Date)
 	}
-	if len(s) > 60 || !rxYear.MatchString(s) || !hasWordLetter(s) || rxNumDate.MatchString(s) {
+	if len(s) > 60 || !rxYear.MatchString(s) || !hasWordLetter(s) || rxNumDate.MatchString(s) || letterWords(s) > maxDateWords {
 		// An all-numeric date such as "10/05/2022 05:22 pm" is read in
 		// the order of the page's language (see parseIn), not guessed.
 		return corpus.Date{}
@@ -350,6 +350,24 @@ func (p *dateParser) notToday(d corpus.Date) corpus.Date {
 
 // hasWordLetter reports whether s has a letter other than the T and Z of
 // ISO 8601 date-times: whether it may name a month in words.
+// maxDateWords is the most words with letters that a date written out
+// has: "Tuesday, 3 March 2006", "mercredi 3 mars 2006", "3 de marzo de
+// 2006". A longer text with a year in it ("Winners of the Young
+// Epistemologist Prize 2017") is a title, not a date, and go-dateparser,
+// which takes milliseconds a text, is not asked.
+const maxDateWords = 4
+
+// letterWords counts the words of s that hold a letter.
+func letterWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 func hasWordLetter(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool {
 		return unicode.IsLetter(r) && r != 'T' && r != 'Z'
