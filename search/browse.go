@@ -1,17 +1,17 @@
 package search
 
 import (
-	"fmt"
+	"encoding/json"
 	"maps"
-	"reflect"
-	"slices"
+	"time"
 )
 
-// The facets and the timeline of the empty query without filters — what
-// the search page shows first, and again whenever a researcher browses —
-// are the same for every page and sort order, and counting them walks
-// every article of the index. An Index keeps them from the first such
-// search until its next Write.
+// The facets and the timeline of the empty query — what the search page
+// shows first, and again whenever a researcher browses or clicks a facet
+// without typing a query — are the same for every page and sort order of
+// the same filters, and counting them walks every article they match. An
+// Index keeps them, by the filters, dates and facet sizes asked, from the
+// first such search until its next Write.
 
 // browseCounts are the facets and the timeline of a search.
 type browseCounts struct {
@@ -23,17 +23,22 @@ type browseCounts struct {
 
 // browseKey returns the key of req's counts in the browse cache, or ""
 // when they cannot be cached: the query matches some articles only, or
-// filters, exclusions or a date range narrow it, or it wants no facets.
+// it wants no facets.
 func browseKey(req Request) string {
-	if !matchesAll(req.Query) || req.NoFacets || !req.From.IsZero() || !req.To.IsZero() ||
-		!reflect.ValueOf(req.Filters).IsZero() || !reflect.ValueOf(req.Exclude).IsZero() {
+	if !matchesAll(req.Query) || req.NoFacets {
 		return ""
 	}
-	key := fmt.Sprintf("%d/%v", req.FacetSize, req.Interval)
-	for _, name := range slices.Sorted(maps.Keys(req.FacetSizes)) {
-		key += fmt.Sprintf("/%s=%d", name, req.FacetSizes[name])
+	key, err := json.Marshal(struct {
+		Filters, Exclude Filters
+		From, To         time.Time
+		FacetSize        int
+		FacetSizes       map[string]int // encoded with sorted keys
+		Interval         Interval
+	}{req.Filters, req.Exclude, req.From, req.To, req.FacetSize, req.FacetSizes, req.Interval})
+	if err != nil {
+		return ""
 	}
-	return key
+	return string(key)
 }
 
 // cachedBrowse returns the counts kept for key, if any, and the number

@@ -9,8 +9,9 @@ import (
 )
 
 // TestBrowseCache checks that the facets and timeline of the empty query
-// are counted once and kept until the next Write, for every page and sort,
-// and that a narrowed search is never served from them.
+// are counted once per filters and kept until the next Write, for every
+// page and sort, and that a search is never served the counts of other
+// filters or of a query.
 func TestBrowseCache(t *testing.T) {
 	ix := newTestIndex(t, fixture())
 	first, err := ix.Search(t.Context(), Request{})
@@ -31,23 +32,41 @@ func TestBrowseCache(t *testing.T) {
 		t.Errorf("page 2: %d hits of %d, want 1 of %d", len(second.Hits), second.Total, first.Total)
 	}
 
-	for _, req := range []Request{
-		{Query: "rates"},
-		{Filters: Filters{Outlet: []string{"BBC"}}},
-		{Exclude: Filters{Outlet: []string{"BBC"}}},
-		{From: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)},
-		{NoFacets: true},
-	} {
+	for _, req := range []Request{{Query: "rates"}, {NoFacets: true}} {
 		if key := browseKey(req); key != "" {
 			t.Errorf("%+v: browse key %q, want none", req, key)
 		}
 	}
-	narrowed, err := ix.Search(t.Context(), Request{Filters: Filters{Outlet: []string{"BBC"}}})
+	// A filtered browse is kept under its own filters: counted once, then
+	// the same on every page, and never the unfiltered counts.
+	bbc := Request{Filters: Filters{Outlet: []string{"BBC"}}}
+	narrowed, err := ix.Search(t.Context(), bbc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if narrowed.Total >= first.Total || reflect.DeepEqual(narrowed.Facets[FacetTopic], first.Facets[FacetTopic]) {
 		t.Errorf("a filtered search got the browse counts: %d of %d", narrowed.Total, first.Total)
+	}
+	if len(ix.browse) != 2 {
+		t.Errorf("%d browse counts kept after a filtered browse, want 2", len(ix.browse))
+	}
+	bbc.Sort = SortOldest
+	again, err := ix.Search(t.Context(), bbc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Facets, narrowed.Facets) || again.Total != narrowed.Total || len(ix.browse) != 2 {
+		t.Errorf("the filtered browse, oldest first: counts differ from the first time, or were kept again")
+	}
+	for _, req := range []Request{
+		{Filters: Filters{Outlet: []string{"BBC"}}},
+		{Exclude: Filters{Outlet: []string{"BBC"}}},
+		{From: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{FacetSize: 3},
+	} {
+		if browseKey(req) == browseKey(Request{}) {
+			t.Errorf("%+v: same browse key as the empty request", req)
+		}
 	}
 
 	// A Write empties the cache: the new outlet is counted.
