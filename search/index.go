@@ -294,10 +294,26 @@ func (ix *Index) Count() (uint64, error) {
 // Close closes the index; a writable index is flushed to disk. Closing
 // it again does nothing and returns the same error.
 func (ix *Index) Close() error {
+	return ix.close(true)
+}
+
+// discard closes a Bulk index whose build failed or was interrupted, to
+// be removed: it neither waits for its batches to reach the disk nor
+// merges its segments, so that an interrupted reindex of a large corpus
+// stops at once.
+func (ix *Index) discard() error {
+	return ix.close(false)
+}
+
+// close closes the index; finish says whether a Bulk index is finished
+// (written to disk, merged) first.
+func (ix *Index) close(finish bool) error {
 	ix.closeOnce.Do(func() {
 		var perr error
 		if ix.bulk != nil {
-			perr = ix.finishBulk()
+			if finish {
+				perr = ix.finishBulk()
+			}
 			ix.bulk.close()
 		}
 		if err := errors.Join(perr, ix.b.Close()); err != nil {

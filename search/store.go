@@ -261,7 +261,9 @@ func (s *Store) Rebuild(ctx context.Context, build func(ctx context.Context, ix 
 		return fail(err)
 	}
 	err = build(ctx, ix)
-	if cerr := ix.Close(); err == nil {
+	if err != nil || ctx.Err() != nil {
+		_ = ix.discard() // removed below: neither synced nor merged
+	} else if cerr := ix.Close(); cerr != nil {
 		err = cerr
 	}
 	if err == nil {
