@@ -122,6 +122,13 @@ type Index struct {
 	// cached after it.
 	writes uint64
 
+	// sets caches the value sets of keyword fields (see counts.go), by
+	// field, for a read-only index; setsFrom, when not 0, replaces
+	// countThreshold (tests).
+	setsMu   sync.Mutex
+	sets     map[string][]valueSet
+	setsFrom int
+
 	// bulk is the state of a Bulk index; nil for any other.
 	bulk *bulkState
 

@@ -224,7 +224,17 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	var mu sync.Mutex
 	disjunctive := make(chan error, 1)
 	go func() { disjunctive <- ix.disjunctive(ctx, text, req, p, narrowed, facets, &mu) }()
+	counted, err := ix.countBySets(ctx, sr, q)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
 	res, err := ix.b.SearchInContext(ctx, sr)
+	if err == nil && len(counted) > 0 {
+		if res.Facets == nil {
+			res.Facets = bsearch.FacetResults{}
+		}
+		maps.Copy(res.Facets, counted)
+	}
 	if err == nil && !matchesAll(req.Query) {
 		err = ix.locate(ctx, text, res.Hits)
 		newHighlighter(text, ix.b.Mapping()).locateSpelled(res.Hits)

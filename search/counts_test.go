@@ -1,0 +1,83 @@
+package search
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// TestCountsFromValueSets compares, on a read-only index of 3,000
+// synthetic articles, every search counted from value sets with the same
+// search counted by bleve: totals, hits, facets and timelines must be
+// identical.
+func TestCountsFromValueSets(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	w, err := Create(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSynthetic(3)
+	var batch []corpus.Article
+	for i := range 3000 {
+		a := s.article(fmt.Sprintf("a%05d", i))
+		a.Tags = []string{s.vocab[s.r.IntN(40)], s.vocab[s.r.IntN(400)]}
+		batch = append(batch, a)
+		if len(batch) == 500 {
+			if err := w.Write(t.Context(), batch); err != nil {
+				t.Fatal(err)
+			}
+			batch = nil
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	open := func(from int) *Index {
+		ix, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		ix.setsFrom = from
+		return ix
+	}
+	bySets, byBleve := open(1), open(1<<30)
+	word := s.vocab[3]
+	requests := []Request{
+		{}, {Sort: SortOldest, Page: 4}, {Query: word}, {Query: word + " OR " + s.vocab[7]},
+		{Filters: Filters{Country: []string{"US"}}},
+		{Query: word, Filters: Filters{Topic: []string{"economy"}, Outlet: []string{"BBC", "AP"}}},
+		{Exclude: Filters{Country: []string{"FR"}}, FacetSize: 3},
+		{From: time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2006, 6, 30, 0, 0, 0, 0, time.UTC)},
+		{Query: word, Interval: IntervalMonth, FacetSizes: map[string]int{FacetPerson: 50, FacetTag: 30}},
+		{Query: "title:" + s.vocab[5]},
+	}
+	for _, req := range requests {
+		a, err := bySets.Search(t.Context(), req)
+		if err != nil {
+			t.Fatalf("%+v: %v", req, err)
+		}
+		b, err := byBleve.Search(t.Context(), req)
+		if err != nil {
+			t.Fatalf("%+v: %v", req, err)
+		}
+		if a.Total != b.Total || !reflect.DeepEqual(a.Hits, b.Hits) {
+			t.Errorf("%+v: %d hits by value sets, %d by bleve, or other hits", req, a.Total, b.Total)
+		}
+		for name, want := range b.Facets {
+			if got := a.Facets[name]; !reflect.DeepEqual(got, want) {
+				t.Errorf("%+v: facet %s\n by value sets %v\n by bleve      %v", req, name, got, want)
+			}
+		}
+		if !reflect.DeepEqual(a.Timeline, b.Timeline) || a.Interval != b.Interval {
+			t.Errorf("%+v: timelines differ", req)
+		}
+	}
+	if len(bySets.sets) == 0 {
+		t.Error("no value sets were read: the searches were all counted by bleve")
+	}
+}
