@@ -224,11 +224,26 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	var mu sync.Mutex
 	disjunctive := make(chan error, 1)
 	go func() { disjunctive <- ix.disjunctive(ctx, text, req, p, narrowed, facets, &mu) }()
+	windowed := false
+	if cached != nil && cached.scored && req.From.IsZero() && req.To.IsZero() {
+		wq, ok, err := ix.dateWindow(ctx, q, p)
+		if err != nil {
+			return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+		}
+		if ok {
+			sr.Query, windowed = wq, true
+		}
+	}
 	counted, err := ix.countBySets(ctx, sr, q)
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	res, err := ix.b.SearchInContext(ctx, sr)
+	if err == nil && windowed {
+		for _, h := range res.Hits {
+			h.Score = cached.score // the window's conjunction scores otherwise
+		}
+	}
 	if err == nil && len(counted) > 0 {
 		if res.Facets == nil {
 			res.Facets = bsearch.FacetResults{}
@@ -297,7 +312,9 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		for name, vals := range facets {
 			label(name, vals, labels)
 		}
-		ix.keepBrowse(key, writes, &browseCounts{facets: maps.Clone(facets), timeline: timeline, interval: interval, outside: outside})
+		score, scored := uniformScore(res.Hits)
+		ix.keepBrowse(key, writes, &browseCounts{total: res.Total, score: score, scored: scored,
+			facets: maps.Clone(facets), timeline: timeline, interval: interval, outside: outside})
 	}
 	return out, nil
 }
