@@ -137,4 +137,3 @@ func TestBrowseDateWindow(t *testing.T) {
 		}
 	}
 }
-
