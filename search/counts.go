@@ -16,7 +16,7 @@ import (
 // Bleve counts a facet by reading, for every match, the values of the
 // field in its doc values: the cost grows with the matches, times the
 // fields counted (a search page counts eleven). A search that matches
-// many articles of a read-only index (a Store's live generation, which
+// more than a few hundred articles of a read-only index (a Store's live generation, which
 // never changes) counts them instead from the set of articles that hold
 // each value, read once per generation from the field's postings: the
 // count of a value is the size of the intersection of its set with the
@@ -24,8 +24,11 @@ import (
 // count stops once no value left can enter the top n.
 
 // countThreshold is the number of matches from which a search of a
-// read-only index counts its facets from value sets.
-const countThreshold = 4000
+// read-only index counts its facets from value sets. Measured with ten
+// searches on Reuters (21,578 articles) and on 200,000: at 4,000 the p50
+// was 10.0 and 33.4 ms, at 1,000 6.2 and 24.3, at 200 4.6 and 23.8, at 50
+// no better.
+const countThreshold = 200
 
 // valueSet is the articles of an index that hold one value of a field.
 type valueSet struct {
