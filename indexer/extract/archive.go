@@ -28,7 +28,7 @@ func pageHeadline(p *page) (h string, strong bool) {
 	metaTitles := []string{m.LD.Headline, m.OGTitle, m.TwTitle, m.MetaTitle}
 	site := p.siteGuess()
 	p.doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if inNoise(s) || s.Closest(siteHeadingSelector).Length() > 0 || s.Find(`a[rel~="home"]`).Length() > 0 {
+		if inNoise(s) || s.ClosestMatcher(siteHeadingMatch).Length() > 0 || s.Find(`a[rel~="home"]`).Length() > 0 {
 			return true
 		}
 		t := text(s)
@@ -93,7 +93,7 @@ func (x *Extractor) archiveArticles(p *page, set *recordSet) []corpus.Article {
 	lang := primaryLanguage(p.meta.Lang)
 	// The outlet is the site: its declared name, else the name its header
 	// shows, else the one in <title>, else its host.
-	site := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName, siteFromDOM(p.doc),
+	site := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName, p.siteFromDOM(),
 		stripArchiveTitle(p.meta.TitleTag), p.site)
 	headers := x.dateHeaders(p, set.records)
 	labels := linkLabels(set.records)
@@ -107,7 +107,7 @@ func (x *Extractor) archiveArticles(p *page, set *recordSet) []corpus.Article {
 		a.Excerpt = p.isExcerpt(r, content, body)
 		a.Authors, a.Provenance["authors"] = recordAuthors(r, site)
 		a.Date, a.Provenance["date"] = x.recordDate(p, r, headers)
-		a.Tags = tagLinks(r.sel)
+		a.Tags = p.tagLinks(r.sel)
 		body, lineAuthors, lineDate := x.trimBodyHead(body, []string{a.Title}, site, p.language())
 		if len(a.Authors) == 0 && len(lineAuthors) > 0 {
 			a.Authors, a.Provenance["authors"] = lineAuthors, "byline-line"
@@ -173,15 +173,15 @@ func recordParagraphs(r record, content *html.Node, skipCaptions bool) []string 
 	skip := map[*html.Node]bool{}
 	for _, root := range roots {
 		s := goquery.NewDocumentFromNode(root).Selection
-		for _, n := range s.Find(postMetaSelector).Nodes {
+		for _, n := range s.FindMatcher(postMetaMatch).Nodes {
 			skip[n] = true
 		}
 		if skipCaptions {
-			for _, n := range s.Find(captionSelector).Nodes {
+			for _, n := range s.FindMatcher(captionMatch).Nodes {
 				skip[n] = true
 			}
 		}
-		for _, n := range s.Find(noiseSelector).Nodes {
+		for _, n := range s.FindMatcher(noiseMatch).Nodes {
 			skip[n] = true
 		}
 	}

@@ -18,14 +18,14 @@ import (
 const postSelector = `article, .post, .hentry, .type-post, .post-outer, .date-outer, .entry, .blog-post, .h-entry`
 
 // headingSelectors find a post's heading, best first.
-var headingSelectors = []string{
+var headingSelectors = compileAll(
 	`.entry-title`,
 	`.post-title`,
 	`[itemprop="headline"]`,
 	`.posttitle, .storytitle, .p-name`,
 	`h1.entry-header, h2.entry-header, h3.entry-header, h4.entry-header`,
 	`h1, h2, h3`,
-}
+)
 
 // post is one post container of an archive page and its heading.
 type post struct {
@@ -41,7 +41,7 @@ func (x *Extractor) findPosts(p *page) []post {
 	if isSinglePostPage(p) {
 		return nil
 	}
-	cands := p.doc.Find(postSelector).FilterFunction(func(_ int, s *goquery.Selection) bool {
+	cands := p.doc.FindMatcher(postMatch).FilterFunction(func(_ int, s *goquery.Selection) bool {
 		return !isCommentOrNoise(s)
 	})
 	if cands.Length() < 2 {
@@ -126,7 +126,7 @@ func expandPost(n *html.Node, isCand map[*html.Node]bool) []post {
 func postHeading(s *goquery.Selection) *goquery.Selection {
 	for _, sel := range headingSelectors {
 		var found *goquery.Selection
-		s.Find(sel).EachWithBreak(func(_ int, h *goquery.Selection) bool {
+		s.FindMatcher(sel).EachWithBreak(func(_ int, h *goquery.Selection) bool {
 			if isCommentOrNoise(h) {
 				return true
 			}
@@ -149,7 +149,7 @@ func (x *Extractor) classicArticles(p *page, posts []post) []corpus.Article {
 	lang := primaryLanguage(p.meta.Lang)
 	// The outlet is the site: its declared name, else the name its header
 	// shows, else the one in <title>, else its host.
-	site := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName, siteFromDOM(p.doc),
+	site := first(p.meta.SiteName, p.meta.LD.Publisher, p.meta.LD.SiteName, p.siteFromDOM(),
 		stripArchiveTitle(p.meta.TitleTag), p.site)
 	out := make([]corpus.Article, 0, len(posts))
 	for _, ps := range posts {
@@ -161,7 +161,7 @@ func (x *Extractor) classicArticles(p *page, posts []post) []corpus.Article {
 		a.URL = p.postURL(headingLink(ps.heading.Nodes[0]))
 		a.Authors = bylineAuthors(ps.sel, site)
 		a.Date = x.postDate(p, ps)
-		a.Tags = tagLinks(ps.sel)
+		a.Tags = p.tagLinks(ps.sel)
 		body := dropBoilerplate(postBody(ps))
 		body, lineAuthors, lineDate := x.trimBodyHead(body, []string{a.Title}, site, p.language())
 		if len(a.Authors) == 0 {
@@ -215,7 +215,7 @@ func (x *Extractor) dateHeaderBefore(n *html.Node, headers []*html.Node, order m
 
 // postBody returns the paragraphs of a post's own text.
 func postBody(ps post) []string {
-	content := ps.sel.Find(postContentSelector).FilterFunction(func(_ int, s *goquery.Selection) bool {
+	content := ps.sel.FindMatcher(postContentMatch).FilterFunction(func(_ int, s *goquery.Selection) bool {
 		return !isCommentOrNoise(s)
 	}).First()
 	root := content
@@ -223,10 +223,10 @@ func postBody(ps post) []string {
 		root = ps.sel
 	}
 	skip := map[*html.Node]bool{}
-	for _, n := range root.Find(postSkipSelector).Nodes {
+	for _, n := range root.FindMatcher(postSkipMatch).Nodes {
 		skip[n] = true
 	}
-	for _, n := range root.Find(noiseSelector).Nodes {
+	for _, n := range root.FindMatcher(noiseMatch).Nodes {
 		skip[n] = true
 	}
 	if content.Length() == 0 {

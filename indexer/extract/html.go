@@ -13,6 +13,7 @@ import (
 	"github.com/clippings/clippings/corpus"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -49,9 +50,9 @@ type page struct {
 	postLinks map[string]bool
 	siteText  string
 	siteKnown bool
-	// dateTexts caches isDateText; headers lists the page's possible date
+	// dateTexts caches textDate; headers lists the page's possible date
 	// headers once headersKnown (see pageDateHeaders).
-	dateTexts    map[string]bool
+	dateTexts    map[string]corpus.Date
 	headers      []dateHeader
 	headersKnown bool
 	// lang is the page's language (see language), known once langKnown.
@@ -66,6 +67,13 @@ type page struct {
 	shownStamps []string
 	shownUTC    bool
 	shownKnown  bool
+	// domSite is the site title the page's header shows (see
+	// siteFromDOM), known once domSiteKnown; tags are its tag and
+	// category links (see tagLinks), known once tagsKnown.
+	domSite      string
+	domSiteKnown bool
+	tags         []tagLink
+	tagsKnown    bool
 }
 
 // extractHTML returns the articles of an HTML page: one per post on a
@@ -252,10 +260,10 @@ func (x *Extractor) singleArticle(p *page) (corpus.Article, bool) {
 		a.Outlet = siteFromTitle(m.TitleTag, a.Title)
 	}
 	if a.Outlet == "" {
-		a.Outlet = siteFromDOM(p.doc)
+		a.Outlet = p.siteFromDOM()
 	}
 	a.Tags = append(append([]string{}, m.Tags...), m.LD.Keywords...)
-	a.Tags = append(a.Tags, tagLinks(p.doc.Selection)...)
+	a.Tags = append(a.Tags, p.tagLinks(p.doc.Selection)...)
 
 	// The head of the extracted body often repeats the title, the byline
 	// and the date: take them as evidence and keep them out of the body.
@@ -406,33 +414,117 @@ const noiseSelector = `aside, nav, #comments, .comments, .comment, [class^="comm
 
 // inNoise reports whether e is inside a sidebar, comment or navigation.
 func inNoise(e *goquery.Selection) bool {
-	return e.Closest(noiseSelector).Length() > 0
+	return e.ClosestMatcher(noiseMatch).Length() > 0
 }
 
-// tagSelectors find tag and category links.
-const tagSelectors = `a[rel~="tag"], a[rel~="category"], .cat-links a, .tags-links a, .post-labels a, .post-footers a, .entry-categories a, .entry-tags a, .post-tags a, .tags a`
+// tagLink is a tag or category link of a page and its text.
+type tagLink struct {
+	node *html.Node
+	text string
+}
 
-// tagLinks returns the texts of the tag and category links in s, skipping
-// sidebars, tag clouds and permalinks.
-func tagLinks(s *goquery.Selection) []string {
+// tagLinks returns the texts of the tag and category links inside s, a
+// selection of the page, skipping sidebars, tag clouds and permalinks.
+// The page's links are found once and shared by its records.
+func (p *page) tagLinks(s *goquery.Selection) []string {
+	if !p.tagsKnown {
+		p.tagsKnown = true
+		p.tags = pageTagLinks(p.root)
+	}
 	var tags []string
-	s.Find(tagSelectors).Each(func(_ int, e *goquery.Selection) {
-		if inNoise(e) || e.Closest(".tagcloud, .wp-tag-cloud, .widget_tag_cloud").Length() > 0 {
-			return
+	for _, l := range p.tags {
+		for _, n := range s.Nodes {
+			if n != l.node && contains(n, l.node) {
+				tags = append(tags, l.text)
+				break
+			}
 		}
-		href := strings.ToLower(attr(e, "href"))
-		cls := strings.ToLower(attr(e, "class"))
-		if strings.Contains(href, "#comment") || strings.Contains(cls, "permalink") || strings.Contains(cls, "comment") ||
-			strings.Contains(cls, "trackback") {
-			return
-		}
-		t := text(e)
-		if t == "" || utf8.RuneCountInString(t) > 60 || strings.EqualFold(t, "permalink") {
-			return
-		}
-		tags = append(tags, t)
-	})
+	}
 	return tags
+}
+
+// Tag and category links are links marked rel=tag or rel=category, and
+// the links inside an element of one of tagListClasses, the classes
+// themes give a post's list of tags or categories. Those inside an
+// element that noiseSelector matches, or a tag cloud, are not a post's.
+var tagListClasses = map[string]bool{
+	"cat-links": true, "tags-links": true, "post-labels": true, "post-footers": true,
+	"entry-categories": true, "entry-tags": true, "post-tags": true, "tags": true,
+}
+
+// pageTagLinks returns the tag and category links under root, in
+// document order. It walks the tree once, which costs far less than
+// matching the equivalent CSS selector group, whose descendant
+// combinators climb the ancestors of every link.
+func pageTagLinks(root *html.Node) []tagLink {
+	var tags []tagLink
+	var walk func(n *html.Node, inList bool)
+	walk = func(n *html.Node, inList bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || isTagNoise(c) {
+				continue
+			}
+			if c.DataAtom == atom.A && (inList || (hasToken(nodeAttr(c, "rel"), "tag") || hasToken(nodeAttr(c, "rel"), "category"))) {
+				if t, ok := tagLinkText(c); ok {
+					tags = append(tags, tagLink{c, t})
+				}
+			}
+			walk(c, inList || hasClassIn(c, tagListClasses))
+		}
+	}
+	walk(root, false)
+	return tags
+}
+
+// tagLinkText returns the text of a tag link, or false for a link to a
+// comment, a permalink or a trackback, or a text too long for a tag.
+func tagLinkText(a *html.Node) (string, bool) {
+	href := strings.ToLower(nodeAttr(a, "href"))
+	cls := strings.ToLower(nodeAttr(a, "class"))
+	if strings.Contains(href, "#comment") || strings.Contains(cls, "permalink") || strings.Contains(cls, "comment") ||
+		strings.Contains(cls, "trackback") {
+		return "", false
+	}
+	t := text(&goquery.Selection{Nodes: []*html.Node{a}})
+	if t == "" || utf8.RuneCountInString(t) > 60 || strings.EqualFold(t, "permalink") {
+		return "", false
+	}
+	return t, true
+}
+
+// noiseClasses are the class names of noiseSelector and of tag clouds.
+var noiseClasses = map[string]bool{
+	"comments": true, "comment": true, "comment-list": true, "commentlist": true, "widget": true,
+	"sidebar": true, "related": true, "related-posts": true, "jp-relatedposts": true,
+	"tagcloud": true, "wp-tag-cloud": true, "widget_tag_cloud": true,
+}
+
+// isTagNoise reports whether n is an element noiseSelector matches, or a
+// tag cloud: the tag links inside it are not a post's.
+func isTagNoise(n *html.Node) bool {
+	if n.DataAtom == atom.Aside || n.DataAtom == atom.Nav {
+		return true
+	}
+	switch nodeAttr(n, "id") {
+	case "comments", "respond", "sidebar":
+		return true
+	}
+	cls := nodeAttr(n, "class")
+	if strings.HasPrefix(cls, "comments-") || strings.HasPrefix(cls, "comment-") ||
+		strings.Contains(cls, " comments-") || strings.Contains(cls, " comment-") {
+		return true
+	}
+	return hasClassIn(n, noiseClasses)
+}
+
+// hasClassIn reports whether one of n's classes is in set.
+func hasClassIn(n *html.Node, set map[string]bool) bool {
+	for _, c := range strings.Fields(nodeAttr(n, "class")) {
+		if set[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // detectLanguage guesses the language of a text long enough to tell,

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
@@ -687,12 +688,12 @@ func notSite(names []string, host string) []string {
 // names: the usual class names, then any class that mentions an author
 // or a byline.
 var bylineSelectors = []struct {
-	sel    string
+	sel    cascadia.Selector
 	strict bool
 }{
-	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .author .fn, .byline .fn, .vcard .fn, .post-author .fn, .author.fn, .vcard.fn`, false},
-	{`byline, .byline, .author-name, .post-author, .entry-author, .author, .article-author, .story-byline`, true},
-	{`[class*="byline"], [class*="author"], [class*="autor"], [class*="auteur"], [data-testid*="byline"]`, true},
+	{cascadia.MustCompile(`[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .author .fn, .byline .fn, .vcard .fn, .post-author .fn, .author.fn, .vcard.fn`), false},
+	{cascadia.MustCompile(`byline, .byline, .author-name, .post-author, .entry-author, .author, .article-author, .story-byline`), true},
+	{cascadia.MustCompile(`[class*="byline"], [class*="author"], [class*="autor"], [class*="auteur"], [data-testid*="byline"]`), true},
 }
 
 // bylineAuthors returns the names in the first byline element of s that
@@ -700,7 +701,7 @@ var bylineSelectors = []struct {
 func bylineAuthors(s *goquery.Selection, site string) []string {
 	var names []string
 	for _, group := range bylineSelectors {
-		s.Find(group.sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		s.FindMatcher(group.sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
 			if inNoise(e) || otherPost(e, s.Get(0)) {
 				return true
 			}

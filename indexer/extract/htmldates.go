@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"github.com/clippings/clippings/corpus"
 	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
@@ -98,11 +99,11 @@ func (p *page) language() string {
 }
 
 // timeSelectors find the element that dates an article, best first.
-var timeSelectors = []string{
+var timeSelectors = compileAll(
 	`time[pubdate], [itemprop="datePublished"], time.published, time.entry-date, abbr.published, .published[title]`,
 	`time[datetime]`,
 	`.entry-date, .published, .post-date, .date-header, .dateline`,
-}
+)
 
 // timeElementDate returns the date of the first dating element of s that
 // parses, skipping comments, sidebars and the dates of changes.
@@ -117,9 +118,9 @@ func (x *Extractor) timeElementDate(s *goquery.Selection, lang string) corpus.Da
 
 // datingElement returns the date of the first element of s matched by sel
 // that parses, skipping comments, sidebars and the dates of changes.
-func (x *Extractor) datingElement(s *goquery.Selection, sel, lang string) corpus.Date {
+func (x *Extractor) datingElement(s *goquery.Selection, sel cascadia.Selector, lang string) corpus.Date {
 	var d corpus.Date
-	s.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+	s.FindMatcher(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
 		if inDateNoise(e) || isChangeElement(e.Get(0)) {
 			return true
 		}
@@ -258,7 +259,7 @@ func (x *Extractor) headerDate(p *page) corpus.Date {
 	}
 	lang := p.language()
 	noise := map[*html.Node]bool{}
-	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) {
+	p.doc.FindMatcher(noiseMatch).Each(func(_ int, e *goquery.Selection) {
 		noise[e.Get(0)] = !articleAside(e)
 	})
 	var (
@@ -566,7 +567,7 @@ func articleAside(e *goquery.Selection) bool {
 // comment or navigation, an article's own aside excepted.
 func inDateNoise(e *goquery.Selection) bool {
 	noisy := false
-	e.ParentsFiltered(noiseSelector).AddSelection(e.Filter(noiseSelector)).EachWithBreak(func(_ int, a *goquery.Selection) bool {
+	e.ParentsMatcher(noiseMatch).AddSelection(e.FilterMatcher(noiseMatch)).EachWithBreak(func(_ int, a *goquery.Selection) bool {
 		noisy = !articleAside(a)
 		return !noisy
 	})
@@ -920,7 +921,7 @@ var rxPublishedLead = regexp.MustCompile(`(?i)^(?:first |originally |this (?:ent
 func (x *Extractor) markedDate(p *page) corpus.Date {
 	lang := p.language()
 	noise := map[*html.Node]bool{}
-	p.doc.Find(noiseSelector).Each(func(_ int, e *goquery.Selection) {
+	p.doc.FindMatcher(noiseMatch).Each(func(_ int, e *goquery.Selection) {
 		noise[e.Get(0)] = !articleAside(e)
 	})
 	var (

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/clippings/clippings/corpus"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -626,7 +627,7 @@ func hasLink(n *html.Node) bool {
 func (p *page) siteGuess() string {
 	if !p.siteKnown {
 		p.siteKnown = true
-		p.siteText = first(p.site, siteFromDOM(p.doc))
+		p.siteText = first(p.site, p.siteFromDOM())
 	}
 	return p.siteText
 }
@@ -709,10 +710,10 @@ func (p *page) readRecord(nodes []*html.Node) record {
 
 // titleSelector finds the element the vocabularies mark as a post's
 // title, best first.
-var titleSelectors = []string{
+var titleSelectors = compileAll(
 	`[itemprop~="headline"], .p-name, .entry-title`,
 	`[itemprop~="name"]:not([itemscope] [itemscope] *), .post-title, .posttitle`,
-}
+)
 
 // recordHeading returns the element that holds a record's title: the one
 // its markup names, else its first heading that is not a date or quoted,
@@ -720,7 +721,7 @@ var titleSelectors = []string{
 func recordHeading(r record) *html.Node {
 	for _, sel := range titleSelectors {
 		var found *html.Node
-		r.sel.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		r.sel.FindMatcher(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if inListingNoise(s.Nodes[0]) || s.Is("meta, link") {
 				return true
 			}
@@ -760,30 +761,66 @@ var rxDateish = regexp.MustCompile(`^[\p{L}]{0,12},?\s*\d{1,4}[\s./,-]+(?:\p{L}+
 
 // isDateText reports whether a short text is nothing but a date.
 func (p *page) isDateText(s string) bool {
+	return !p.textDate(s).IsZero()
+}
+
+// textDate returns the date a short text consists of, or the zero Date
+// when it is anything else. Answers are kept for the page.
+func (p *page) textDate(s string) corpus.Date {
 	s = strings.TrimSpace(s)
 	if s == "" || utf8.RuneCountInString(s) > 60 || len(strings.Fields(s)) > 7 || strings.ContainsAny(s, "!?") ||
 		!strings.ContainsFunc(s, unicode.IsDigit) {
 		// Every date a page writes has a number in it: a day or a year.
-		return false
+		return corpus.Date{}
 	}
-	if v, ok := p.dateTexts[s]; ok {
-		return v
+	if d, ok := p.dateTexts[s]; ok {
+		return d
 	}
-	v := !p.x.dates.parseIn(s, p.language()).IsZero()
+	d := p.x.dates.parseIn(s, p.language())
 	if p.dateTexts == nil {
-		p.dateTexts = map[string]bool{}
+		p.dateTexts = map[string]corpus.Date{}
 	}
-	p.dateTexts[s] = v
-	return v
+	p.dateTexts[s] = d
+	return d
 }
 
 // headingLink returns the link of a heading: one inside it or around it.
 func headingLink(h *html.Node) string {
-	s := goquery.NewDocumentFromNode(h).Selection
-	if href := attr(s.Find("a[href]").First(), "href"); href != "" {
-		return href
+	if a := firstLink(h); a != nil && nodeAttr(a, "href") != "" {
+		return nodeAttr(a, "href")
 	}
-	return attr(s.Closest("a[href]"), "href")
+	for n := h; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A && hasAttr(n, "href") {
+			return nodeAttr(n, "href")
+		}
+	}
+	return ""
+}
+
+// firstLink returns the first <a href> inside n, or nil.
+func firstLink(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A && hasAttr(c, "href") {
+			return c
+		}
+		if a := firstLink(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// hasAttr reports whether n has the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // rxNotPost matches the addresses of pages that list posts or act on
@@ -924,26 +961,54 @@ func attrOf(n *html.Node, key string) (string, bool) {
 
 // shownText returns the text a reader sees in n, white space collapsed.
 func shownTextOf(n *html.Node) string {
+	t, _ := shownTextUpTo(n, 0)
+	return t
+}
+
+// shownTextUpTo is shownTextOf for a text of at most limit runes (no
+// limit when 0): it stops reading, and reports false, as soon as the
+// text is certain to be longer.
+func shownTextUpTo(n *html.Node, limit int) (string, bool) {
 	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	// A rune takes 4 bytes at most: more than 4*limit bytes that are not
+	// white space make more than limit runes.
+	solid, most := 0, 4*limit
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
 			b.WriteString(n.Data)
 			b.WriteByte(' ')
-			return
+			if limit > 0 {
+				for i := 0; i < len(n.Data); i++ {
+					if c := n.Data[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+						solid++
+					}
+				}
+				return solid <= most
+			}
+			return true
 		case html.ElementNode:
 			if invisibleElements[n.DataAtom] || isHiddenNode(n) {
-				return
+				return true
 			}
 			if n.DataAtom == atom.Br {
 				b.WriteByte(' ')
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			if !walk(c) {
+				return false
+			}
 		}
+		return true
 	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	if !walk(n) {
+		return "", false
+	}
+	t := strings.Join(strings.Fields(b.String()), " ")
+	if limit > 0 && utf8.RuneCountInString(t) > limit {
+		return "", false
+	}
+	return t, true
 }

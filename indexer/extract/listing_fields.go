@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"github.com/clippings/clippings/corpus"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -489,11 +490,14 @@ func (p *page) resolve(href string) string {
 
 // dateSelectors find the elements that date a record, each with the
 // source it stands for, best first.
-var dateSelectors = []struct{ sel, source string }{
-	{`[itemprop="datePublished"]`, srcMicrodata},
-	{`.dt-published`, srcHEntry},
-	{`abbr.published, .published[title], time.published, .published[datetime]`, srcHAtom},
-	{`time[pubdate], time[datetime]`, "time"},
+var dateSelectors = []struct {
+	sel    cascadia.Selector
+	source string
+}{
+	{cascadia.MustCompile(`[itemprop="datePublished"]`), srcMicrodata},
+	{cascadia.MustCompile(`.dt-published`), srcHEntry},
+	{cascadia.MustCompile(`abbr.published, .published[title], time.published, .published[datetime]`), srcHAtom},
+	{cascadia.MustCompile(`time[pubdate], time[datetime]`), "time"},
 }
 
 // ownDate returns the date a record gives itself, with its source: a
@@ -568,9 +572,9 @@ func (x *Extractor) readOwnDate(p *page, r record) (corpus.Date, string) {
 
 // recordDating returns the date of the first element of a record matched
 // by sel that parses, skipping comments and the dates of changes.
-func (x *Extractor) recordDating(r record, sel, lang string) corpus.Date {
+func (x *Extractor) recordDating(r record, sel cascadia.Selector, lang string) corpus.Date {
 	var d corpus.Date
-	r.sel.Find(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+	r.sel.FindMatcher(sel).EachWithBreak(func(_ int, e *goquery.Selection) bool {
 		if inListingNoise(e.Nodes[0]) || isChangeElement(e.Nodes[0]) {
 			return true
 		}
@@ -592,7 +596,7 @@ func (x *Extractor) recordDating(r record, sel, lang string) corpus.Date {
 // recordContent returns the element that holds a record's text, or nil.
 func recordContent(r record) *html.Node {
 	var found *html.Node
-	r.sel.Find(recordContentSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	r.sel.FindMatcher(recordContentMatch).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if inListingNoise(s.Nodes[0]) {
 			return true
 		}
@@ -711,15 +715,20 @@ func (x *Extractor) pageDateHeaders(p *page) []dateHeader {
 				continue
 			}
 			if !hasBlockChild(c) {
-				t := shownTextOf(c)
-				if rxYearOnly.MatchString(t) {
-					p.headers = append(p.headers, dateHeader{node: c, date: parseISODate(t)})
-					continue
-				}
-				if p.isDateText(t) {
-					if d := x.dates.parseIn(t, p.language()); d.Precision == corpus.PrecisionDay {
-						p.headers = append(p.headers, dateHeader{node: c, date: d})
+				// A header's text is a date: 60 runes at most (see textDate).
+				if t, ok := shownTextUpTo(c, 60); ok {
+					if rxYearOnly.MatchString(t) {
+						p.headers = append(p.headers, dateHeader{node: c, date: parseISODate(t)})
 						continue
+					}
+					// A day is written with two numbers at least, the day's
+					// and the year's: a text with one ("FEW 2013
+					// Programme") is not parsed.
+					if numberRuns(t) >= 2 {
+						if d := p.textDate(t); d.Precision == corpus.PrecisionDay {
+							p.headers = append(p.headers, dateHeader{node: c, date: d})
+							continue
+						}
 					}
 				}
 			}
@@ -728,6 +737,21 @@ func (x *Extractor) pageDateHeaders(p *page) []dateHeader {
 	}
 	walk(p.root)
 	return p.headers
+}
+
+// numberRuns counts the runs of digits in s, up to 2.
+func numberRuns(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		d := unicode.IsDigit(r)
+		if d && !in {
+			if n++; n == 2 {
+				return n
+			}
+		}
+		in = d
+	}
+	return n
 }
 
 // hasBlockChild reports whether an element has a block-level or heading
@@ -805,13 +829,16 @@ func archivePeriod(p *page) corpus.Date {
 }
 
 // authorSelectors find a record's byline, with their source, best first.
-var authorSelectors = []struct{ sel, source string }{
-	{`[itemprop~="author"] [itemprop="name"], [itemprop~="author"]`, srcMicrodata},
-	{`.p-author .p-name, .p-author`, srcHEntry},
-	{`.author .fn, .vcard .fn, .author.fn, .vcard.fn, .fn`, srcHAtom},
-	{`.author.vcard, .vcard`, srcHAtom},
-	{`a[rel~="author"]`, "rel-author"},
-	{`a[href*="/author/"], a[href*="/authors/"]`, "author-link"},
+var authorSelectors = []struct {
+	sel    cascadia.Selector
+	source string
+}{
+	{cascadia.MustCompile(`[itemprop~="author"] [itemprop="name"], [itemprop~="author"]`), srcMicrodata},
+	{cascadia.MustCompile(`.p-author .p-name, .p-author`), srcHEntry},
+	{cascadia.MustCompile(`.author .fn, .vcard .fn, .author.fn, .vcard.fn, .fn`), srcHAtom},
+	{cascadia.MustCompile(`.author.vcard, .vcard`), srcHAtom},
+	{cascadia.MustCompile(`a[rel~="author"]`), "rel-author"},
+	{cascadia.MustCompile(`a[href*="/author/"], a[href*="/authors/"]`), "author-link"},
 }
 
 // recordAuthors returns the authors a record's byline shows, and their
@@ -820,7 +847,7 @@ var authorSelectors = []struct{ sel, source string }{
 func recordAuthors(r record, site string) ([]string, string) {
 	for _, as := range authorSelectors {
 		var names []string
-		r.sel.Find(as.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		r.sel.FindMatcher(as.sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if inListingNoise(s.Nodes[0]) || (r.heading != nil && contains(r.heading, s.Nodes[0])) {
 				return true
 			}
@@ -987,7 +1014,7 @@ var rxMoreLink = regexp.MustCompile(`(?i)(?:…|\.\.\.|»|→|>>|more|continue|w
 // is marked as a summary, a link other than its title goes on to the
 // post, or the text ends with an ellipsis.
 func (p *page) isExcerpt(r record, content *html.Node, body []string) bool {
-	if content != nil && goquery.NewDocumentFromNode(content).Selection.Is(summarySelector) {
+	if content != nil && goquery.NewDocumentFromNode(content).Selection.IsMatcher(summaryMatch) {
 		return true
 	}
 	target := p.resolve(r.link)

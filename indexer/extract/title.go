@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -307,11 +308,11 @@ const hiddenSelector = `.sr-only, .screen-reader-text, .visually-hidden, .visual
 // headingText returns a heading's text without its kicker, unless the
 // kicker is all there is.
 func headingText(s *goquery.Selection) string {
-	if s.Find(kickerSelector).Length() == 0 {
+	if s.FindMatcher(kickerMatch).Length() == 0 {
 		return text(s)
 	}
 	c := s.Clone()
-	c.Find(kickerSelector).Remove()
+	c.FindMatcher(kickerMatch).Remove()
 	if t := text(c); len(strings.Fields(t)) >= 2 {
 		return t
 	}
@@ -374,11 +375,11 @@ func stripDatePrefix(title string) string {
 func (x *Extractor) pageTitle(p *page, trTitle string) string {
 	m := p.meta
 	metaTitles := []string{m.LD.Headline, m.OGTitle, m.TwTitle, m.MetaTitle}
-	site := first(p.site, siteFromDOM(p.doc))
+	site := first(p.site, p.siteFromDOM())
 	var headings []heading
 	var marked, h1s []string
 	p.doc.Find("h1, h2, h3, [itemprop=headline], .entry-title, .post-title, .article-title, .headline, .topic-title").EachWithBreak(func(i int, s *goquery.Selection) bool {
-		if inNoise(s) || (s.Is(hiddenSelector) && !s.Is("[itemprop=headline]")) {
+		if inNoise(s) || (s.IsMatcher(hiddenMatch) && !s.Is("[itemprop=headline]")) {
 			return true
 		}
 		t := headingText(s)
@@ -945,9 +946,26 @@ func siteFromTitle(titleTag, title string) string {
 	return ""
 }
 
-// siteFromDOM returns the site title shown in a page's header, if marked.
-func siteFromDOM(doc *goquery.Document) string {
-	t := text(doc.Find(`#site-title, .site-title, #blog-title, .blog-title, #banner-header, .header h1.title, .Header h1, .header-outer h1, #header h1`).First())
+// siteFromDOM returns the site title shown in the page's header, if
+// marked; computed once per page.
+func (p *page) siteFromDOM() string {
+	if !p.domSiteKnown {
+		p.domSiteKnown = true
+		p.domSite = siteInHeader(p.doc)
+	}
+	return p.domSite
+}
+
+// siteTitleSelector finds the site title in a page's header.
+const siteTitleSelector = `#site-title, .site-title, #blog-title, .blog-title, #banner-header, .header h1.title, .Header h1, .header-outer h1, #header h1`
+
+// siteInHeader returns the site title shown in a page's header, if marked.
+func siteInHeader(doc *goquery.Document) string {
+	n := siteTitleMatch.MatchFirst(doc.Nodes[0])
+	if n == nil {
+		return ""
+	}
+	t := text(&goquery.Selection{Nodes: []*html.Node{n}})
 	if utf8.RuneCountInString(t) > 80 {
 		return ""
 	}
