@@ -117,6 +117,9 @@ type dateMatch struct {
 // "2023-03-14", "14.03.2023", or, when no day is written anywhere, "March
 // 2023" (month precision). It reports false when s holds no such date.
 func findDate(s string) (dateMatch, bool) {
+	if !hasDigitRun(s, 4) {
+		return dateMatch{}, false // every form has a four-digit year
+	}
 	var best dateMatch
 	found, written := false, false
 	consider := func(d corpus.Date, start, end int) {
@@ -166,6 +169,21 @@ func findDate(s string) (dateMatch, bool) {
 		consider(makeDate(y, m, 1, corpus.PrecisionMonth), g[0], g[1])
 	}
 	return best, found
+}
+
+// hasDigitRun reports whether s holds n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // dateParser parses the date strings of pages and text files. Its zero

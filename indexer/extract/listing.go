@@ -653,20 +653,53 @@ func siteHost(p *page) string {
 	}
 	count := map[string]int{}
 	best := ""
-	p.doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
-		h := strings.TrimPrefix(strings.ToLower(hostOf(absURL(attr(s, "href")))), "www.")
+	for _, a := range linkNodes(p.root) {
+		h := linkHost(nodeAttr(a, "href"))
 		if h == "" {
-			return
+			continue
 		}
 		count[h]++
 		if best == "" || count[h] > count[best] {
 			best = h
 		}
-	})
+	}
 	if count[best] >= 2 {
 		return best
 	}
 	return ""
+}
+
+// linkNodes returns the <a href> elements under n, in document order.
+func linkNodes(n *html.Node) []*html.Node {
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && hasAttr(c, "href") {
+				links = append(links, c)
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return links
+}
+
+// linkHost returns the host, in lower case and without "www.", of an
+// absolute http(s) address, or "" for any other link.
+func linkHost(href string) string {
+	href = strings.TrimSpace(href)
+	if len(href) < len("http://x") || !strings.EqualFold(href[:4], "http") {
+		return "" // most relative links: not worth parsing
+	}
+	u, err := url.Parse(href)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // newRecord makes a record of the elements nodes and reads its heading,
