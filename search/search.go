@@ -238,7 +238,12 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
-	res, err := ix.b.SearchInContext(ctx, sr)
+	var res *bleve.SearchResult
+	if p.sort == SortRelevance && !windowed && !matchesAll(req.Query) {
+		res, err = ix.searchRelevance(ctx, sr)
+	} else {
+		res, err = ix.b.SearchInContext(ctx, sr)
+	}
 	if err == nil && windowed {
 		for _, h := range res.Hits {
 			h.Score = cached.score // the window's conjunction scores otherwise

@@ -1,0 +1,105 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/clippings/clippings/corpus"
+)
+
+// copies returns n copies of each fixture article, with new ids and
+// dates moved by a day per copy (one in five copies has no date): the
+// copies score the same, so that pages end inside groups of tied
+// matches, as the copies of a wire story do.
+func copies(n int) []corpus.Article {
+	var out []corpus.Article
+	for i := 0; i < n; i++ {
+		for _, a := range fixture() {
+			a.ID = fmt.Sprintf("%s-%02d", a.ID, i)
+			switch {
+			case i%5 == 4:
+				a.Date = corpus.Date{}
+			case !a.Date.IsZero():
+				a.Date = corpus.NewDate(a.Date.Time.AddDate(0, 0, i%3), a.Date.Precision)
+			}
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// TestRelevanceSameAsFullSort checks that a search sorted by relevance
+// gives the pages bleve gives when it sorts every match by score, date
+// and id, both when the page's matches can be found by score alone and
+// when ties send it to the full sort.
+func TestRelevanceSameAsFullSort(t *testing.T) {
+	ix := newTestIndex(t, copies(12))
+	ctx := context.Background()
+	var fast, full int
+	for _, q := range []string{"climate", "rates", "Merkel", "politics OR science", `"European Union"`, "the", "climate -Hollande"} {
+		for _, size := range []int{1, 3, 10, 25} {
+			for page := 1; page <= 4; page++ {
+				name := fmt.Sprintf("%s/size=%d/page=%d", q, size, page)
+				res, err := ix.Search(ctx, Request{Query: q, Sort: SortRelevance, Size: size, Page: page, NoFacets: true})
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				text, err := buildQuery(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := bleve.NewSearchRequestOptions(text, size, (page-1)*size, false)
+				want.SortByCustom(sortOrder(SortRelevance))
+				wres, err := ix.b.SearchInContext(ctx, want)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got, wantIDs []string
+				for _, h := range res.Hits {
+					got = append(got, h.ID)
+				}
+				for _, h := range wres.Hits {
+					wantIDs = append(wantIDs, h.ID)
+				}
+				if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
+					t.Errorf("%s: got %d %v, want %d %v", name, res.Total, got, wres.Total, wantIDs)
+				}
+				for _, h := range res.Hits {
+					if h.Title == "" {
+						t.Errorf("%s: hit %s has no title: its fields were not read", name, h.ID)
+					}
+				}
+				if tiedAtEnd(t, ix, text, page*size) {
+					full++
+				} else {
+					fast++
+				}
+			}
+		}
+	}
+	t.Logf("%d pages found by score alone, %d by the full sort", fast, full)
+	if fast == 0 || full == 0 {
+		t.Errorf("%d pages found by score alone and %d by the full sort: both ways must be tested", fast, full)
+	}
+}
+
+// tiedAtEnd reports whether searchRelevance falls back on the full sort
+// for a page ending at result k: the 4k+1 best matches by score all tie
+// with the k-th.
+func tiedAtEnd(t *testing.T, ix *Index, q query.Query, k int) bool {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(q, 4*k+1, 0, false)
+	req.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
+	res, err := ix.b.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := res.Hits
+	return len(h) == 4*k+1 && h[k-1].Score == h[len(h)-1].Score
+}
