@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"time"
 
@@ -106,28 +107,67 @@ func (c *browseCounts) fill(res *Result) {
 	res.TimelineOutside = c.outside
 }
 
+// dateBounds returns the first and last date of the articles in the
+// index, zero when none has a date. It sorts every article by date, once,
+// and again after a Write.
+func (ix *Index) dateBounds(ctx context.Context) (first, last time.Time, err error) {
+	ix.spanMu.Lock()
+	defer ix.spanMu.Unlock()
+	if ix.dates != nil {
+		return ix.dates[0], ix.dates[1], nil
+	}
+	var bounds [2]time.Time
+	for i, desc := range []bool{false, true} {
+		sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 1, 0, false)
+		sr.Score = "none"
+		sr.Fields = []string{fieldDate}
+		sr.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fieldDate, Type: bsearch.SortFieldAsDate,
+			Desc: desc, Missing: bsearch.SortFieldMissingLast}})
+		res, err := ix.b.SearchInContext(ctx, sr)
+		if err != nil {
+			return time.Time{}, time.Time{}, fmt.Errorf("dates of the index: %w", err)
+		}
+		if len(res.Hits) == 0 {
+			break
+		}
+		s, _ := res.Hits[0].Fields[fieldDate].(string)
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			break // no article has a date
+		}
+		bounds[i] = t
+	}
+	if bounds[0].IsZero() || bounds[1].IsZero() {
+		bounds = [2]time.Time{}
+	}
+	ix.dates = &bounds
+	return bounds[0], bounds[1], nil
+}
+
 // dateWindow narrows q, a browse whose counts are kept, for a page sorted
-// by date: sorting reads the date of every match, and the first pages
-// are in the latest years (the earliest, oldest first). It tries windows
-// of the last 1, 2, 4... years of the index, and returns q limited to the
-// first that holds the whole page, or false when none does. Every match
-// outside a window sorts after every match inside it, so the page is the
-// same.
+// by date: sorting reads the date and the id of every match, and the
+// first pages are in the latest days (the earliest, oldest first). It
+// tries windows of the last 1, 4, 16... days up to the index's last date
+// (from its first date, oldest first), and returns q limited
+// to the first that holds the whole page, or false when none does. Every
+// match outside a window sorts after every match inside it, so the page is
+// the same.
 func (ix *Index) dateWindow(ctx context.Context, q query.Query, p plan) (query.Query, bool, error) {
 	if p.sort != SortNewest && p.sort != SortOldest {
 		return nil, false, nil
 	}
-	first, last, ok, err := ix.yearSpan(ctx)
-	if err != nil || !ok {
+	first, last, err := ix.dateBounds(ctx)
+	if err != nil || first.IsZero() {
 		return nil, false, err
 	}
 	need := uint64(p.page * p.size)
-	for span := 1; span <= last-first; span *= 2 {
+	spanDays := int(last.Sub(first).Hours()/24) + 1
+	for days := 1; days < spanDays; days *= 4 {
 		var w query.Query
 		if p.sort == SortNewest {
-			w = dateRange(yearStart(float64(last-span+1)), time.Time{})
+			w = dateRange(last.AddDate(0, 0, -days), time.Time{})
 		} else {
-			w = dateRange(time.Time{}, yearStart(float64(first+span)))
+			w = dateRange(time.Time{}, first.AddDate(0, 0, days))
 		}
 		wq := query.NewConjunctionQuery([]query.Query{q, w})
 		sr := bleve.NewSearchRequestOptions(wq, 0, 0, false)

@@ -112,6 +112,9 @@ type Index struct {
 	// when none has a date); nil until computed, and again after a Write.
 	spanMu sync.Mutex
 	span   *[2]int
+	// dates caches the first and last date of the articles (zero when
+	// none has a date); nil until computed, and again after a Write.
+	dates *[2]time.Time
 	// terms caches the values of the keyword fields that filters are
 	// resolved against (fieldTerms), by field; emptied by a Write.
 	terms map[string][]FacetValue
@@ -264,6 +267,7 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 	}
 	ix.spanMu.Lock()
 	ix.span = nil
+	ix.dates = nil
 	ix.terms = nil
 	ix.browse = nil
 	ix.writes++
