@@ -48,6 +48,19 @@ and without facets and timeline, and against plain Bleve with facets
 timed pass one query at a time (p50, p95, p99), then --clients at once
 (queries per second), per kind and overall.
 
+Other engines, in the same run: the same articles loaded at the last
+--procs into SQLite FTS5 through modernc.org/sqlite (SQLite's C
+transpiled to Go): an FTS5 table of title, body and byline with Porter
+stemming, the facet values in a side table; the same queries as MATCH
+expressions ranked by bm25, filters as conditions on the side table,
+facet counts and matches per year as GROUP BY over the matches, snippet()
+for the hits shown. Built with -tags sqlite_fts5 (cgo), also SQLite FTS5
+compiled from C (github.com/mattn/go-sqlite3); with -tags xapian (cgo
+and libxapian-dev), also Xapian: free text with English stemming and
+positions, facet values as boolean terms and values, counts by match
+spies, snippets by MSet::snippet. Each gets the load's figures, the
+query figures with and without facets and clippings's ratios to them.
+
 The machine should be otherwise idle: the figures are wall-clock times.
 --json FILE writes every figure as JSON.
 
