@@ -1,4 +1,4 @@
-//go:build xapian
+//go:build xapian && cgo
 
 // A small shim from C to Xapian's C++ API for the Xapian yardstick of
 // `clippings bench`: a writer that indexes articles, and a search with

@@ -1,4 +1,4 @@
-//go:build xapian
+//go:build xapian && cgo
 
 // The C interface of the Xapian shim (shim.cpp) that package xapian calls
 // through cgo. Strings returned through out and err are malloc'd and
