@@ -48,6 +48,19 @@ and without facets and timeline, and against plain Bleve with facets
 timed pass one query at a time (p50, p95, p99), then --clients at once
 (queries per second), per kind and overall.
 
+Other engines, in the same run: the same articles loaded at the last
+--procs into SQLite FTS5 through modernc.org/sqlite (SQLite's C
+transpiled to Go): an FTS5 table of title, body and byline with Porter
+stemming, the facet values in a side table; the same queries as MATCH
+expressions ranked by bm25, filters as conditions on the side table,
+facet counts and matches per year as GROUP BY over the matches, snippet()
+for the hits shown. Built with -tags sqlite_fts5 (cgo), also SQLite FTS5
+compiled from C (github.com/mattn/go-sqlite3); with -tags xapian (cgo
+and libxapian-dev), also Xapian: free text with English stemming and
+positions, facet values as boolean terms and values, counts by match
+spies, snippets by MSet::snippet. Each gets the load's figures, the
+query figures with and without facets and clippings's ratios to them.
+
 The machine should be otherwise idle: the figures are wall-clock times.
 --json FILE writes every figure as JSON.
 
@@ -178,6 +191,9 @@ type benchReport struct {
 	// index, at the last worker count: the run that gives plain Bleve
 	// its articles.
 	Extraction phase `json:"extraction"`
+	// Yardsticks are the loads of the same articles into the other
+	// engines, at the last worker count.
+	Yardsticks []yardstickLoad `json:"yardsticks"`
 	// Queries are the query figures.
 	Queries queryReport `json:"queries"`
 }
@@ -320,6 +336,23 @@ func bench(ctx context.Context, opts benchOptions) (*benchReport, error) {
 	}
 	rep.setSpeedups()
 
+	ys := yardsticks(tmp)
+	for _, y := range ys {
+		say("%s at procs %d", y.Name(), last)
+		ph, err := loadYardstick(ctx, y, arts, last, rep.InputBytes)
+		if err != nil {
+			return nil, err
+		}
+		c := rep.Reindex[len(rep.Reindex)-1].Clippings
+		rep.Yardsticks = append(rep.Yardsticks, yardstickLoad{Engine: y.Name(), About: y.About(), Load: ph, Ratio: ratios{
+			ArticlesPerSec: ratio(c.ArticlesPerSec, ph.ArticlesPerSec),
+			MBPerSec:       ratio(c.MBPerSec, ph.MBPerSec),
+			CPUSeconds:     ratio(c.CPUSeconds, ph.CPUSeconds),
+			PeakRSS:        ratio(float64(c.PeakRSS), float64(ph.PeakRSS)),
+			IndexBytes:     ratio(float64(c.IndexBytes), float64(ph.IndexBytes)),
+		}})
+	}
+
 	if queries == nil {
 		queries = drawQueries(arts, opts.queryCount, opts.seed)
 	}
@@ -334,8 +367,14 @@ func bench(ctx context.Context, opts benchOptions) (*benchReport, error) {
 		return nil, err
 	}
 	defer plain.Close()
-	say("%s against both indexes", indexer.Plural(len(queries), "query"))
-	rep.Queries, err = runQueries(ctx, queries, store, plain, opts.clients)
+	for _, y := range ys {
+		if err := y.Open(opts.clients); err != nil {
+			return nil, fmt.Errorf("%s: %w", y.Name(), err)
+		}
+		defer y.Close()
+	}
+	say("%s against every index", indexer.Plural(len(queries), "query"))
+	rep.Queries, err = runQueries(ctx, queries, store, plain, ys, opts.clients)
 	if err != nil {
 		return nil, err
 	}
@@ -567,7 +606,8 @@ func printBench(w io.Writer, rep *benchReport) {
 	x := rep.Extraction
 	fmt.Fprintf(w, "Extraction and enrichment alone (no index) at procs %d: %.0f articles/s, %.2f MB/s, %s CPU seconds.\n",
 		x.Procs, x.ArticlesPerSec, x.MBPerSec, cpuSeconds(x.CPUSeconds))
-	fmt.Fprintln(w, "Plain Bleve's peak RSS includes the articles it is given, held in memory.")
+	printYardstickLoads(w, rep.Yardsticks)
+	fmt.Fprintln(w, "Plain Bleve's and the other engines' peak RSS include the articles they are given, held in memory.")
 	fmt.Fprintln(w)
 	printQueries(w, rep.Queries)
 }

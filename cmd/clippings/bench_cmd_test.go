@@ -27,9 +27,9 @@ func sampleCorpus(t *testing.T) string {
 
 // TestBenchCommand runs `clippings bench` on the sample corpus, with a
 // drawn query set at one and two workers and with a file of queries at
-// one, and checks that the tables
-// and the JSON have every figure and its ratio to plain Bleve, and that
-// the temporary indexes are gone.
+// one, and checks that the tables and the JSON have every figure and its
+// ratio to plain Bleve and to SQLite FTS5, and that the temporary indexes
+// are gone.
 func TestBenchCommand(t *testing.T) {
 	src := sampleCorpus(t)
 	work := t.TempDir()
@@ -54,7 +54,8 @@ func TestBenchCommand(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
 			for _, want := range []string{"articles/s", "MB/s", "CPU seconds", "peak RSS", "index size",
-				"clippings ÷ plain", "clippings, no facets", "plain Bleve, facets", "plain Bleve, no facets", "p50 ms", "p99 ms", "q/s", "×"} {
+				"clippings ÷ plain", "clippings, no facets", "plain Bleve, facets", "plain Bleve, no facets", "p50 ms", "p99 ms", "q/s", "×",
+				"FTS5 modernc (SQLite ", "FTS5 modernc, facets", "FTS5 modernc, no facets", "clippings ÷ FTS5 modernc, facets"} {
 				if !strings.Contains(stdout, want) {
 					t.Errorf("the output lacks %q:\n%s", want, stdout)
 				}
@@ -95,6 +96,21 @@ func TestBenchCommand(t *testing.T) {
 				kinds = append(kinds, k.Kind)
 				if k.Clippings.P50 <= 0 || k.Clippings.QPS <= 0 || k.Plain.QPS <= 0 || k.PlainNoFacets.QPS <= 0 || k.Ratio.P50 <= 0 || k.Ratio.QPS <= 0 {
 					t.Errorf("kind %s lacks figures: %+v", k.Kind, k)
+				}
+			}
+			if len(rep.Yardsticks) == 0 || rep.Yardsticks[0].Engine != "FTS5 modernc" || rep.Yardsticks[0].Load.ArticlesPerSec <= 0 ||
+				rep.Yardsticks[0].Load.IndexBytes <= 0 || rep.Yardsticks[0].Ratio.ArticlesPerSec <= 0 {
+				t.Errorf("no FTS5 load: %+v", rep.Yardsticks)
+			}
+			for _, k := range rep.Queries.Kinds {
+				if len(k.Others) != len(rep.Yardsticks) {
+					t.Errorf("kind %s has figures of %d other engines, want %d", k.Kind, len(k.Others), len(rep.Yardsticks))
+					continue
+				}
+				for _, o := range k.Others {
+					if o.Facets.P50 <= 0 || o.NoFacets.QPS <= 0 || o.Ratio.P50 <= 0 || o.Facets.MeanHits == 0 && k.Clippings.MeanHits != 0 {
+						t.Errorf("kind %s lacks figures of %s: %+v", k.Kind, o.Engine, o)
+					}
 				}
 			}
 			if !slices.Equal(kinds, tt.kinds) {

@@ -232,7 +232,10 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // extractAll returns every article of the corpus in fsys as a reindex
 // with opts gives them to the index (extracted, enriched unless
 // opts.SkipEnrich, copies merged), in order, with the run's summary.
+// Batches are written one at a time (opts.Writers is 1): the sink keeps
+// them in order, and is not safe for concurrent use.
 func extractAll(ctx context.Context, fsys fs.FS, opts indexer.Options) ([]corpus.Article, indexer.Summary, error) {
+	opts.Writers = 1
 	var sink articleSink
 	sum, err := indexer.New(opts).Run(ctx, fsys, &sink)
 	if err != nil {

@@ -284,6 +284,8 @@ type queryText struct {
 	Kind      string `json:"kind"`
 	Clippings string `json:"clippings"`
 	Plain     string `json:"plain_bleve"`
+	// Others are the query in the other engines' terms, by engine.
+	Others map[string]string `json:"others,omitempty"`
 }
 
 // kindStats are the figures of one kind of query on each engine, and the
@@ -297,6 +299,19 @@ type kindStats struct {
 	PlainNoFacets queryStats  `json:"plain_bleve_no_facets"`
 	Ratio         queryRatios `json:"ratio_to_plain_bleve_facets"`
 	RatioNoFacets queryRatios `json:"ratio_to_plain_bleve_no_facets"`
+	// Others are the figures of the other engines, in the order of the
+	// bench's yardsticks.
+	Others []otherStats `json:"others"`
+}
+
+// otherStats are the figures of one kind of query on another engine, and
+// the ratios of clippings's to them.
+type otherStats struct {
+	Engine        string      `json:"engine"`
+	Facets        queryStats  `json:"facets"`
+	NoFacets      queryStats  `json:"no_facets"`
+	Ratio         queryRatios `json:"ratio_clippings_to_it_facets"`
+	RatioNoFacets queryRatios `json:"ratio_clippings_to_it_no_facets"`
 }
 
 // queryStats are the figures of a set of queries on one engine.
@@ -330,9 +345,9 @@ func divide(a, b queryStats) queryRatios {
 // matches.
 type searchFunc func(ctx context.Context, q benchQuery) (uint64, error)
 
-// runQueries replays the queries on the clippings store and on the plain
-// index, each with facets and without.
-func runQueries(ctx context.Context, qs []benchQuery, store *search.Store, plain *search.PlainIndex, clients int) (queryReport, error) {
+// runQueries replays the queries on the clippings store, on the plain
+// index and on the other engines, each with facets and without.
+func runQueries(ctx context.Context, qs []benchQuery, store *search.Store, plain *search.PlainIndex, others []yardstick, clients int) (queryReport, error) {
 	clippingsWith := func(facets bool) searchFunc {
 		return func(ctx context.Context, q benchQuery) (uint64, error) {
 			req := q.request()
@@ -349,7 +364,14 @@ func runQueries(ctx context.Context, qs []benchQuery, store *search.Store, plain
 	}
 	rep := queryReport{Count: len(qs), Clients: clients, Hits: hitsShown}
 	for _, q := range qs {
-		rep.Queries = append(rep.Queries, queryText{Kind: q.Kind, Clippings: q.String(), Plain: q.plain()})
+		t := queryText{Kind: q.Kind, Clippings: q.String(), Plain: q.plain()}
+		for _, y := range others {
+			if t.Others == nil {
+				t.Others = map[string]string{}
+			}
+			t.Others[y.Name()] = y.Query(q)
+		}
+		rep.Queries = append(rep.Queries, t)
 	}
 	c, err := measureQueries(ctx, qs, clippingsWith(true), clients)
 	if err != nil {
@@ -367,10 +389,30 @@ func runQueries(ctx context.Context, qs []benchQuery, store *search.Store, plain
 	if err != nil {
 		return rep, fmt.Errorf("plain Bleve without facets: %w", err)
 	}
+	var of, ofNo []map[string]queryStats
+	for _, y := range others {
+		with := func(facets bool) searchFunc {
+			return func(ctx context.Context, q benchQuery) (uint64, error) { return y.Search(ctx, q, facets) }
+		}
+		s, err := measureQueries(ctx, qs, with(true), clients)
+		if err != nil {
+			return rep, fmt.Errorf("%s: %w", y.Name(), err)
+		}
+		sn, err := measureQueries(ctx, qs, with(false), clients)
+		if err != nil {
+			return rep, fmt.Errorf("%s without facets: %w", y.Name(), err)
+		}
+		of, ofNo = append(of, s), append(ofNo, sn)
+	}
 	for _, kind := range queryKinds(qs) {
 		k := kindStats{Kind: kind, Clippings: c[kind], NoFacets: cn[kind], Plain: p[kind], PlainNoFacets: pn[kind]}
 		k.Queries = len(ofKind(qs, kind))
 		k.Ratio, k.RatioNoFacets = divide(k.Clippings, k.Plain), divide(k.NoFacets, k.PlainNoFacets)
+		for i, y := range others {
+			o := otherStats{Engine: y.Name(), Facets: of[i][kind], NoFacets: ofNo[i][kind]}
+			o.Ratio, o.RatioNoFacets = divide(k.Clippings, o.Facets), divide(k.NoFacets, o.NoFacets)
+			k.Others = append(k.Others, o)
+		}
 		rep.Kinds = append(rep.Kinds, k)
 	}
 	return rep, nil
@@ -492,7 +534,7 @@ func printQueries(w io.Writer, rep queryReport) {
 	}
 	fmt.Fprintf(w, "Queries: %d %s (%s), top %d hits; latencies of one query at a time after a warm-up, q/s with %d at once\n",
 		rep.Count, rep.Source, strings.Join(kinds, ", "), rep.Hits, rep.Clients)
-	const format = "%-7s %-29s %10s %8s %8s %8s %9s\n"
+	const format = "%-7s %-34s %10s %8s %8s %8s %9s\n"
 	fmt.Fprintf(w, format, "kind", "engine", "hits/query", "p50 ms", "p95 ms", "p99 ms", "q/s")
 	for _, k := range rep.Kinds {
 		stats := func(name string, s queryStats) {
@@ -508,5 +550,11 @@ func printQueries(w io.Writer, rep queryReport) {
 		stats("plain Bleve, no facets", k.PlainNoFacets)
 		ratios("clippings ÷ plain, facets", k.Ratio)
 		ratios("clippings ÷ plain, no facets", k.RatioNoFacets)
+		for _, o := range k.Others {
+			stats(o.Engine+", facets", o.Facets)
+			stats(o.Engine+", no facets", o.NoFacets)
+			ratios("clippings ÷ "+o.Engine+", facets", o.Ratio)
+			ratios("clippings ÷ "+o.Engine+", no facets", o.RatioNoFacets)
+		}
 	}
 }
