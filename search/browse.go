@@ -132,7 +132,7 @@ func (ix *Index) dateWindow(ctx context.Context, q query.Query, p plan) (query.Q
 		wq := query.NewConjunctionQuery([]query.Query{q, w})
 		sr := bleve.NewSearchRequestOptions(wq, 0, 0, false)
 		sr.Score = "none"
-		res, err := ix.b.SearchInContext(ctx, sr)
+		res, err := ix.run(ctx, sr)
 		if err != nil {
 			return nil, false, err
 		}

@@ -238,7 +238,7 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
-	res, err := ix.b.SearchInContext(ctx, sr)
+	res, err := ix.run(ctx, sr)
 	if err == nil && windowed {
 		for _, h := range res.Hits {
 			h.Score = cached.score // the window's conjunction scores otherwise
@@ -334,7 +334,7 @@ func (ix *Index) locate(ctx context.Context, text query.Query, hits bsearch.Docu
 	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text})
 	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 	sr.IncludeLocations = true
-	res, err := ix.b.SearchInContext(ctx, sr)
+	res, err := ix.run(ctx, sr)
 	if err != nil {
 		return err
 	}
