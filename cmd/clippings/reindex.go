@@ -248,8 +248,14 @@ func reindex(ctx context.Context, fsys fs.FS, dir string, opts reindexOptions) (
 	defer store.Close()
 	live, _ := store.Count() // 0 without a live index
 	var sum reindexSummary
+	iopts := opts.indexer
+	if opts.shards > 1 && iopts.BatchSize == 0 {
+		// A batch is split between the shards: batches of one shard's
+		// default size each make segments of the size one index's are.
+		iopts.BatchSize = indexer.DefaultBatchSize * opts.shards
+	}
 	err = store.Rebuild(ctx, func(ctx context.Context, ix *search.Index) error {
-		s, err := indexer.New(opts.indexer).Run(ctx, fsys, ix)
+		s, err := indexer.New(iopts).Run(ctx, fsys, ix)
 		sum.Summary = s
 		if err != nil {
 			return err
