@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -30,6 +31,16 @@ type shardStats struct {
 	// df is the number of articles of every shard that hold a term, by
 	// field, NUL, term: the shards of a search ask for the same terms.
 	df map[string]uint64
+	// dicts are the merged dictionaries read, by what was asked: each
+	// shard expands a wildcard the same way.
+	dicts map[string]mergedEntries
+}
+
+// mergedEntries are the entries of a merged dictionary, and the automaton
+// that came with them, if any.
+type mergedEntries struct {
+	entries   []*index.DictEntry
+	automaton any
 }
 
 // openStats opens the statistics of every shard for a search; close them
@@ -39,7 +50,7 @@ func (ix *Index) openStats() (*shardStats, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the shards: %w", err)
 	}
-	st := &shardStats{readers: rs, closeReaders: closeAll, df: map[string]uint64{}}
+	st := &shardStats{readers: rs, closeReaders: closeAll, df: map[string]uint64{}, dicts: map[string]mergedEntries{}}
 	for _, r := range rs {
 		n, err := r.DocCount()
 		if err != nil {
@@ -81,19 +92,28 @@ func (st *shardStats) docFreq(term []byte, field string) (uint64, error) {
 }
 
 // mergedDict returns the terms of the dictionaries that open returns for
-// every shard, in order, each once with the sum of its counts.
-func (st *shardStats) mergedDict(open func(r index.IndexReader) (index.FieldDict, error)) (index.FieldDict, error) {
+// every shard, in order, each once with the sum of its counts, and the
+// automaton open returned for the last shard. The dictionaries are read
+// once per key, which names what open reads.
+func (st *shardStats) mergedDict(key string, open func(r index.IndexReader) (index.FieldDict, any, error)) (index.FieldDict, any, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if m, ok := st.dicts[key]; ok {
+		return &listDict{entries: m.entries}, m.automaton, nil
+	}
 	byTerm := map[string]*index.DictEntry{}
+	var automaton any
 	for _, r := range st.readers {
-		d, err := open(r)
+		d, a, err := open(r)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		automaton = a
 		for {
 			e, err := d.Next()
 			if err != nil {
 				_ = d.Close()
-				return nil, err
+				return nil, nil, err
 			}
 			if e == nil {
 				break
@@ -106,7 +126,7 @@ func (st *shardStats) mergedDict(open func(r index.IndexReader) (index.FieldDict
 			byTerm[e.Term] = &c
 		}
 		if err := d.Close(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	entries := make([]*index.DictEntry, 0, len(byTerm))
@@ -114,7 +134,13 @@ func (st *shardStats) mergedDict(open func(r index.IndexReader) (index.FieldDict
 		entries = append(entries, e)
 	}
 	slices.SortFunc(entries, func(a, b *index.DictEntry) int { return strings.Compare(a.Term, b.Term) })
-	return &listDict{entries: entries}, nil
+	st.dicts[key] = mergedEntries{entries: entries, automaton: automaton}
+	return &listDict{entries: entries}, automaton, nil
+}
+
+// dictKey names a dictionary for mergedDict: its kind and arguments.
+func dictKey(kind string, args ...string) string {
+	return kind + "\x00" + strings.Join(args, "\x00")
 }
 
 // listDict is a dictionary read into memory.
@@ -128,7 +154,8 @@ func (d *listDict) Next() (*index.DictEntry, error) {
 		return nil, nil
 	}
 	d.next++
-	return d.entries[d.next-1], nil
+	e := *d.entries[d.next-1] // shared by the shards' searches
+	return &e, nil
 }
 
 func (d *listDict) Close() error      { return nil }
@@ -184,19 +211,27 @@ func (r *globalReader) TermFieldReader(ctx context.Context, term []byte, field s
 }
 
 func (r *globalReader) FieldDict(field string) (index.FieldDict, error) {
-	return r.stats.mergedDict(func(s index.IndexReader) (index.FieldDict, error) { return s.FieldDict(field) })
+	d, _, err := r.stats.mergedDict(dictKey("all", field), func(s index.IndexReader) (index.FieldDict, any, error) {
+		d, err := s.FieldDict(field)
+		return d, nil, err
+	})
+	return d, err
 }
 
 func (r *globalReader) FieldDictRange(field string, start, end []byte) (index.FieldDict, error) {
-	return r.stats.mergedDict(func(s index.IndexReader) (index.FieldDict, error) {
-		return s.FieldDictRange(field, start, end)
+	d, _, err := r.stats.mergedDict(dictKey("range", field, string(start), string(end)), func(s index.IndexReader) (index.FieldDict, any, error) {
+		d, err := s.FieldDictRange(field, start, end)
+		return d, nil, err
 	})
+	return d, err
 }
 
 func (r *globalReader) FieldDictPrefix(field string, prefix []byte) (index.FieldDict, error) {
-	return r.stats.mergedDict(func(s index.IndexReader) (index.FieldDict, error) {
-		return s.FieldDictPrefix(field, prefix)
+	d, _, err := r.stats.mergedDict(dictKey("prefix", field, string(prefix)), func(s index.IndexReader) (index.FieldDict, any, error) {
+		d, err := s.FieldDictPrefix(field, prefix)
+		return d, nil, err
 	})
+	return d, err
 }
 
 // FieldDictRegexp implements index.IndexReaderRegexp.
@@ -207,17 +242,18 @@ func (r *globalReader) FieldDictRegexp(field, regex string) (index.FieldDict, er
 
 // FieldDictRegexpAutomaton implements index.IndexReaderRegexp.
 func (r *globalReader) FieldDictRegexpAutomaton(field, regex string) (index.FieldDict, index.RegexAutomaton, error) {
-	var a index.RegexAutomaton
-	d, err := r.stats.mergedDict(func(s index.IndexReader) (index.FieldDict, error) {
+	d, a, err := r.stats.mergedDict(dictKey("regexp", field, regex), func(s index.IndexReader) (index.FieldDict, any, error) {
 		rr, ok := s.(index.IndexReaderRegexp)
 		if !ok {
-			return nil, fmt.Errorf("search: a shard's reader cannot match regular expressions")
+			return nil, nil, fmt.Errorf("search: a shard's reader cannot match regular expressions")
 		}
-		d, sa, err := rr.FieldDictRegexpAutomaton(field, regex)
-		a = sa
-		return d, err
+		return rr.FieldDictRegexpAutomaton(field, regex)
 	})
-	return d, a, err
+	if err != nil {
+		return nil, nil, err
+	}
+	ra, _ := a.(index.RegexAutomaton)
+	return d, ra, nil
 }
 
 // FieldDictFuzzy implements index.IndexReaderFuzzy.
@@ -228,17 +264,19 @@ func (r *globalReader) FieldDictFuzzy(field, term string, fuzziness int, prefix 
 
 // FieldDictFuzzyAutomaton implements index.IndexReaderFuzzy.
 func (r *globalReader) FieldDictFuzzyAutomaton(field, term string, fuzziness int, prefix string) (index.FieldDict, index.FuzzyAutomaton, error) {
-	var a index.FuzzyAutomaton
-	d, err := r.stats.mergedDict(func(s index.IndexReader) (index.FieldDict, error) {
+	key := dictKey("fuzzy", field, term, strconv.Itoa(fuzziness), prefix)
+	d, a, err := r.stats.mergedDict(key, func(s index.IndexReader) (index.FieldDict, any, error) {
 		fr, ok := s.(index.IndexReaderFuzzy)
 		if !ok {
-			return nil, fmt.Errorf("search: a shard's reader cannot match fuzzy terms")
+			return nil, nil, fmt.Errorf("search: a shard's reader cannot match fuzzy terms")
 		}
-		d, sa, err := fr.FieldDictFuzzyAutomaton(field, term, fuzziness, prefix)
-		a = sa
-		return d, err
+		return fr.FieldDictFuzzyAutomaton(field, term, fuzziness, prefix)
 	})
-	return d, a, err
+	if err != nil {
+		return nil, nil, err
+	}
+	fa, _ := a.(index.FuzzyAutomaton)
+	return d, fa, nil
 }
 
 // FieldDictContains implements index.IndexReaderContains: a term is in

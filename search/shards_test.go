@@ -138,6 +138,19 @@ func TestShardsSameResults(t *testing.T) {
 				compareResults(t, req, a, b)
 			}
 		}
+		// A query that expands to too many terms fails in shards as in
+		// one index: each shard expands it in every shard's terms.
+		for _, q := range []string{"k*", "ka*", "ka* OR lo*"} {
+			_, err1 := one.Search(t.Context(), Request{Query: q})
+			_, err4 := four.Search(t.Context(), Request{Query: q})
+			var qe1, qe4 *QueryError
+			if errors.As(err1, &qe1) != errors.As(err4, &qe4) || (err1 == nil) != (err4 == nil) {
+				t.Errorf("%q: %v in one index, %v in shards", q, err1, err4)
+			}
+			if q == "k*" && qe4 == nil {
+				t.Errorf("%q in shards: %v, want too many terms", q, err4)
+			}
+		}
 		if readOnly && len(four.sets) == 0 {
 			t.Error("no value sets were read in the shards")
 		}
