@@ -149,6 +149,7 @@ type listDict struct {
 	next    int
 }
 
+// Next implements index.FieldDict.
 func (d *listDict) Next() (*index.DictEntry, error) {
 	if d.next == len(d.entries) {
 		return nil, nil
@@ -158,6 +159,7 @@ func (d *listDict) Next() (*index.DictEntry, error) {
 	return &e, nil
 }
 
+// Close, Cardinality and BytesRead implement index.FieldDict.
 func (d *listDict) Close() error      { return nil }
 func (d *listDict) Cardinality() int  { return len(d.entries) }
 func (d *listDict) BytesRead() uint64 { return 0 }
@@ -210,6 +212,8 @@ func (r *globalReader) TermFieldReader(ctx context.Context, term []byte, field s
 	return &globalTermReader{TermFieldReader: tfr, count: n}, nil
 }
 
+// FieldDict, FieldDictRange and FieldDictPrefix list the terms of every
+// shard, with the number of articles of every shard that hold them.
 func (r *globalReader) FieldDict(field string) (index.FieldDict, error) {
 	d, _, err := r.stats.mergedDict(dictKey("all", field), func(s index.IndexReader) (index.FieldDict, any, error) {
 		d, err := s.FieldDict(field)
@@ -300,6 +304,7 @@ func (r *globalReader) FieldDictContains(field string) (index.FieldDictContains,
 // anyContains holds a term that any of its dictionaries holds.
 type anyContains []index.FieldDictContains
 
+// Contains implements index.FieldDictContains.
 func (c anyContains) Contains(key []byte) (bool, error) {
 	for _, d := range c {
 		ok, err := d.Contains(key)
@@ -310,6 +315,7 @@ func (c anyContains) Contains(key []byte) (bool, error) {
 	return false, nil
 }
 
+// BytesRead implements index.FieldDictContains.
 func (c anyContains) BytesRead() uint64 { return 0 }
 
 // globalTermReader reads a term in one shard, and counts the articles

@@ -315,6 +315,18 @@ func TestShardRouting(t *testing.T) {
 	if err := ix.Write(t.Context(), []corpus.Article{{Title: "no id"}}); err == nil {
 		t.Error("an article without an id was written")
 	}
+	// A topic rewrites the articles it matches, each in its shard.
+	n, err := ix.AddTopic(t.Context(), "Climate talks", "paris OR climate")
+	if err != nil || n == 0 {
+		t.Fatalf("AddTopic = %d, %v", n, err)
+	}
+	if c, err := ix.Count(); err != nil || c != uint64(len(arts)) {
+		t.Errorf("Count after AddTopic = %d, %v; want %d", c, err, len(arts))
+	}
+	res, err := ix.Search(t.Context(), Request{Filters: Filters{Topic: []string{"Climate talks"}}})
+	if err != nil || res.Total != uint64(n) {
+		t.Errorf("articles of the topic: %d, %v; want %d", res.Total, err, n)
+	}
 }
 
 // TestShardsOpen checks what Open finds in a sharded folder: its shards,
