@@ -334,6 +334,7 @@ func (ix *Index) locate(ctx context.Context, text query.Query, hits bsearch.Docu
 	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text})
 	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 	sr.IncludeLocations = true
+	sr.Score = bleve.ScoreNone // the locations are wanted, not the scores
 	res, err := ix.run(ctx, sr)
 	if err != nil {
 		return err
