@@ -94,10 +94,10 @@ const (
 // numbers in the index, so that the scores of the same article differ in
 // their last bits between two builds of an index, or between one index
 // and shards, and ties break differently. Similar articles' queries have
-// 50 clauses. On Reuters, with 64 instead of 10, similar articles, oil~,
-// stock* and a disjunction of 12 words took the same time (6-11 ms),
-// pr* (a disjunction of hundreds of terms) 55 ms against 55 ms; with
-// 1,024, pr* took 97 ms.
+// 50 clauses. On Reuters, in two rounds of 64 against 10, similar
+// articles, oil~, stock* and a disjunction of 12 words took the same
+// time (6-11 ms), pr* (a disjunction of hundreds of terms) 56 and 65 ms
+// against 55; with 1,024, pr* took 97 and 104 ms.
 const sliceDisjunctions = 64
 
 // setLimits sets bleve's clause limit and sliceDisjunctions, package
