@@ -123,7 +123,7 @@ func (ix *Index) dateBounds(ctx context.Context) (first, last time.Time, err err
 		sr.Fields = []string{fieldDate}
 		sr.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fieldDate, Type: bsearch.SortFieldAsDate,
 			Desc: desc, Missing: bsearch.SortFieldMissingLast}})
-		res, err := ix.b.SearchInContext(ctx, sr)
+		res, err := ix.run(ctx, sr)
 		if err != nil {
 			return time.Time{}, time.Time{}, fmt.Errorf("dates of the index: %w", err)
 		}
@@ -172,7 +172,7 @@ func (ix *Index) dateWindow(ctx context.Context, q query.Query, p plan) (query.Q
 		wq := query.NewConjunctionQuery([]query.Query{q, w})
 		sr := bleve.NewSearchRequestOptions(wq, 0, 0, false)
 		sr.Score = "none"
-		res, err := ix.b.SearchInContext(ctx, sr)
+		res, err := ix.run(ctx, sr)
 		if err != nil {
 			return nil, false, err
 		}

@@ -117,17 +117,21 @@ func (st *bulkState) close() {
 	}
 }
 
-// segments returns the number of segments of the index, as bleve's
-// statistics count them, or -1 when they do not say.
+// segments returns the number of segments of the index, of every shard,
+// as bleve's statistics count them, or -1 when they do not say.
 func (ix *Index) segments() int {
-	m, ok := ix.b.StatsMap()["index"].(map[string]any)
-	if !ok {
-		return -1
+	n := 0
+	for _, sh := range ix.shards {
+		m, ok := sh.b.StatsMap()["index"].(map[string]any)
+		if !ok {
+			return -1
+		}
+		files, ok1 := m["num_root_filesegments"].(uint64)
+		mem, ok2 := m["num_root_memorysegments"].(uint64)
+		if !ok1 || !ok2 {
+			return -1
+		}
+		n += int(files + mem)
 	}
-	files, ok1 := m["num_root_filesegments"].(uint64)
-	mem, ok2 := m["num_root_memorysegments"].(uint64)
-	if !ok1 || !ok2 {
-		return -1
-	}
-	return int(files + mem)
+	return n
 }

@@ -21,7 +21,9 @@ import (
 // each value, read once per generation from the field's postings: the
 // count of a value is the size of the intersection of its set with the
 // set of matches, and values are taken by their total first, so that the
-// count stops once no value left can enter the top n.
+// count stops once no value left can enter the top n. In a sharded index,
+// the sets and the matches are each shard's, of its own document numbers,
+// and the counts are their sums.
 
 // countThreshold is the number of matches from which a search of a
 // read-only index counts its facets from value sets. Measured with ten
@@ -33,18 +35,62 @@ const countThreshold = 200
 // valueSet is the articles of an index that hold one value of a field.
 type valueSet struct {
 	value string
-	docs  *roaring.Bitmap
+	// docs are the articles of each shard, by shard; nil for a shard
+	// without the value.
+	docs  []*roaring.Bitmap
 	total uint64
 }
 
 // valueSets returns the value sets of a keyword field, most frequent
-// first, read once per Index.
-func (ix *Index) valueSets(ctx context.Context, r index.IndexReader, field string) ([]valueSet, error) {
+// first (then by value), read once per Index from the readers of its
+// shards.
+func (ix *Index) valueSets(ctx context.Context, rs []index.IndexReader, field string) ([]valueSet, error) {
 	ix.setsMu.Lock()
 	defer ix.setsMu.Unlock()
 	if sets, ok := ix.sets[field]; ok {
 		return sets, nil
 	}
+	perShard := make([]map[string]*roaring.Bitmap, len(rs))
+	err := eachShard(len(rs), func(i int) error {
+		var err error
+		perShard[i], err = readValueSets(ctx, rs[i], field)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	byValue := map[string]*valueSet{}
+	for i, m := range perShard {
+		for v, docs := range m {
+			s, ok := byValue[v]
+			if !ok {
+				s = &valueSet{value: v, docs: make([]*roaring.Bitmap, len(rs))}
+				byValue[v] = s
+			}
+			s.docs[i] = docs
+			s.total += docs.GetCardinality()
+		}
+	}
+	sets := make([]valueSet, 0, len(byValue))
+	for _, s := range byValue {
+		sets = append(sets, *s)
+	}
+	sort.Slice(sets, func(i, j int) bool {
+		if sets[i].total != sets[j].total {
+			return sets[i].total > sets[j].total
+		}
+		return sets[i].value < sets[j].value
+	})
+	if ix.sets == nil {
+		ix.sets = map[string][]valueSet{}
+	}
+	ix.sets[field] = sets
+	return sets, nil
+}
+
+// readValueSets reads the articles that hold each value of a keyword
+// field from one reader.
+func readValueSets(ctx context.Context, r index.IndexReader, field string) (map[string]*roaring.Bitmap, error) {
 	fd, err := r.FieldDict(field)
 	if err != nil {
 		return nil, err
@@ -64,7 +110,7 @@ func (ix *Index) valueSets(ctx context.Context, r index.IndexReader, field strin
 	if err := fd.Close(); err != nil {
 		return nil, err
 	}
-	sets := make([]valueSet, 0, len(terms))
+	sets := make(map[string]*roaring.Bitmap, len(terms))
 	for _, t := range terms {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -88,13 +134,8 @@ func (ix *Index) valueSets(ctx context.Context, r index.IndexReader, field strin
 		if err := tfr.Close(); err != nil {
 			return nil, err
 		}
-		sets = append(sets, valueSet{value: t, docs: docs, total: docs.GetCardinality()})
+		sets[t] = docs
 	}
-	sort.SliceStable(sets, func(i, j int) bool { return sets[i].total > sets[j].total })
-	if ix.sets == nil {
-		ix.sets = map[string][]valueSet{}
-	}
-	ix.sets[field] = sets
 	return sets, nil
 }
 
@@ -125,15 +166,21 @@ func (ix *Index) matchSet(ctx context.Context, r index.IndexReader, q query.Quer
 	}
 }
 
-// topValues returns the n values of sets most frequent among hits, as
-// bleve orders a term facet: by count, then by value.
-func topValues(sets []valueSet, hits *roaring.Bitmap, n int) *bsearch.TermFacets {
+// topValues returns the n values of sets most frequent among hits (the
+// matches of each shard, by shard), as bleve orders a term facet: by
+// count, then by value.
+func topValues(sets []valueSet, hits []*roaring.Bitmap, n int) *bsearch.TermFacets {
 	h := &facetHeap{}
 	for _, s := range sets {
 		if h.Len() == n && s.total < uint64((*h)[0].Count) {
 			break // sets come most frequent first: none left can enter
 		}
-		c := int(hits.AndCardinality(s.docs))
+		c := 0
+		for i, docs := range s.docs {
+			if docs != nil {
+				c += int(hits[i].AndCardinality(docs))
+			}
+		}
 		if c == 0 {
 			continue
 		}
@@ -183,20 +230,25 @@ func (ix *Index) countBySets(ctx context.Context, sr *bleve.SearchRequest, q que
 	if !ix.opts.ReadOnly || len(sr.Facets) == 0 {
 		return nil, nil
 	}
-	bi, err := ix.b.Advanced()
+	rs, closeReaders, err := ix.readers()
 	if err != nil {
 		return nil, err
 	}
-	r, err := bi.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	hits, err := ix.matchSet(ctx, r, q)
+	defer closeReaders()
+	hits := make([]*roaring.Bitmap, len(rs))
+	err = eachShard(len(rs), func(i int) error {
+		var err error
+		hits[i], err = ix.matchSet(ctx, rs[i], q)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("counting matches: %w", err)
 	}
-	if hits.GetCardinality() < uint64(ix.countFrom()) {
+	var total uint64
+	for _, h := range hits {
+		total += h.GetCardinality()
+	}
+	if total < uint64(ix.countFrom()) {
 		return nil, nil
 	}
 	out := map[string]*bsearch.FacetResult{}
@@ -204,7 +256,7 @@ func (ix *Index) countBySets(ctx context.Context, sr *bleve.SearchRequest, q que
 		if fr.Field == "" || len(fr.DateTimeRanges) > 0 || len(fr.NumericRanges) > 0 {
 			continue // ranges stay bleve's
 		}
-		sets, err := ix.valueSets(ctx, r, fr.Field)
+		sets, err := ix.valueSets(ctx, rs, fr.Field)
 		if err != nil {
 			return nil, fmt.Errorf("counting %s: %w", fr.Field, err)
 		}

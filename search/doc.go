@@ -3,7 +3,8 @@
 // of it on disk. It is the only package that uses Bleve, and no Bleve type
 // appears in its API.
 //
-// An Index is one Bleve index with a static mapping (mapping.go): English
+// An Index is one Bleve index, or several searched as one (shards.go,
+// Options.Shards), with a static mapping (mapping.go): English
 // text fields (title, subtitle, lead, body, note), whose words are
 // stemmed and folded to their unaccented form by a token filter of this
 // package (fold.go), so that zurich finds "Zürich" and the marks of a
@@ -26,6 +27,11 @@
 // like one by its distinctive terms (similar.go), Index.FacetValues looks
 // facet values up by prefix, and a Highlighter marks a query's terms in
 // any text (highlight.go).
+//
+// A sharded index routes each article by a hash of its id, writes its
+// shards at once, searches them through Bleve's index alias, and scores
+// with the statistics of every shard (global.go), so that its results
+// are those of one index.
 //
 // A Store (store.go) is a folder of index generations, one of them live:
 // a reindex builds a new generation beside the live one and switches to

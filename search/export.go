@@ -178,7 +178,7 @@ func (e *exporter) read(ctx context.Context, ix *Index) ([]Exported, error) {
 	// Locations are gathered for every match: only when snippets are
 	// asked for.
 	sr.IncludeLocations = e.opts.Snippets
-	res, err := ix.b.SearchInContext(ctx, sr)
+	res, err := ix.run(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: export %q: %w", e.req.Query, err)
 	}

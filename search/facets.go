@@ -119,7 +119,7 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 			// Every value is counted, so that a selected value beyond
 			// the first ones is listed with its count.
 			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], MaxFacetSize))
-			res, err := ix.b.SearchInContext(ctx, sr)
+			res, err := ix.run(ctx, sr)
 			if err != nil {
 				errs[i] = fmt.Errorf("facet %s: %w", name, err)
 				return
@@ -171,29 +171,16 @@ func (ix *Index) FacetValues(ctx context.Context, facet, prefix string, size int
 	if !slices.Contains(labelledFacets, facet) {
 		labels = nil
 	}
-	dict, err := ix.b.FieldDict(field)
+	terms, err := ix.readFieldTerms(ctx, field)
 	if err != nil {
 		return nil, fmt.Errorf("search: facet %s: %w", facet, err)
 	}
-	defer dict.Close()
 	prefix = strings.ToLower(strings.TrimSpace(prefix))
 	var out []FacetValue
-	for i := 0; ; i++ {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("search: facet %s: %w", facet, err)
-			}
-		}
-		e, err := dict.Next()
-		if err != nil {
-			return nil, fmt.Errorf("search: facet %s: %w", facet, err)
-		}
-		if e == nil {
-			break
-		}
-		l := labels.Of(e.Term)
-		if MatchesPrefix(facet, e.Term, prefix) || (l != "" && MatchesPrefix(facet, l, prefix)) {
-			out = append(out, FacetValue{Value: e.Term, Count: int(e.Count), Label: l})
+	for _, e := range terms {
+		l := labels.Of(e.Value)
+		if MatchesPrefix(facet, e.Value, prefix) || (l != "" && MatchesPrefix(facet, l, prefix)) {
+			out = append(out, FacetValue{Value: e.Value, Count: e.Count, Label: l})
 		}
 	}
 	slices.SortFunc(out, func(a, b FacetValue) int {

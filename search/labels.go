@@ -67,7 +67,7 @@ func (ix *Index) Labels(ctx context.Context) (corpus.Labels, error) {
 	if ix.labelsRead {
 		return ix.labels, nil
 	}
-	b, err := ix.b.GetInternal(labelsKey)
+	b, err := ix.shards[0].b.GetInternal(labelsKey) // every shard has them
 	if err != nil {
 		return nil, fmt.Errorf("search: labels %s: %w", ix.path, err)
 	}

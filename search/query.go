@@ -457,11 +457,40 @@ type unscored struct {
 	query.Query
 }
 
-// Searcher implements query.Query.
+// Searcher implements query.Query. The searcher has no weight either, so
+// that the query norm bleve divides every score by is that of the scored
+// part of the query only: the same factor for every hit, but one that
+// would differ between the shards of an index, which hold different
+// numeric terms. It reads the shard alone (see globalReader): its terms
+// are not scored.
 func (q unscored) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	opts.Score = "none"
 	opts.IncludeTermVectors = false
-	return q.Query.Searcher(ctx, r, m, opts)
+	s, err := q.Query.Searcher(ctx, local(r), m, opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, none := s.(*searcher.MatchNoneSearcher); none {
+		return s, nil // bleve's boolean and conjunction queries look for it
+	}
+	return weightless{s}, nil
+}
+
+// weightless is a searcher without weight in the query norm.
+type weightless struct {
+	bsearch.Searcher
+}
+
+func (weightless) Weight() float64        { return 0 }
+func (weightless) SetQueryNorm(_ float64) {}
+
+// Optimize implements index.Optimizable, as the searcher it wraps does.
+func (w weightless) Optimize(kind string, octx index.OptimizableContext) (index.OptimizableContext, error) {
+	o, ok := w.Searcher.(index.Optimizable)
+	if !ok {
+		return nil, nil
+	}
+	return o.Optimize(kind, octx)
 }
 
 // anyField returns a query matching in any text field (or in the twin

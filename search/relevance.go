@@ -30,19 +30,19 @@ const maxScoredPage = 200
 func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	k := sr.From + sr.Size
 	if k == 0 || k > maxScoredPage {
-		return ix.b.SearchInContext(ctx, sr)
+		return ix.run(ctx, sr)
 	}
 	fast := *sr
 	fast.From, fast.Size = 0, 4*k+1
 	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
 	fast.Fields = []string{fieldDate}
-	res, err := ix.b.SearchInContext(ctx, &fast)
+	res, err := ix.run(ctx, &fast)
 	if err != nil {
 		return nil, err
 	}
 	hits := res.Hits
 	if len(hits) == fast.Size && len(hits) > k && hits[k-1].Score == hits[len(hits)-1].Score {
-		return ix.b.SearchInContext(ctx, sr)
+		return ix.run(ctx, sr)
 	}
 	sortByRelevance(hits)
 	hits = hits[min(sr.From, len(hits)):min(k, len(hits))]
@@ -66,7 +66,7 @@ func (ix *Index) loadFields(ctx context.Context, hits bsearch.DocumentMatchColle
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = fields
 	req.Sort = bsearch.SortOrder{&bsearch.SortDocID{}}
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.run(ctx, req)
 	if err != nil {
 		return err
 	}

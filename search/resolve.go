@@ -3,10 +3,12 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/biter777/countries"
+	"github.com/blevesearch/bleve/v2"
 )
 
 // Filter values are matched as field:value matches in a query: without
@@ -168,9 +170,38 @@ func (ix *Index) fieldTerms(ctx context.Context, field string) ([]FacetValue, er
 	return terms, nil
 }
 
-// readFieldTerms reads every value of a keyword field from the index.
+// readFieldTerms reads every value of a keyword field from the index, in
+// order, with the number of articles that hold it (in every shard).
 func (ix *Index) readFieldTerms(ctx context.Context, field string) ([]FacetValue, error) {
-	dict, err := ix.b.FieldDict(field)
+	if len(ix.shards) == 1 {
+		return readDict(ctx, ix.b, field)
+	}
+	perShard := make([][]FacetValue, len(ix.shards))
+	err := eachShard(len(ix.shards), func(i int) error {
+		var err error
+		perShard[i], err = readDict(ctx, ix.shards[i].b, field)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for _, vals := range perShard {
+		for _, v := range vals {
+			counts[v.Value] += v.Count
+		}
+	}
+	out := make([]FacetValue, 0, len(counts))
+	for _, v := range slices.Sorted(maps.Keys(counts)) {
+		out = append(out, FacetValue{Value: v, Count: counts[v]})
+	}
+	return out, nil
+}
+
+// readDict reads the dictionary of a field of a bleve index: every value,
+// in order, with the number of articles that hold it.
+func readDict(ctx context.Context, b bleve.Index, field string) ([]FacetValue, error) {
+	dict, err := b.FieldDict(field)
 	if err != nil {
 		return nil, err
 	}

@@ -242,7 +242,7 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	if p.sort == SortRelevance && !windowed && !matchesAll(req.Query) {
 		res, err = ix.searchRelevance(ctx, sr)
 	} else {
-		res, err = ix.b.SearchInContext(ctx, sr)
+		res, err = ix.run(ctx, sr)
 	}
 	if err == nil && windowed {
 		for _, h := range res.Hits {
@@ -339,7 +339,8 @@ func (ix *Index) locate(ctx context.Context, text query.Query, hits bsearch.Docu
 	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text})
 	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 	sr.IncludeLocations = true
-	res, err := ix.b.SearchInContext(ctx, sr)
+	sr.Score = bleve.ScoreNone // the locations are wanted, not the scores
+	res, err := ix.run(ctx, sr)
 	if err != nil {
 		return err
 	}

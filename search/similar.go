@@ -23,9 +23,9 @@ const (
 )
 
 // Similar returns up to n articles (0 means 5, at most 50) most like the
-// article id by content, best first, without the article itself. Hits
-// have no snippets. It fails with an error wrapping ErrNotFound for an
-// unknown id.
+// article id by content, best first (then newest first, then by id),
+// without the article itself. Hits have no snippets. It fails with an
+// error wrapping ErrNotFound for an unknown id.
 func (ix *Index) Similar(ctx context.Context, id string, n int) ([]Hit, error) {
 	if n <= 0 {
 		n = 5
@@ -64,7 +64,11 @@ func (ix *Index) Similar(ctx context.Context, id string, n int) ([]Hit, error) {
 	b := query.NewBooleanQuery(nil, should, []query.Query{query.NewDocIDQuery([]string{id})})
 	sr := bleve.NewSearchRequestOptions(b, n, 0, false)
 	sr.Fields = hitFields
-	res, err := ix.b.SearchInContext(ctx, sr)
+	// Articles of equal scores (many are) in the order of a search
+	// page, not in the order of the index, which differs from build to
+	// build and between shards.
+	sr.SortByCustom(sortOrder(SortRelevance))
+	res, err := ix.run(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: similar to %s: %w", id, err)
 	}
@@ -97,31 +101,21 @@ func (ix *Index) distinctive(text string, n int) ([]weightedTerm, error) {
 			tf[string(tok.Term)]++
 		}
 	}
-	docs, err := ix.b.DocCount()
+	st, err := ix.openStats() // every shard's counts
 	if err != nil {
 		return nil, err
 	}
-	idx, err := ix.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := idx.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
+	defer st.close()
 	var out []weightedTerm
 	for term, f := range tf {
-		tfr, err := r.TermFieldReader(context.Background(), []byte(term), fieldBody, false, false, false)
+		df, err := st.docFreq([]byte(term), fieldBody)
 		if err != nil {
 			return nil, err
 		}
-		df := tfr.Count()
-		_ = tfr.Close()
 		if df < 2 {
 			continue
 		}
-		idf := math.Log(float64(docs) / float64(df))
+		idf := math.Log(float64(st.docs) / float64(df))
 		out = append(out, weightedTerm{term, (1 + math.Log(float64(f))) * idf})
 	}
 	slices.SortFunc(out, func(a, b weightedTerm) int {

@@ -222,7 +222,8 @@ func (s *Store) Count() (uint64, error) {
 	return s.live.Count()
 }
 
-// Rebuild creates a new generation, runs build to fill it, and closes it.
+// Rebuild creates a new generation (of Options.Shards shards), runs build
+// to fill it, and closes it.
 // Only when build succeeds and ctx is not done does it switch CURRENT to
 // the new generation, make it the live index (closing the previous live
 // one once the searches in flight end) and remove the generations older
@@ -256,7 +257,7 @@ func (s *Store) Rebuild(ctx context.Context, build func(ctx context.Context, ix 
 		return fmt.Errorf("search: rebuild %s: %w", path, err)
 	}
 
-	ix, err := Create(path, Options{Timeout: s.opts.Timeout, Bulk: true})
+	ix, err := Create(path, Options{Timeout: s.opts.Timeout, Bulk: true, Shards: s.opts.Shards})
 	if err != nil {
 		return fail(err)
 	}

@@ -104,7 +104,7 @@ func (ix *Index) yearSpan(ctx context.Context) (first, last int, ok bool, err er
 	sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
 	sr.Score = "none"
 	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
-	res, err := ix.b.SearchInContext(ctx, sr)
+	res, err := ix.run(ctx, sr)
 	if err != nil {
 		return 0, 0, false, fmt.Errorf("years of the index: %w", err)
 	}
@@ -336,7 +336,7 @@ func (ix *Index) rangeCounts(ctx context.Context, q query.Query, fr *bleve.Facet
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	sr.Score = "none" // only the counts are wanted
 	sr.AddFacet(rangesFacet, fr)
-	res, err := ix.b.SearchInContext(ctx, sr)
+	res, err := ix.run(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}

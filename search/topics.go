@@ -93,7 +93,7 @@ func (ix *Index) matchingIDs(ctx context.Context, q query.Query) ([]string, erro
 			req.SetSearchAfter(after)
 		}
 		ctx, cancel := ix.deadline(ctx)
-		res, err := ix.b.SearchInContext(context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers), req)
+		res, err := ix.run(context.WithValue(ctx, bsearch.MaxTermSearchersKey, maxTermSearchers), req)
 		cancel()
 		if err != nil {
 			return nil, err
@@ -114,7 +114,7 @@ func (ix *Index) articles(ctx context.Context, ids []string) ([]corpus.Article, 
 	defer cancel()
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = storedFields
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
 	}

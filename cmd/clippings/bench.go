@@ -21,7 +21,7 @@ import (
 )
 
 func runBench(ctx context.Context, e *env, args []string) error {
-	fset := newFlagSet(e, "bench", "--corpus DIR [--procs 1,2] [--clients N] [--queries FILE] [--json FILE]\n"+
+	fset := newFlagSet(e, "bench", "--corpus DIR [--procs 1,2] [--shards N,...] [--clients N] [--queries FILE] [--json FILE]\n"+
 		"       clippings bench --generate N --out DIR --corpus SRC",
 		`Measures clippings against a plain Bleve index of the same articles, in
 one run, and prints every figure also as a ratio to plain Bleve.
@@ -61,6 +61,11 @@ positions, facet values as boolean terms and values, counts by match
 spies, snippets by MSet::snippet. Each gets the load's figures, the
 query figures with and without facets and clippings's ratios to them.
 
+Shards: with --shards N (or a list, 2,4), the reindex is also run into an
+index of N shards (see 'clippings reindex --shards') at each worker
+count, and the queries also run against it (facets and none), each
+figure with its ratio to one index.
+
 The machine should be otherwise idle: the figures are wall-clock times.
 --json FILE writes every figure as JSON.
 
@@ -74,6 +79,7 @@ stories, which a reindex reads with full extraction. For scale runs:
   clippings bench --corpus /tmp/reuters-200k`)
 	corpusDir := fset.String("corpus", "", "corpus folder to measure, or the source of --generate (required)")
 	procsFlag := fset.String("procs", "1,2", "comma-separated worker counts (GOMAXPROCS) to reindex and index at")
+	shardsFlag := fset.String("shards", "1", "comma-separated shard counts to reindex into and query besides one index")
 	work := fset.String("work", "", "folder for the temporary indexes (default: the system's temporary folder)")
 	queriesFile := fset.String("queries", "", "file of queries, one per line (default: a query set drawn from the corpus)")
 	queryCount := fset.Int("query-count", 200, "size of the query set drawn from the corpus")
@@ -112,13 +118,17 @@ stories, which a reindex reads with full extraction. For scale runs:
 	if err != nil {
 		return usagef("--procs: %v", err)
 	}
+	shards, err := parseShards(*shardsFlag)
+	if err != nil {
+		return usagef("--shards: %v", err)
+	}
 	if *clients < 1 {
 		return usagef("--clients %d: want at least 1", *clients)
 	}
 	if *queryCount < 1 {
 		return usagef("--query-count %d: want at least 1", *queryCount)
 	}
-	opts := benchOptions{corpus: *corpusDir, procs: procs, work: *work, queriesFile: *queriesFile,
+	opts := benchOptions{corpus: *corpusDir, procs: procs, shards: shards, work: *work, queriesFile: *queriesFile,
 		queryCount: *queryCount, clients: *clients, seed: *seed, progress: e.stderr}
 	rep, err := bench(ctx, opts)
 	if err != nil {
@@ -150,12 +160,32 @@ func parseProcs(s string) ([]int, error) {
 	return out, nil
 }
 
+// parseShards parses a comma-separated list of shard counts, and returns
+// the counts above 1, in order and once each: one index is always built.
+func parseShards(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > maxShards {
+			return nil, fmt.Errorf("%q is not a number of shards from 1 to %d", f, maxShards)
+		}
+		if n > 1 && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
 // benchOptions are the options of a bench run.
 type benchOptions struct {
 	// corpus is the corpus folder.
 	corpus string
 	// procs are the worker counts to index at, in order.
 	procs []int
+	// shards are the shard counts, above 1, that the reindex is also run
+	// with, and the queries are also run on.
+	shards []int
 	// work is the folder under which a temporary folder holds the
 	// indexes; "" is the system's temporary folder.
 	work string
@@ -205,6 +235,17 @@ type reindexRow struct {
 	Clippings phase  `json:"clippings"`
 	Plain     phase  `json:"plain_bleve"`
 	Ratio     ratios `json:"ratio_to_plain_bleve"`
+	// Sharded are the reindexes into shards at this worker count, by
+	// number of shards.
+	Sharded []shardedPhase `json:"sharded,omitempty"`
+}
+
+// shardedPhase is a reindex into Shards shards, and its ratios to the
+// reindex into one index at the same worker count.
+type shardedPhase struct {
+	Shards int    `json:"shards"`
+	Phase  phase  `json:"clippings"`
+	Ratio  ratios `json:"ratio_to_one_index"`
 }
 
 // phase is what one indexing run measured.
@@ -290,22 +331,46 @@ func bench(ctx context.Context, opts benchOptions) (*benchReport, error) {
 		return nil, fmt.Errorf("corpus: %w", err)
 	}
 
-	// Reindex at each worker count; the last index stays for the queries.
+	// Reindex at each worker count; the last indexes stay for the queries.
 	storeDir := ""
+	var shardDirs []string
 	for _, p := range opts.procs {
 		if storeDir != "" {
 			if err := os.RemoveAll(storeDir); err != nil {
 				return nil, err
 			}
 		}
+		for _, dir := range shardDirs {
+			if err := os.RemoveAll(dir); err != nil {
+				return nil, err
+			}
+		}
 		storeDir = filepath.Join(tmp, fmt.Sprintf("clippings-%d", p))
 		say("reindex at procs %d", p)
-		ph, sum, err := reindexPhase(ctx, fsys, storeDir, p)
+		ph, sum, err := reindexPhase(ctx, fsys, storeDir, p, 1)
 		if err != nil {
 			return nil, err
 		}
 		rep.Files, rep.Articles, rep.InputBytes = sum.Files, sum.Articles-sum.Merged, sum.Bytes
-		rep.Reindex = append(rep.Reindex, reindexRow{Procs: p, Clippings: ph})
+		row := reindexRow{Procs: p, Clippings: ph}
+		shardDirs = shardDirs[:0]
+		for _, n := range opts.shards {
+			dir := filepath.Join(tmp, fmt.Sprintf("clippings-%d-shards-%d", p, n))
+			shardDirs = append(shardDirs, dir)
+			say("reindex into %d shards at procs %d", n, p)
+			sph, _, err := reindexPhase(ctx, fsys, dir, p, n)
+			if err != nil {
+				return nil, err
+			}
+			row.Sharded = append(row.Sharded, shardedPhase{Shards: n, Phase: sph, Ratio: ratios{
+				ArticlesPerSec: ratio(sph.ArticlesPerSec, ph.ArticlesPerSec),
+				MBPerSec:       ratio(sph.MBPerSec, ph.MBPerSec),
+				CPUSeconds:     ratio(sph.CPUSeconds, ph.CPUSeconds),
+				PeakRSS:        ratio(float64(sph.PeakRSS), float64(ph.PeakRSS)),
+				IndexBytes:     ratio(float64(sph.IndexBytes), float64(ph.IndexBytes)),
+			}})
+		}
+		rep.Reindex = append(rep.Reindex, row)
 	}
 
 	// The articles for plain Bleve, extracted once at the last worker count.
@@ -378,6 +443,12 @@ func bench(ctx context.Context, opts benchOptions) (*benchReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, n := range opts.shards {
+		say("%s against %d shards", indexer.Plural(len(queries), "query"), n)
+		if err := runShardQueries(ctx, &rep.Queries, queries, shardDirs[i], n, opts.clients); err != nil {
+			return nil, err
+		}
+	}
 	rep.Queries.Source = fmt.Sprintf("drawn from the corpus with seed %d", opts.seed)
 	if opts.queriesFile != "" {
 		rep.Queries.Source = "from " + opts.queriesFile
@@ -441,13 +512,14 @@ func warmFiles(fsys fs.FS) error {
 	})
 }
 
-// reindexPhase runs a full reindex of fsys into a new store in dir with
-// GOMAXPROCS and the workers set to procs, and measures it.
-func reindexPhase(ctx context.Context, fsys fs.FS, dir string, procs int) (phase, indexer.Summary, error) {
+// reindexPhase runs a full reindex of fsys into a new store of shards
+// shards in dir with GOMAXPROCS and the workers set to procs, and
+// measures it.
+func reindexPhase(ctx context.Context, fsys fs.FS, dir string, procs, shards int) (phase, indexer.Summary, error) {
 	prev := runtime.GOMAXPROCS(procs)
 	defer runtime.GOMAXPROCS(prev)
 	m := startMeasure()
-	sum, err := reindex(ctx, fsys, dir, reindexOptions{indexer: indexer.Options{Workers: procs}})
+	sum, err := reindex(ctx, fsys, dir, reindexOptions{indexer: indexer.Options{Workers: procs}, shards: shards})
 	if err != nil {
 		return phase{}, sum.Summary, fmt.Errorf("reindex at procs %d: %w", procs, err)
 	}
@@ -603,6 +675,7 @@ func printBench(w io.Writer, rep *benchReport) {
 			row("serial (Amdahl)", fmt.Sprintf("%.2f", c.Serial), fmt.Sprintf("%.2f", p.Serial), x.Serial)
 		}
 	}
+	printShards(w, rep)
 	x := rep.Extraction
 	fmt.Fprintf(w, "Extraction and enrichment alone (no index) at procs %d: %.0f articles/s, %.2f MB/s, %s CPU seconds.\n",
 		x.Procs, x.ArticlesPerSec, x.MBPerSec, cpuSeconds(x.CPUSeconds))
@@ -610,6 +683,30 @@ func printBench(w io.Writer, rep *benchReport) {
 	fmt.Fprintln(w, "Plain Bleve's and the other engines' peak RSS include the articles they are given, held in memory.")
 	fmt.Fprintln(w)
 	printQueries(w, rep.Queries)
+}
+
+// printShards prints the reindexes into shards, if any, against one
+// index at the same worker count.
+func printShards(w io.Writer, rep *benchReport) {
+	if len(rep.Reindex) == 0 || len(rep.Reindex[0].Sharded) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "Reindex into shards: clippings against one index at the same procs")
+	const format = "%5s  %6s  %-12s %11s %12s %14s\n"
+	fmt.Fprintf(w, format, "procs", "shards", "", "shards", "one index", "shards ÷ one")
+	for _, r := range rep.Reindex {
+		c := r.Clippings
+		for _, s := range r.Sharded {
+			p, x := s.Phase, s.Ratio
+			row := func(name, sv, cv string, rv float64) {
+				fmt.Fprintf(w, format, strconv.Itoa(r.Procs), strconv.Itoa(s.Shards), name, sv, cv, times(rv))
+			}
+			row("articles/s", fmt.Sprintf("%.0f", p.ArticlesPerSec), fmt.Sprintf("%.0f", c.ArticlesPerSec), x.ArticlesPerSec)
+			row("CPU seconds", cpuSeconds(p.CPUSeconds), cpuSeconds(c.CPUSeconds), x.CPUSeconds)
+			row("peak RSS", megabytes(p.PeakRSS), megabytes(c.PeakRSS), x.PeakRSS)
+			row("index size", megabytes(p.IndexBytes), megabytes(c.IndexBytes), x.IndexBytes)
+		}
+	}
 }
 
 // times formats a ratio as "1.07×", or "n/a" when unknown (0).

@@ -44,6 +44,7 @@ func TestBenchCommand(t *testing.T) {
 	}{
 		{"drawn", []string{"--procs", "1,2", "--query-count", "10"}, []string{kindTerm, kindAnd, kindPhrase, kindFilter, kindBrowse, kindAll}},
 		{"file", []string{"--procs", "1", "--queries", queries}, []string{kindFile, kindAll}},
+		{"shards", []string{"--procs", "2", "--shards", "2", "--queries", queries}, []string{kindFile, kindAll}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			jsonFile := filepath.Join(t.TempDir(), "bench.json")
@@ -111,6 +112,22 @@ func TestBenchCommand(t *testing.T) {
 					if o.Facets.P50 <= 0 || o.NoFacets.QPS <= 0 || o.Ratio.P50 <= 0 || o.Facets.MeanHits == 0 && k.Clippings.MeanHits != 0 {
 						t.Errorf("kind %s lacks figures of %s: %+v", k.Kind, o.Engine, o)
 					}
+				}
+			}
+			if tt.name == "shards" {
+				sh := rep.Reindex[0].Sharded
+				if len(sh) != 1 || sh[0].Shards != 2 || sh[0].Phase.Articles != rep.Articles || sh[0].Ratio.ArticlesPerSec <= 0 ||
+					!strings.Contains(stdout, "Reindex into shards") {
+					t.Errorf("no reindex into 2 shards: %+v", sh)
+				}
+				for _, k := range rep.Queries.Kinds {
+					if len(k.Sharded) != 1 || k.Sharded[0].Clippings.P50 <= 0 || k.Sharded[0].Ratio.P50 <= 0 ||
+						k.Sharded[0].Clippings.MeanHits != k.Clippings.MeanHits {
+						t.Errorf("kind %s: no figures of 2 shards, or other hits: %+v", k.Kind, k.Sharded)
+					}
+				}
+				if !strings.Contains(stdout, "2 shards ÷ one, facets") {
+					t.Errorf("the output lacks the shards' query figures:\n%s", stdout)
 				}
 			}
 			if !slices.Equal(kinds, tt.kinds) {
@@ -207,9 +224,68 @@ func TestBenchUsage(t *testing.T) {
 		{"bench", "--corpus", src, "--procs", "0"},
 		{"bench", "--corpus", src, "--generate", "10"},
 		{"bench", "--corpus", src, "--clients", "0"},
+		{"bench", "--corpus", src, "--shards", "0"},
 	} {
 		if code, _, stderr := runCmd(t, t.Context(), args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d: %s", args, code, exitUsage, stderr)
+		}
+	}
+}
+
+// TestShardsFlag checks --shards of reindex, which builds a live index
+// of that many shards that search then reads, and of bench, which takes
+// a list.
+func TestShardsFlag(t *testing.T) {
+	src := sampleCorpus(t)
+	for _, tt := range []struct {
+		args   []string
+		code   int
+		shards string // the generation's shards file; "" for one index
+	}{
+		{nil, exitOK, ""},
+		{[]string{"--shards", "1"}, exitOK, ""},
+		{[]string{"--shards", "3"}, exitOK, "3\n"},
+		{[]string{"--shards=2"}, exitOK, "2\n"},
+		{[]string{"--shards", "0"}, exitUsage, ""},
+		{[]string{"--shards", "-2"}, exitUsage, ""},
+		{[]string{"--shards", "65"}, exitUsage, ""},
+		{[]string{"--shards", "two"}, exitUsage, ""},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			index := t.TempDir()
+			args := append([]string{"reindex", "--quiet", "--corpus", src, "--index", index}, tt.args...)
+			code, _, stderr := runCmd(t, t.Context(), args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d: %s", code, tt.code, stderr)
+			}
+			if code != exitOK {
+				return
+			}
+			gen, err := os.ReadFile(filepath.Join(index, "CURRENT"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(index, strings.TrimSpace(string(gen)), "clippings.shards"))
+			if got := string(b); got != tt.shards || (tt.shards == "" && !os.IsNotExist(err)) {
+				t.Errorf("shards file %q (%v), want %q", got, err, tt.shards)
+			}
+			code, stdout, stderr := runCmd(t, t.Context(), "search", "--index", index, "ferry")
+			if code != exitOK || !strings.Contains(stdout, "1 results") || !strings.Contains(stdout, "Ferry operators") {
+				t.Errorf("search of the new index: exit %d\n%s\n%s", code, stdout, stderr)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		in   string
+		want []int
+		ok   bool
+	}{
+		{"1", nil, true}, {"4", []int{4}, true}, {"4,2,1,4", []int{2, 4}, true}, {" 2 , 8", []int{2, 8}, true},
+		{"0", nil, false}, {"2,x", nil, false}, {"", nil, false}, {"65", nil, false},
+	} {
+		got, err := parseShards(tt.in)
+		if (err == nil) != tt.ok || !slices.Equal(got, tt.want) {
+			t.Errorf("parseShards(%q) = %v, %v; want %v (ok %v)", tt.in, got, err, tt.want, tt.ok)
 		}
 	}
 }

@@ -302,6 +302,9 @@ type kindStats struct {
 	// Others are the figures of the other engines, in the order of the
 	// bench's yardsticks.
 	Others []otherStats `json:"others"`
+	// Sharded are the same queries on indexes of shards, by number of
+	// shards (bench --shards).
+	Sharded []shardedStats `json:"sharded,omitempty"`
 }
 
 // otherStats are the figures of one kind of query on another engine, and
@@ -312,6 +315,16 @@ type otherStats struct {
 	NoFacets      queryStats  `json:"no_facets"`
 	Ratio         queryRatios `json:"ratio_clippings_to_it_facets"`
 	RatioNoFacets queryRatios `json:"ratio_clippings_to_it_no_facets"`
+}
+
+// shardedStats are the figures of one kind of query on an index of
+// Shards shards, with facets and without, and their ratios to one index.
+type shardedStats struct {
+	Shards        int         `json:"shards"`
+	Clippings     queryStats  `json:"clippings_facets"`
+	NoFacets      queryStats  `json:"clippings_no_facets"`
+	Ratio         queryRatios `json:"ratio_to_one_index_facets"`
+	RatioNoFacets queryRatios `json:"ratio_to_one_index_no_facets"`
 }
 
 // queryStats are the figures of a set of queries on one engine.
@@ -345,17 +358,20 @@ func divide(a, b queryStats) queryRatios {
 // matches.
 type searchFunc func(ctx context.Context, q benchQuery) (uint64, error)
 
+// clippingsWith returns the searchFunc of the store, with facets or
+// without.
+func clippingsWith(store *search.Store, facets bool) searchFunc {
+	return func(ctx context.Context, q benchQuery) (uint64, error) {
+		req := q.request()
+		req.NoFacets = !facets
+		res, err := store.Search(ctx, req)
+		return res.Total, err
+	}
+}
+
 // runQueries replays the queries on the clippings store, on the plain
 // index and on the other engines, each with facets and without.
 func runQueries(ctx context.Context, qs []benchQuery, store *search.Store, plain *search.PlainIndex, others []yardstick, clients int) (queryReport, error) {
-	clippingsWith := func(facets bool) searchFunc {
-		return func(ctx context.Context, q benchQuery) (uint64, error) {
-			req := q.request()
-			req.NoFacets = !facets
-			res, err := store.Search(ctx, req)
-			return res.Total, err
-		}
-	}
 	plainWith := func(facets bool) searchFunc {
 		return func(ctx context.Context, q benchQuery) (uint64, error) {
 			res, err := plain.Search(ctx, q.plain(), facets, hitsShown)
@@ -373,11 +389,11 @@ func runQueries(ctx context.Context, qs []benchQuery, store *search.Store, plain
 		}
 		rep.Queries = append(rep.Queries, t)
 	}
-	c, err := measureQueries(ctx, qs, clippingsWith(true), clients)
+	c, err := measureQueries(ctx, qs, clippingsWith(store, true), clients)
 	if err != nil {
 		return rep, fmt.Errorf("clippings: %w", err)
 	}
-	cn, err := measureQueries(ctx, qs, clippingsWith(false), clients)
+	cn, err := measureQueries(ctx, qs, clippingsWith(store, false), clients)
 	if err != nil {
 		return rep, fmt.Errorf("clippings without facets: %w", err)
 	}
@@ -416,6 +432,32 @@ func runQueries(ctx context.Context, qs []benchQuery, store *search.Store, plain
 		rep.Kinds = append(rep.Kinds, k)
 	}
 	return rep, nil
+}
+
+// runShardQueries replays the queries, with facets and without, on the
+// store in dir, of an index of n shards, and adds the figures to rep,
+// whose figures of one index they are compared with.
+func runShardQueries(ctx context.Context, rep *queryReport, qs []benchQuery, dir string, n, clients int) error {
+	store, err := search.OpenStore(dir, search.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	c, err := measureQueries(ctx, qs, clippingsWith(store, true), clients)
+	if err != nil {
+		return fmt.Errorf("clippings, %d shards: %w", n, err)
+	}
+	cn, err := measureQueries(ctx, qs, clippingsWith(store, false), clients)
+	if err != nil {
+		return fmt.Errorf("clippings, %d shards, without facets: %w", n, err)
+	}
+	for i := range rep.Kinds {
+		k := &rep.Kinds[i]
+		s := shardedStats{Shards: n, Clippings: c[k.Kind], NoFacets: cn[k.Kind]}
+		s.Ratio, s.RatioNoFacets = divide(s.Clippings, k.Clippings), divide(s.NoFacets, k.NoFacets)
+		k.Sharded = append(k.Sharded, s)
+	}
+	return nil
 }
 
 // queryKinds returns the kinds of qs in queryShares order (a file's
@@ -555,6 +597,12 @@ func printQueries(w io.Writer, rep queryReport) {
 			stats(o.Engine+", no facets", o.NoFacets)
 			ratios("clippings ÷ "+o.Engine+", facets", o.Ratio)
 			ratios("clippings ÷ "+o.Engine+", no facets", o.RatioNoFacets)
+		}
+		for _, s := range k.Sharded {
+			stats(fmt.Sprintf("%d shards, facets", s.Shards), s.Clippings)
+			stats(fmt.Sprintf("%d shards, no facets", s.Shards), s.NoFacets)
+			ratios(fmt.Sprintf("%d shards ÷ one, facets", s.Shards), s.Ratio)
+			ratios(fmt.Sprintf("%d shards ÷ one, no facets", s.Shards), s.RatioNoFacets)
 		}
 	}
 }

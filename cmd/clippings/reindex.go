@@ -18,7 +18,7 @@ import (
 )
 
 func runReindex(ctx context.Context, e *env, args []string) error {
-	fset := newFlagSet(e, "reindex", "--corpus DIR [--index DIR] [--include GLOB] [--exclude GLOB] [--dry-run] [--allow-empty]",
+	fset := newFlagSet(e, "reindex", "--corpus DIR [--index DIR] [--shards N] [--include GLOB] [--exclude GLOB] [--dry-run] [--allow-empty]",
 		`Reads every article in the corpus folder DIR (HTML, text, Reuters SGML,
 any of them gzip-compressed) into a fresh index built beside the live one
 in the index folder, and switches to it only when it is complete: an
@@ -42,6 +42,11 @@ one "Description (CODE)" an entry, and from a [labels] table of
 clippings.toml ("money-fx" = "Money/Foreign Exchange"); the tag and
 section facets show them beside the codes.
 
+--shards N builds the new index as N indexes (shards), written at once
+and searched as one, with the same results as one index; an article goes
+to the shard of its id. 'clippings serve' and 'search' find the shards by
+themselves.
+
 A folder that yields no article does not replace a live index (a wrong
 --corpus would otherwise empty it) unless --allow-empty is given.
 
@@ -61,6 +66,7 @@ be read, by format, without reading it.`)
 	dryRun := fset.Bool("dry-run", false, "list the files that would be read, by format, and those left out; read none")
 	allowEmpty := fset.Bool("allow-empty", false, "replace the live index even when the folder yields no article")
 	noEnrich := fset.Bool("no-enrich", false, "index articles as extracted: no places, countries, people, topics or language")
+	shards := fset.Int("shards", 1, fmt.Sprintf("shards of the new index, written at once and searched as one (1 to %d)", maxShards))
 	pos, err := parseInterleaved(fset, args)
 	if err != nil {
 		return err
@@ -70,6 +76,9 @@ be read, by format, without reading it.`)
 	}
 	if *corpusDir == "" {
 		return usagef("--corpus is required")
+	}
+	if *shards < 1 || *shards > maxShards {
+		return usagef("--shards %d: want 1 to %d", *shards, maxShards)
 	}
 	st, err := os.Stat(*corpusDir)
 	if err != nil {
@@ -85,7 +94,7 @@ be read, by format, without reading it.`)
 	if e.stderrIsTerminal && !*quiet {
 		opts.Progress = e.stderr
 	}
-	sum, err := reindex(ctx, os.DirFS(*corpusDir), *indexDir, reindexOptions{indexer: opts, allowEmpty: *allowEmpty})
+	sum, err := reindex(ctx, os.DirFS(*corpusDir), *indexDir, reindexOptions{indexer: opts, allowEmpty: *allowEmpty, shards: *shards})
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("interrupted after reading %s: the half-built index was removed and the live index in %s is unchanged",
 			indexer.Plural(sum.Files, "file"), *indexDir)
@@ -215,7 +224,13 @@ type reindexOptions struct {
 	// allowEmpty lets a corpus that yields no article replace a live
 	// index.
 	allowEmpty bool
+	// shards is the number of shards of the new index; 0 or 1 is one
+	// index.
+	shards int
 }
+
+// maxShards is the most shards --shards accepts.
+const maxShards = 64
 
 // reindex builds a new generation of the index in dir from fsys and makes
 // it live. A corpus that yields no article does not replace a live index
@@ -226,15 +241,21 @@ func reindex(ctx context.Context, fsys fs.FS, dir string, opts reindexOptions) (
 	if err != nil {
 		return reindexSummary{}, err
 	}
-	store, err := search.OpenStore(dir, search.Options{})
+	store, err := search.OpenStore(dir, search.Options{Shards: opts.shards})
 	if err != nil {
 		return reindexSummary{}, err
 	}
 	defer store.Close()
 	live, _ := store.Count() // 0 without a live index
 	var sum reindexSummary
+	iopts := opts.indexer
+	if opts.shards > 1 && iopts.BatchSize == 0 {
+		// A batch is split between the shards: batches of one shard's
+		// default size each make segments of the size one index's are.
+		iopts.BatchSize = indexer.DefaultBatchSize * opts.shards
+	}
 	err = store.Rebuild(ctx, func(ctx context.Context, ix *search.Index) error {
-		s, err := indexer.New(opts.indexer).Run(ctx, fsys, ix)
+		s, err := indexer.New(iopts).Run(ctx, fsys, ix)
 		sum.Summary = s
 		if err != nil {
 			return err
