@@ -492,29 +492,13 @@ func tagLinkText(a *html.Node) (string, bool) {
 	return t, true
 }
 
-// noiseClasses are the class names of noiseSelector and of tag clouds.
-var noiseClasses = map[string]bool{
-	"comments": true, "comment": true, "comment-list": true, "commentlist": true, "widget": true,
-	"sidebar": true, "related": true, "related-posts": true, "jp-relatedposts": true,
-	"tagcloud": true, "wp-tag-cloud": true, "widget_tag_cloud": true,
-}
+// tagCloudClasses are the classes of tag clouds.
+var tagCloudClasses = map[string]bool{"tagcloud": true, "wp-tag-cloud": true, "widget_tag_cloud": true}
 
 // isTagNoise reports whether n is an element noiseSelector matches, or a
 // tag cloud: the tag links inside it are not a post's.
 func isTagNoise(n *html.Node) bool {
-	if n.DataAtom == atom.Aside || n.DataAtom == atom.Nav {
-		return true
-	}
-	switch nodeAttr(n, "id") {
-	case "comments", "respond", "sidebar":
-		return true
-	}
-	cls := nodeAttr(n, "class")
-	if strings.HasPrefix(cls, "comments-") || strings.HasPrefix(cls, "comment-") ||
-		strings.Contains(cls, " comments-") || strings.Contains(cls, " comment-") {
-		return true
-	}
-	return hasClassIn(n, noiseClasses)
+	return noiseMatch.Match(n) || hasClassIn(n, tagCloudClasses)
 }
 
 // hasClassIn reports whether one of n's classes is in set.
