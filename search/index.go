@@ -334,9 +334,14 @@ func (ix *Index) Write(ctx context.Context, batch []corpus.Article) error {
 		}
 		sh := ix.shards[i]
 		b := sh.b.NewBatch()
+		m := sh.b.Mapping()
 		for _, a := range parts[i] {
 			a = normalize(a)
-			if err := b.Index(a.ID, document(a)); err != nil {
+			d, err := mapDocument(m, a.ID, document(a))
+			if err == nil {
+				err = b.IndexAdvanced(d)
+			}
+			if err != nil {
 				return fmt.Errorf("article %s: %w", a.ID, err)
 			}
 		}

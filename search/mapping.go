@@ -300,17 +300,20 @@ func newMapping() *mapping.IndexMappingImpl {
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}
+	// The text analyzer is the unstemmed one followed by the stemmer, as
+	// the shared analysis of a field and its twin needs (twins.go).
+	unstemmed := []any{en.PossessiveName, lowercase.Name, foldFilterName, en.StopName}
 	if err := m.AddCustomAnalyzer(analyzerText, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilterName, en.StopName, porter.Name},
+		"token_filters": append(append([]any{}, unstemmed...), porter.Name),
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}
 	if err := m.AddCustomAnalyzer(analyzerUnstemmed, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilterName, en.StopName},
+		"token_filters": unstemmed,
 	}); err != nil {
 		panic("search: " + err.Error()) // the definition above is static
 	}
