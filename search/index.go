@@ -124,6 +124,8 @@ type Index struct {
 	// localScores, in tests, lets each shard score with its own
 	// statistics, as bleve's alias does.
 	localScores bool
+	// tieLimit, in tests, replaces maxTies when not 0.
+	tieLimit int
 
 	// gate limits the searches running at once; a Store shares one
 	// between its generations.

@@ -36,62 +36,66 @@ func copies(n int) []corpus.Article {
 
 // TestRelevanceSameAsFullSort checks that a search sorted by relevance
 // gives the pages bleve gives when it sorts every match by score, date
-// and id, both when the page's matches can be found by score alone and
-// when ties send it to the full sort.
+// and id: when the page's matches can be found by score alone, when ties
+// are sorted by searchRelevance itself, and when there are more ties
+// than it sorts (tieLimit) and bleve sorts every match.
 func TestRelevanceSameAsFullSort(t *testing.T) {
 	ix := newTestIndex(t, copies(12))
 	ctx := context.Background()
-	var fast, full int
-	for _, q := range []string{"climate", "rates", "Merkel", "politics OR science", `"European Union"`, "the", "climate -Hollande"} {
-		for _, size := range []int{1, 3, 10, 25} {
-			for page := 1; page <= 4; page++ {
-				name := fmt.Sprintf("%s/size=%d/page=%d", q, size, page)
-				res, err := ix.Search(ctx, Request{Query: q, Sort: SortRelevance, Size: size, Page: page, NoFacets: true})
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				text, err := buildQuery(q)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want := bleve.NewSearchRequestOptions(text, size, (page-1)*size, false)
-				want.SortByCustom(sortOrder(SortRelevance))
-				wres, err := ix.b.SearchInContext(ctx, want)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var got, wantIDs []string
-				for _, h := range res.Hits {
-					got = append(got, h.ID)
-				}
-				for _, h := range wres.Hits {
-					wantIDs = append(wantIDs, h.ID)
-				}
-				if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
-					t.Errorf("%s: got %d %v, want %d %v", name, res.Total, got, wres.Total, wantIDs)
-				}
-				for _, h := range res.Hits {
-					if h.Title == "" {
-						t.Errorf("%s: hit %s has no title: its fields were not read", name, h.ID)
+	for _, limit := range []int{0, 1} {
+		ix.tieLimit = limit
+		var fast, tied int
+		for _, q := range []string{"climate", "rates", "Merkel", "politics OR science", `"European Union"`, "the", "climate -Hollande"} {
+			for _, size := range []int{1, 3, 10, 25} {
+				for page := 1; page <= 4; page++ {
+					name := fmt.Sprintf("limit=%d/%s/size=%d/page=%d", limit, q, size, page)
+					res, err := ix.Search(ctx, Request{Query: q, Sort: SortRelevance, Size: size, Page: page, NoFacets: true})
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
 					}
-				}
-				if tiedAtEnd(t, ix, text, page*size) {
-					full++
-				} else {
-					fast++
+					text, err := buildQuery(q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := bleve.NewSearchRequestOptions(text, size, (page-1)*size, false)
+					want.SortByCustom(sortOrder(SortRelevance))
+					wres, err := ix.b.SearchInContext(ctx, want)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var got, wantIDs []string
+					for _, h := range res.Hits {
+						got = append(got, h.ID)
+					}
+					for _, h := range wres.Hits {
+						wantIDs = append(wantIDs, h.ID)
+					}
+					if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
+						t.Errorf("%s: got %d %v, want %d %v", name, res.Total, got, wres.Total, wantIDs)
+					}
+					for _, h := range res.Hits {
+						if h.Title == "" {
+							t.Errorf("%s: hit %s has no title: its fields were not read", name, h.ID)
+						}
+					}
+					if tiedAtEnd(t, ix, text, page*size) {
+						tied++
+					} else {
+						fast++
+					}
 				}
 			}
 		}
-	}
-	t.Logf("%d pages found by score alone, %d by the full sort", fast, full)
-	if fast == 0 || full == 0 {
-		t.Errorf("%d pages found by score alone and %d by the full sort: both ways must be tested", fast, full)
+		t.Logf("limit %d: %d pages found by score alone, %d past ties", limit, fast, tied)
+		if fast == 0 || tied == 0 {
+			t.Errorf("limit %d: %d pages found by score alone and %d past ties: both ways must be tested", limit, fast, tied)
+		}
 	}
 }
 
-// tiedAtEnd reports whether searchRelevance falls back on the full sort
-// for a page ending at result k: the 4k+1 best matches by score all tie
-// with the k-th.
+// tiedAtEnd reports whether searchRelevance sorts ties for a page ending
+// at result k (or, past tieLimit, falls back on the full sort): the 4k+1
+// best matches by score all tie with the k-th.
 func tiedAtEnd(t *testing.T, ix *Index, q query.Query, k int) bool {
 	t.Helper()
 	req := bleve.NewSearchRequestOptions(q, 4*k+1, 0, false)
