@@ -45,15 +45,23 @@ type valueSet struct {
 // first (then by value), read once per Index from the readers of its
 // shards.
 func (ix *Index) valueSets(ctx context.Context, rs []index.IndexReader, field string) ([]valueSet, error) {
+	return ix.setsOf(ctx, rs, field, func(ctx context.Context, r index.IndexReader) (map[string]*roaring.Bitmap, error) {
+		return readValueSets(ctx, r, field)
+	})
+}
+
+// setsOf returns the sets cached under key, most frequent first (then by
+// value), read once per Index from each shard's reader by read.
+func (ix *Index) setsOf(ctx context.Context, rs []index.IndexReader, key string, read func(context.Context, index.IndexReader) (map[string]*roaring.Bitmap, error)) ([]valueSet, error) {
 	ix.setsMu.Lock()
 	defer ix.setsMu.Unlock()
-	if sets, ok := ix.sets[field]; ok {
+	if sets, ok := ix.sets[key]; ok {
 		return sets, nil
 	}
 	perShard := make([]map[string]*roaring.Bitmap, len(rs))
 	err := eachShard(len(rs), func(i int) error {
 		var err error
-		perShard[i], err = readValueSets(ctx, rs[i], field)
+		perShard[i], err = read(ctx, rs[i])
 		return err
 	})
 	if err != nil {
@@ -84,13 +92,30 @@ func (ix *Index) valueSets(ctx context.Context, rs []index.IndexReader, field st
 	if ix.sets == nil {
 		ix.sets = map[string][]valueSet{}
 	}
-	ix.sets[field] = sets
+	ix.sets[key] = sets
 	return sets, nil
 }
 
 // readValueSets reads the articles that hold each value of a keyword
 // field from one reader.
 func readValueSets(ctx context.Context, r index.IndexReader, field string) (map[string]*roaring.Bitmap, error) {
+	terms, err := fieldTerms(r, field)
+	if err != nil {
+		return nil, err
+	}
+	sets := make(map[string]*roaring.Bitmap, len(terms))
+	for _, t := range terms {
+		docs := roaring.New()
+		if err := addPostings(ctx, r, field, t, docs); err != nil {
+			return nil, err
+		}
+		sets[t] = docs
+	}
+	return sets, nil
+}
+
+// fieldTerms returns the terms of a field's dictionary.
+func fieldTerms(r index.IndexReader, field string) ([]string, error) {
 	fd, err := r.FieldDict(field)
 	if err != nil {
 		return nil, err
@@ -107,36 +132,30 @@ func readValueSets(ctx context.Context, r index.IndexReader, field string) (map[
 		}
 		terms = append(terms, de.Term)
 	}
-	if err := fd.Close(); err != nil {
-		return nil, err
+	return terms, fd.Close()
+}
+
+// addPostings adds the articles that hold term in field to docs.
+func addPostings(ctx context.Context, r index.IndexReader, field, term string, docs *roaring.Bitmap) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	sets := make(map[string]*roaring.Bitmap, len(terms))
-	for _, t := range terms {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return err
+	}
+	for {
+		d, err := tfr.Next(nil)
 		if err != nil {
-			return nil, err
+			_ = tfr.Close()
+			return err
 		}
-		docs := roaring.New()
-		for {
-			d, err := tfr.Next(nil)
-			if err != nil {
-				_ = tfr.Close()
-				return nil, err
-			}
-			if d == nil {
-				break
-			}
-			docs.Add(uint32(d.ID.Value()))
+		if d == nil {
+			break
 		}
-		if err := tfr.Close(); err != nil {
-			return nil, err
-		}
-		sets[t] = docs
+		docs.Add(uint32(d.ID.Value()))
 	}
-	return sets, nil
+	return tfr.Close()
 }
 
 // matchSet returns the set of the articles that q matches.
@@ -227,7 +246,7 @@ func (h *facetHeap) Pop() any {
 // them from sr and returns them, to be put in the search's result by
 // fillCounts. It returns nil when bleve is to count them.
 func (ix *Index) countBySets(ctx context.Context, sr *bleve.SearchRequest, q query.Query) (map[string]*bsearch.FacetResult, error) {
-	if !ix.opts.ReadOnly || len(sr.Facets) == 0 {
+	if !ix.opts.ReadOnly || len(sr.Facets) == 0 || ix.bleveCounts {
 		return nil, nil
 	}
 	rs, closeReaders, err := ix.readers()

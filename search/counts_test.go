@@ -36,16 +36,18 @@ func TestCountsFromValueSets(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	open := func(from int) *Index {
+	open := func(from int, bleveCounts bool) *Index {
 		ix, err := Open(path, Options{ReadOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { ix.Close() })
-		ix.setsFrom = from
+		ix.setsFrom, ix.bleveCounts = from, bleveCounts
 		return ix
 	}
-	bySets, byBleve := open(1), open(1<<30)
+	// Counted from value sets, from the doc values of the matches the
+	// search collects, and by bleve.
+	bySets, byDocValues, byBleve := open(1, false), open(1<<30, false), open(0, true)
 	word := s.vocab[3]
 	requests := []Request{
 		{}, {Sort: SortOldest, Page: 4}, {Query: word}, {Query: word + " OR " + s.vocab[7]},
@@ -57,28 +59,36 @@ func TestCountsFromValueSets(t *testing.T) {
 		{Query: "title:" + s.vocab[5]},
 	}
 	for _, req := range requests {
-		a, err := bySets.Search(t.Context(), req)
-		if err != nil {
-			t.Fatalf("%+v: %v", req, err)
-		}
 		b, err := byBleve.Search(t.Context(), req)
 		if err != nil {
 			t.Fatalf("%+v: %v", req, err)
 		}
-		if a.Total != b.Total || !reflect.DeepEqual(a.Hits, b.Hits) {
-			t.Errorf("%+v: %d hits by value sets, %d by bleve, or other hits", req, a.Total, b.Total)
-		}
-		for name, want := range b.Facets {
-			if got := a.Facets[name]; !reflect.DeepEqual(got, want) {
-				t.Errorf("%+v: facet %s\n by value sets %v\n by bleve      %v", req, name, got, want)
+		for _, ix := range []struct {
+			name string
+			ix   *Index
+		}{{"value sets", bySets}, {"doc values", byDocValues}} {
+			a, err := ix.ix.Search(t.Context(), req)
+			if err != nil {
+				t.Fatalf("%+v: %v", req, err)
+			}
+			if a.Total != b.Total || !reflect.DeepEqual(a.Hits, b.Hits) {
+				t.Errorf("%+v: %d hits by %s, %d by bleve, or other hits", req, a.Total, ix.name, b.Total)
+			}
+			for name, want := range b.Facets {
+				if got := a.Facets[name]; !reflect.DeepEqual(got, want) {
+					t.Errorf("%+v: facet %s\n by %s %v\n by bleve      %v", req, name, ix.name, got, want)
+				}
+			}
+			if !reflect.DeepEqual(a.Timeline, b.Timeline) || a.Interval != b.Interval {
+				t.Errorf("%+v: timelines differ by %s\n%v %s\n%v %s", req, ix.name, a.Timeline, a.Interval, b.Timeline, b.Interval)
 			}
 		}
-		if !reflect.DeepEqual(a.Timeline, b.Timeline) || a.Interval != b.Interval {
-			t.Errorf("%+v: timelines differ", req)
-		}
 	}
-	if len(bySets.sets) == 0 {
-		t.Error("no value sets were read: the searches were all counted by bleve")
+	if _, ok := bySets.sets[monthsKey]; !ok || len(bySets.sets) < 2 {
+		t.Errorf("value sets read: %d, months among them: %v; the searches were counted by bleve", len(bySets.sets), ok)
+	}
+	if len(byDocValues.sets) != 0 || len(byBleve.sets) != 0 {
+		t.Errorf("value sets were read for the searches counted otherwise")
 	}
 }
 

@@ -157,6 +157,9 @@ type Index struct {
 	setsMu   sync.Mutex
 	sets     map[string][]valueSet
 	setsFrom int
+	// bleveCounts, in tests, makes bleve count every facet, as it does
+	// for a writable index.
+	bleveCounts bool
 
 	// labels are the descriptions of the source's codes (see
 	// SetLabels), once labelsRead.

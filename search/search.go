@@ -234,15 +234,22 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 			sr.Query, windowed = wq, true
 		}
 	}
-	counted, err := ix.countBySets(ctx, sr, q)
-	if err != nil {
+	var counted map[string]*bsearch.FacetResult
+	passCtx := ctx
+	pc := ix.passCounting(sr)
+	if pc != nil {
+		passCtx = pc.context(ctx)
+	} else if counted, err = ix.countBySets(ctx, sr, q); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	var res *bleve.SearchResult
 	if p.sort == SortRelevance && !windowed && !matchesAll(req.Query) {
-		res, err = ix.searchRelevance(ctx, sr)
+		res, err = ix.searchRelevance(passCtx, sr)
 	} else {
-		res, err = ix.run(ctx, sr)
+		res, err = ix.run(passCtx, sr)
+	}
+	if err == nil && pc != nil {
+		counted, err = pc.count(ctx)
 	}
 	if err == nil && windowed {
 		for _, h := range res.Hits {
