@@ -188,7 +188,7 @@ func (ix *Index) matchSet(ctx context.Context, r index.IndexReader, q query.Quer
 // topValues returns the n values of sets most frequent among hits (the
 // matches of each shard, by shard), as bleve orders a term facet: by
 // count, then by value.
-func topValues(sets []valueSet, hits []*roaring.Bitmap, n int) *bsearch.TermFacets {
+func topValues(sets []valueSet, hits *matchSets, n int) *bsearch.TermFacets {
 	h := &facetHeap{}
 	for _, s := range sets {
 		if h.Len() == n && s.total < uint64((*h)[0].Count) {
@@ -197,7 +197,7 @@ func topValues(sets []valueSet, hits []*roaring.Bitmap, n int) *bsearch.TermFace
 		c := 0
 		for i, docs := range s.docs {
 			if docs != nil {
-				c += int(hits[i].AndCardinality(docs))
+				c += hits.countIn(i, docs)
 			}
 		}
 		if c == 0 {
@@ -217,6 +217,49 @@ func topValues(sets []valueSet, hits []*roaring.Bitmap, n int) *bsearch.TermFace
 	}
 	sort.Sort(out)
 	return out
+}
+
+// matchSets are the matches of a search, by shard, each also as a plain
+// bit set once a set smaller than the matches is counted in it.
+type matchSets struct {
+	sets  []*roaring.Bitmap
+	dense [][]uint64
+	buf   []uint32
+}
+
+func newMatchSets(sets []*roaring.Bitmap) *matchSets {
+	return &matchSets{sets: sets, dense: make([][]uint64, len(sets))}
+}
+
+// countIn returns the number of matches of shard i in docs. Roaring's
+// intersection of two sparse sets merges both, the cost of the matches
+// plus the set; a set smaller than the matches is instead looked up bit
+// by bit in the matches' bit set, the cost of the set alone. Most value
+// sets counted for a search with many matches are smaller than its
+// matches: on a million articles, a search for sugar (13,286 matches)
+// went from 36 to 18 ms.
+func (m *matchSets) countIn(i int, docs *roaring.Bitmap) int {
+	hits := m.sets[i]
+	if docs.GetCardinality() >= hits.GetCardinality() {
+		return int(hits.AndCardinality(docs))
+	}
+	if m.dense[i] == nil {
+		m.dense[i] = hits.ToDense()
+		if m.buf == nil {
+			m.buf = make([]uint32, 256)
+		}
+	}
+	dense := m.dense[i]
+	c := 0
+	it := docs.ManyIterator()
+	for n := it.NextMany(m.buf); n > 0; n = it.NextMany(m.buf) {
+		for _, d := range m.buf[:n] {
+			if w := int(d >> 6); w < len(dense) {
+				c += int(dense[w] >> (d & 63) & 1)
+			}
+		}
+	}
+	return c
 }
 
 // better reports whether a comes before b in a term facet.
@@ -271,6 +314,7 @@ func (ix *Index) countBySets(ctx context.Context, sr *bleve.SearchRequest, q que
 		return nil, nil
 	}
 	out := map[string]*bsearch.FacetResult{}
+	matches := newMatchSets(hits)
 	for name, fr := range sr.Facets {
 		if fr.Field == "" || len(fr.DateTimeRanges) > 0 || len(fr.NumericRanges) > 0 {
 			continue // ranges stay bleve's
@@ -279,7 +323,7 @@ func (ix *Index) countBySets(ctx context.Context, sr *bleve.SearchRequest, q que
 		if err != nil {
 			return nil, fmt.Errorf("counting %s: %w", fr.Field, err)
 		}
-		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: topValues(sets, hits, fr.Size)}
+		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: topValues(sets, matches, fr.Size)}
 		delete(sr.Facets, name)
 	}
 	return out, nil

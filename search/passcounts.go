@@ -111,14 +111,14 @@ func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResul
 	if pc.hits.GetCardinality() < uint64(pc.ix.countFrom()) {
 		return pc.countByDocValues(rs[0])
 	}
-	hits := []*roaring.Bitmap{pc.hits}
+	matches := newMatchSets([]*roaring.Bitmap{pc.hits})
 	out := make(map[string]*bsearch.FacetResult, len(pc.terms)+1)
 	for name, fr := range pc.terms {
 		sets, err := pc.ix.valueSets(ctx, rs, fr.Field)
 		if err != nil {
 			return nil, fmt.Errorf("counting %s: %w", fr.Field, err)
 		}
-		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: topValues(sets, hits, fr.Size)}
+		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: topValues(sets, matches, fr.Size)}
 	}
 	if pc.months != nil {
 		sets, err := pc.ix.monthSets(ctx, rs)
@@ -127,8 +127,8 @@ func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResul
 		}
 		byMonth := make(map[string]int, len(sets))
 		for _, s := range sets {
-			if c := pc.hits.AndCardinality(s.docs[0]); c > 0 {
-				byMonth[s.value] = int(c)
+			if c := matches.countIn(0, s.docs[0]); c > 0 {
+				byMonth[s.value] = c
 			}
 		}
 		out[monthsFacet] = monthsResult(pc.months, byMonth)
