@@ -79,12 +79,21 @@ func isMonths(fr *bleve.FacetRequest) bool {
 	return true
 }
 
-// context returns ctx for the search whose matches are counted: bleve's
-// collector hands every match to the handler made by the value of
-// MakeDocumentMatchHandlerKey, which records its number before passing it
-// on to the collector's own handler. A later search with the same
-// context records matches of the same query again, which changes nothing.
-func (pc *passCounts) context(ctx context.Context) context.Context {
+// add records the number of a match.
+func (pc *passCounts) add(d *bsearch.DocumentMatch) {
+	pc.hits.Add(uint32(d.IndexInternalID.Value()))
+}
+
+// observe returns ctx for a search whose every match bleve's collector
+// hands to each of fns, in passing: the collector makes its handler of
+// matches with the value of MakeDocumentMatchHandlerKey, here one that
+// calls fns before the collector's own handler. The match is the
+// collector's, reused once handled: fns keep copies of what they need. A
+// later search with the same context hands its matches to fns too.
+func observe(ctx context.Context, fns ...func(*bsearch.DocumentMatch)) context.Context {
+	if len(fns) == 0 {
+		return ctx
+	}
 	make := func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
 		next, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 		if err != nil || next == nil {
@@ -92,7 +101,9 @@ func (pc *passCounts) context(ctx context.Context) context.Context {
 		}
 		return func(d *bsearch.DocumentMatch) error {
 			if d != nil {
-				pc.hits.Add(uint32(d.IndexInternalID.Value()))
+				for _, fn := range fns {
+					fn(d)
+				}
 			}
 			return next(d)
 		}, loadID, nil

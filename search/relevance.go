@@ -1,13 +1,13 @@
 package search
 
 import (
+	"container/heap"
 	"context"
 	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -28,8 +28,13 @@ const maxTies = 4096
 // search's time at 200,000 articles; sorting by score alone reads
 // neither.
 //
-// So the first 4k+1 matches by score are collected, k the last result of
-// the page. The k results of the full sort all score at least as much as
+// On a read-only index of one shard, the matches that score at least as
+// much as the k-th best, k the last result of the page, are kept as
+// bleve's collector hands them on (topScores): the k best and all those
+// tied with the k-th. Their ids and dates are then read, and sorting them
+// by the three keys gives the page.
+//
+// On other indexes, the first 4k+1 matches by score are collected. The k results of the full sort all score at least as much as
 // the k-th of these; when the last collected scores less than that, every
 // such match is among them, and sorting them by the three keys gives the
 // page. Otherwise (more than 3k matches tie with the k-th, as copies of
@@ -38,26 +43,41 @@ const maxTies = 4096
 // with more than maxTies ties does sr run as written, sorting every
 // match. The results are the same either way; the stored fields are then
 // read for the page's hits only.
-func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
+func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, observers ...func(*bsearch.DocumentMatch)) (*bleve.SearchResult, error) {
 	k := sr.From + sr.Size
 	if k == 0 || k > maxScoredPage {
-		return ix.run(ctx, sr)
+		return ix.run(observe(ctx, observers...), sr)
+	}
+	limit := maxTies
+	if ix.tieLimit != 0 {
+		limit = ix.tieLimit
 	}
 	fast := *sr
 	fast.From, fast.Size = 0, 4*k+1
 	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
 	fast.Fields = []string{fieldDate}
-	res, err := ix.run(ctx, &fast)
+	var top *topScores
+	if ix.opts.ReadOnly && len(ix.shards) == 1 {
+		// The matches that may be on the page are kept as they pass,
+		// ties included: bleve's own hits are not needed.
+		top = &topScores{k: k, max: limit}
+		observers = append(observers, top.add)
+		fast.Size, fast.Fields = k, nil
+	}
+	res, err := ix.run(observe(ctx, observers...), &fast)
 	if err != nil {
 		return nil, err
 	}
 	hits := res.Hits
-	if len(hits) == fast.Size && len(hits) > k && hits[k-1].Score == hits[len(hits)-1].Score {
-		tie := hits[k-1].Score
-		limit := maxTies
-		if ix.tieLimit != 0 {
-			limit = ix.tieLimit
+	switch {
+	case top != nil && top.over:
+		return ix.run(ctx, sr)
+	case top != nil:
+		if hits, err = top.matches(ctx, ix); err != nil {
+			return nil, err
 		}
+	case len(hits) == fast.Size && len(hits) > k && hits[k-1].Score == hits[len(hits)-1].Score:
+		tie := hits[k-1].Score
 		tied, ok, err := ix.ties(ctx, sr.Query, tie, limit)
 		if err != nil {
 			return nil, err
@@ -76,6 +96,119 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest) (
 	res.Hits = hits
 	res.Request = sr
 	return res, nil
+}
+
+// topScores keeps, of the matches handed to it, those that score at
+// least as much as the k-th best: the k best and every match tied with
+// the k-th. The k-th best score so far only rises, so a match below it
+// is never needed again; a match at or above it is kept, and the kept
+// matches are thinned out as it rises. More than max ties with the k-th
+// set over.
+type topScores struct {
+	k, max int
+	// best are the k best scores so far, the lowest first (a min-heap).
+	best scoreHeap
+	kept []scoredMatch
+	over bool
+}
+
+// scoredMatch is a kept match: its number in the index and its score.
+type scoredMatch struct {
+	num   uint64
+	score float64
+}
+
+// add considers a match.
+func (t *topScores) add(d *bsearch.DocumentMatch) {
+	if t.over {
+		return
+	}
+	s := d.Score
+	switch {
+	case len(t.best) < t.k:
+		heap.Push(&t.best, s)
+	case s > t.best[0]:
+		t.best[0] = s
+		heap.Fix(&t.best, 0)
+	case s < t.best[0]:
+		return
+	}
+	t.kept = append(t.kept, scoredMatch{num: d.IndexInternalID.Value(), score: s})
+	if len(t.kept) > 2*(t.k+t.max) {
+		t.thin()
+	}
+}
+
+// thin drops the kept matches below the k-th best score.
+func (t *topScores) thin() {
+	if len(t.best) < t.k {
+		return
+	}
+	low := t.best[0]
+	t.kept = slices.DeleteFunc(t.kept, func(m scoredMatch) bool { return m.score < low })
+	if len(t.kept) > t.k+t.max {
+		t.over = true
+	}
+}
+
+// matches returns the kept matches, each with its id and its date (in
+// Fields, as loaded), read from the index.
+func (t *topScores) matches(ctx context.Context, ix *Index) (bsearch.DocumentMatchCollection, error) {
+	t.thin()
+	rs, closeReaders, err := ix.readers()
+	if err != nil {
+		return nil, err
+	}
+	defer closeReaders()
+	r := rs[0]
+	dates, err := r.DocValueReader([]string{fieldDate})
+	if err != nil {
+		return nil, err
+	}
+	out := make(bsearch.DocumentMatchCollection, 0, len(t.kept))
+	var id index.IndexInternalID
+	for _, m := range t.kept {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		id = index.NewIndexInternalID(id, m.num)
+		h, err := matchOf(r, dates, id, m.score)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// matchOf returns the match of the article numbered id in r, with its
+// id, its score and its date (in Fields, as loaded).
+func matchOf(r index.IndexReader, dates index.DocValueReader, id index.IndexInternalID, score float64) (*bsearch.DocumentMatch, error) {
+	ext, err := r.ExternalID(id)
+	if err != nil {
+		return nil, err
+	}
+	h := &bsearch.DocumentMatch{ID: ext, Score: score, Fields: map[string]any{}}
+	err = dates.VisitDocValues(id, func(field string, term []byte) {
+		if t, ok := dateTerm(term); ok {
+			h.Fields[fieldDate] = t.Format(time.RFC3339Nano)
+		}
+	})
+	return h, err
+}
+
+// scoreHeap is a min-heap of scores.
+type scoreHeap []float64
+
+func (h scoreHeap) Len() int           { return len(h) }
+func (h scoreHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h scoreHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *scoreHeap) Push(x any)        { *h = append(*h, x.(float64)) }
+func (h *scoreHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // loadFields replaces the stored fields of hits by their fields named.
@@ -162,20 +295,7 @@ func tiesIn(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q 
 			if len(*out) == max {
 				return false, nil
 			}
-			id, err := r.ExternalID(dm.IndexInternalID)
-			if err != nil {
-				return false, err
-			}
-			h := &bsearch.DocumentMatch{ID: id, Score: dm.Score, Fields: map[string]any{}}
-			err = dates.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
-				pc := numeric.PrefixCoded(term)
-				if shift, err := pc.Shift(); err != nil || shift != 0 {
-					return // a coarser term of the date's range index
-				}
-				if n, err := pc.Int64(); err == nil {
-					h.Fields[fieldDate] = time.Unix(0, n).UTC().Format(time.RFC3339Nano)
-				}
-			})
+			h, err := matchOf(r, dates, dm.IndexInternalID, dm.Score)
 			if err != nil {
 				return false, err
 			}

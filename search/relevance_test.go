@@ -39,8 +39,25 @@ func copies(n int) []corpus.Article {
 // and id: when the page's matches can be found by score alone, when ties
 // are sorted by searchRelevance itself, and when there are more ties
 // than it sorts (tieLimit) and bleve sorts every match.
+//
+// The index is searched writable (4k+1 matches by score, then the ties
+// found again) and read-only (the matches kept as they pass, topScores).
 func TestRelevanceSameAsFullSort(t *testing.T) {
-	ix := newTestIndex(t, copies(12))
+	w := newTestIndex(t, copies(12))
+	path := w.Path()
+	relevanceSameAsFullSort(t, w)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	relevanceSameAsFullSort(t, ro)
+}
+
+func relevanceSameAsFullSort(t *testing.T, ix *Index) {
 	ctx := context.Background()
 	for _, limit := range []int{0, 1} {
 		ix.tieLimit = limit
@@ -86,7 +103,7 @@ func TestRelevanceSameAsFullSort(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("limit %d: %d pages found by score alone, %d past ties", limit, fast, tied)
+		t.Logf("read-only %v, limit %d: %d pages found by score alone, %d past ties", ix.opts.ReadOnly, limit, fast, tied)
 		if fast == 0 || tied == 0 {
 			t.Errorf("limit %d: %d pages found by score alone and %d past ties: both ways must be tested", limit, fast, tied)
 		}

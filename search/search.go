@@ -235,18 +235,18 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		}
 	}
 	var counted map[string]*bsearch.FacetResult
-	passCtx := ctx
+	var observers []func(*bsearch.DocumentMatch)
 	pc := ix.passCounting(sr)
 	if pc != nil {
-		passCtx = pc.context(ctx)
+		observers = append(observers, pc.add)
 	} else if counted, err = ix.countBySets(ctx, sr, q); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	var res *bleve.SearchResult
 	if p.sort == SortRelevance && !windowed && !matchesAll(req.Query) {
-		res, err = ix.searchRelevance(passCtx, sr)
+		res, err = ix.searchRelevance(ctx, sr, observers...)
 	} else {
-		res, err = ix.run(passCtx, sr)
+		res, err = ix.run(observe(ctx, observers...), sr)
 	}
 	if err == nil && pc != nil {
 		counted, err = pc.count(ctx)
