@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -101,6 +102,28 @@ func facetTerms(fr *bsearch.FacetResult) []FacetValue {
 	return values
 }
 
+// countFacets runs sr, a request for facets only, counting them from
+// the matches (passCounts) when the index can.
+func (ix *Index) countFacets(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	pc := ix.passCounting(sr)
+	if pc == nil {
+		return ix.run(ctx, sr)
+	}
+	res, err := ix.run(observe(ctx, pc.add), sr)
+	if err != nil {
+		return nil, err
+	}
+	counted, err := pc.count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if res.Facets == nil {
+		res.Facets = bsearch.FacetResults{}
+	}
+	maps.Copy(res.Facets, counted)
+	return res, nil
+}
+
 // disjunctive counts, concurrently, each facet in names with the text
 // query and every filter of req but that facet's own, and stores the
 // values in out (which it locks with mu).
@@ -119,7 +142,7 @@ func (ix *Index) disjunctive(ctx context.Context, text query.Query, req Request,
 			// Every value is counted, so that a selected value beyond
 			// the first ones is listed with its count.
 			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], MaxFacetSize))
-			res, err := ix.run(ctx, sr)
+			res, err := ix.countFacets(ctx, sr)
 			if err != nil {
 				errs[i] = fmt.Errorf("facet %s: %w", name, err)
 				return

@@ -104,7 +104,7 @@ func (ix *Index) yearSpan(ctx context.Context) (first, last int, ok bool, err er
 	sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
 	sr.Score = "none"
 	sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldYear, MaxFacetSize))
-	res, err := ix.run(ctx, sr)
+	res, err := ix.countFacets(ctx, sr)
 	if err != nil {
 		return 0, 0, false, fmt.Errorf("years of the index: %w", err)
 	}
