@@ -26,11 +26,22 @@ import (
 // and the counts are their sums.
 
 // countThreshold is the number of matches from which a search of a
-// read-only index counts its facets from value sets. Measured with ten
-// searches on Reuters (21,578 articles) and on 200,000: at 4,000 the p50
-// was 10.0 and 33.4 ms, at 1,000 6.2 and 24.3, at 200 4.6 and 23.8, at 50
-// no better.
+// read-only sharded index counts its facets from value sets (countBySets).
+// Measured with ten searches on Reuters (21,578 articles) and on 200,000:
+// at 4,000 the p50 was 10.0 and 33.4 ms, at 1,000 6.2 and 24.3, at 200 4.6
+// and 23.8, at 50 no better.
 const countThreshold = 200
+
+// countMode is how the facets of a search of a read-only index are
+// counted, set in tests: countAuto chooses.
+type countMode int
+
+const (
+	countAuto    countMode = iota
+	countSets              // from the value sets, whatever the matches
+	countForward           // from the values of each match (one shard)
+	countBleve             // by bleve, as for a writable index
+)
 
 // valueSet is the articles of an index that hold one value of a field.
 type valueSet struct {
@@ -289,7 +300,7 @@ func (h *facetHeap) Pop() any {
 // them from sr and returns them, to be put in the search's result by
 // fillCounts. It returns nil when bleve is to count them.
 func (ix *Index) countBySets(ctx context.Context, sr *bleve.SearchRequest, q query.Query) (map[string]*bsearch.FacetResult, error) {
-	if !ix.opts.ReadOnly || len(sr.Facets) == 0 || ix.bleveCounts {
+	if !ix.opts.ReadOnly || len(sr.Facets) == 0 || ix.countBy == countBleve {
 		return nil, nil
 	}
 	rs, closeReaders, err := ix.readers()
@@ -332,8 +343,8 @@ func (ix *Index) countBySets(ctx context.Context, sr *bleve.SearchRequest, q que
 // countFrom returns the number of matches from which facets are counted
 // from value sets.
 func (ix *Index) countFrom() int {
-	if ix.setsFrom != 0 {
-		return ix.setsFrom
+	if ix.countBy == countSets {
+		return 1
 	}
 	return countThreshold
 }

@@ -36,18 +36,18 @@ func TestCountsFromValueSets(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	open := func(from int, bleveCounts bool) *Index {
+	open := func(by countMode) *Index {
 		ix, err := Open(path, Options{ReadOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { ix.Close() })
-		ix.setsFrom, ix.bleveCounts = from, bleveCounts
+		ix.countBy = by
 		return ix
 	}
-	// Counted from value sets, from the doc values of the matches the
-	// search collects, and by bleve.
-	bySets, byDocValues, byBleve := open(1, false), open(1<<30, false), open(0, true)
+	// Counted from value sets, from the values of each match the search
+	// collects, as chosen, and by bleve.
+	bySets, byValues, byChoice, byBleve := open(countSets), open(countForward), open(countAuto), open(countBleve)
 	word := s.vocab[3]
 	requests := []Request{
 		{}, {Sort: SortOldest, Page: 4}, {Query: word}, {Query: word + " OR " + s.vocab[7]},
@@ -66,7 +66,7 @@ func TestCountsFromValueSets(t *testing.T) {
 		for _, ix := range []struct {
 			name string
 			ix   *Index
-		}{{"value sets", bySets}, {"doc values", byDocValues}} {
+		}{{"value sets", bySets}, {"values", byValues}, {"choice", byChoice}} {
 			a, err := ix.ix.Search(t.Context(), req)
 			if err != nil {
 				t.Fatalf("%+v: %v", req, err)
@@ -84,11 +84,15 @@ func TestCountsFromValueSets(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := bySets.sets[monthsKey]; !ok || len(bySets.sets) < 2 {
-		t.Errorf("value sets read: %d, months among them: %v; the searches were counted by bleve", len(bySets.sets), ok)
+	if _, ok := bySets.sets[monthsKey]; !ok || len(bySets.sets) < 2 || len(bySets.forwards) != 0 {
+		t.Errorf("value sets read: %d, months among them: %v, inverted: %d; the searches were not counted from sets",
+			len(bySets.sets), ok, len(bySets.forwards))
 	}
-	if len(byDocValues.sets) != 0 || len(byBleve.sets) != 0 {
-		t.Errorf("value sets were read for the searches counted otherwise")
+	if _, ok := byValues.forwards[monthsKey]; !ok || len(byValues.forwards) < 2 {
+		t.Errorf("values inverted: %d, months among them: %v; the searches were not counted by values", len(byValues.forwards), ok)
+	}
+	if len(byBleve.sets) != 0 {
+		t.Errorf("value sets were read for the searches counted by bleve")
 	}
 }
 

@@ -152,14 +152,14 @@ type Index struct {
 	writes uint64
 
 	// sets caches the value sets of keyword fields (see counts.go), by
-	// field, for a read-only index; setsFrom, when not 0, replaces
-	// countThreshold (tests).
+	// field, for a read-only index, and forwards their inversions (see
+	// passcounts.go).
 	setsMu   sync.Mutex
 	sets     map[string][]valueSet
-	setsFrom int
-	// bleveCounts, in tests, makes bleve count every facet, as it does
-	// for a writable index.
-	bleveCounts bool
+	forwards map[string]*forward
+	// countBy, in tests, sets how facets are counted; the zero value
+	// chooses.
+	countBy countMode
 
 	// labels are the descriptions of the source's codes (see
 	// SetLabels), once labelsRead.

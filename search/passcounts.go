@@ -1,8 +1,10 @@
 package search
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -20,10 +22,10 @@ import (
 // a sharded index, whose alias runs one collector per shard): the
 // handler of bleve's collector records the document number of every
 // match it is handed, and the counts are then taken from the value sets
-// (counts.go) when there are countFrom matches or more, or else from the
-// doc values of those few matches. The months of the timeline are
-// counted the same way, from the set of articles of each month, read once
-// per generation from the date's terms.
+// (counts.go) for a search that matches much of the index, or else from
+// the values of each match (forward, the value sets inverted). The months
+// of the timeline are counted the same way, from the set of articles of
+// each month, read once per generation from the date's terms.
 
 // monthsKey is the key of the month sets among the value sets (a field
 // name cannot start with a NUL).
@@ -46,7 +48,7 @@ type passCounts struct {
 // the index can count them from the matches of its search, and returns
 // their counting; nil when bleve (or countBySets) is to count them.
 func (ix *Index) passCounting(sr *bleve.SearchRequest) *passCounts {
-	if !ix.opts.ReadOnly || len(ix.shards) != 1 || len(sr.Facets) == 0 || ix.bleveCounts {
+	if !ix.opts.ReadOnly || len(ix.shards) != 1 || len(sr.Facets) == 0 || ix.countBy == countBleve {
 		return nil
 	}
 	pc := &passCounts{ix: ix, terms: map[string]*bleve.FacetRequest{}, hits: roaring.New()}
@@ -112,101 +114,160 @@ func observe(ctx context.Context, fns ...func(*bsearch.DocumentMatch)) context.C
 }
 
 // count returns the facets taken out of the request, counted over the
-// matches recorded.
+// matches recorded: by their values (forward) when they are at most a
+// forwardShare of the index, else from the value sets.
 func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResult, error) {
 	rs, closeReaders, err := pc.ix.readers()
 	if err != nil {
 		return nil, err
 	}
 	defer closeReaders()
-	if pc.hits.GetCardinality() < uint64(pc.ix.countFrom()) {
-		return pc.countByDocValues(rs[0])
+	docs, err := rs[0].DocCount()
+	if err != nil {
+		return nil, err
+	}
+	byValues := pc.hits.GetCardinality()*forwardShare <= docs
+	switch pc.ix.countBy {
+	case countSets:
+		byValues = false
+	case countForward:
+		byValues = true
 	}
 	matches := newMatchSets([]*roaring.Bitmap{pc.hits})
+	top := func(key string, sets []valueSet, n int) (*bsearch.TermFacets, error) {
+		if !byValues {
+			return topValues(sets, matches, n), nil
+		}
+		return pc.ix.forwardOf(key, sets).top(pc.hits, sets, n), nil
+	}
 	out := make(map[string]*bsearch.FacetResult, len(pc.terms)+1)
 	for name, fr := range pc.terms {
 		sets, err := pc.ix.valueSets(ctx, rs, fr.Field)
 		if err != nil {
 			return nil, fmt.Errorf("counting %s: %w", fr.Field, err)
 		}
-		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: topValues(sets, matches, fr.Size)}
+		terms, err := top(fr.Field, sets, fr.Size)
+		if err != nil {
+			return nil, fmt.Errorf("counting %s: %w", fr.Field, err)
+		}
+		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: terms}
 	}
 	if pc.months != nil {
 		sets, err := pc.ix.monthSets(ctx, rs)
 		if err != nil {
 			return nil, fmt.Errorf("counting months: %w", err)
 		}
+		all, err := top(monthsKey, sets, len(sets))
+		if err != nil {
+			return nil, fmt.Errorf("counting months: %w", err)
+		}
 		byMonth := make(map[string]int, len(sets))
-		for _, s := range sets {
-			if c := matches.countIn(0, s.docs[0]); c > 0 {
-				byMonth[s.value] = c
-			}
+		for _, tf := range all.Terms() {
+			byMonth[tf.Term] = tf.Count
 		}
 		out[monthsFacet] = monthsResult(pc.months, byMonth)
 	}
 	return out, nil
 }
 
-// countByDocValues counts the facets from the doc values of each match,
-// as bleve's collector does.
-func (pc *passCounts) countByDocValues(r index.IndexReader) (map[string]*bsearch.FacetResult, error) {
-	var fields []string
-	counts := map[string]map[string]int{}
-	for _, fr := range pc.terms {
-		if counts[fr.Field] == nil {
-			counts[fr.Field] = map[string]int{}
-			fields = append(fields, fr.Field)
-		}
-	}
-	byMonth := map[string]int{}
-	if pc.months != nil {
-		fields = append(fields, fieldDate)
-	}
-	dvr, err := r.DocValueReader(fields)
-	if err != nil {
-		return nil, err
-	}
-	visit := func(field string, term []byte) {
-		if field == fieldDate {
-			if t, ok := dateTerm(term); ok {
-				byMonth[t.Format("2006-01")]++
-			}
-			return
-		}
-		if c := counts[field]; c != nil {
-			c[string(term)]++
-		}
-	}
-	var id index.IndexInternalID
-	it := pc.hits.Iterator()
-	for it.HasNext() {
-		id = index.NewIndexInternalID(id, uint64(it.Next()))
-		if err := dvr.VisitDocValues(id, visit); err != nil {
-			return nil, err
-		}
-	}
-	out := make(map[string]*bsearch.FacetResult, len(pc.terms)+1)
-	for name, fr := range pc.terms {
-		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: topCounts(counts[fr.Field], fr.Size)}
-	}
-	if pc.months != nil {
-		out[monthsFacet] = monthsResult(pc.months, byMonth)
-	}
-	return out, nil
+// forwardShare sets when the facets of a search are counted from the
+// values of its matches (forward) rather than from the value sets: when
+// its matches are at most a sixteenth of the index. Counting by values
+// costs the matches times their values; counting by sets costs the
+// values whose sets are counted, which grows less than the matches but
+// does not shrink with them: a search of a few matches counts nearly
+// every value of each field.
+const forwardShare = 16
+
+// forward is the values of a field by article, in one shard: the
+// values of article d are vals[start[d]:start[d+1]], each the index of its
+// set among the field's value sets. It is built from the value sets, once
+// per Index.
+type forward struct {
+	start []uint32
+	vals  []uint32
 }
 
-// topCounts returns the n values most counted, as bleve orders a term
-// facet.
-func topCounts(counts map[string]int, n int) *bsearch.TermFacets {
-	all := make([]*bsearch.TermFacet, 0, len(counts))
-	for v, c := range counts {
-		all = append(all, &bsearch.TermFacet{Term: v, Count: c})
+// forwardOf returns the forward index of the value sets sets, cached
+// under key with them.
+func (ix *Index) forwardOf(key string, sets []valueSet) *forward {
+	ix.setsMu.Lock()
+	defer ix.setsMu.Unlock()
+	if fw, ok := ix.forwards[key]; ok {
+		return fw
 	}
-	sort.Slice(all, func(i, j int) bool { return better(all[i], all[j]) })
+	fw := newForward(sets)
+	if ix.forwards == nil {
+		ix.forwards = map[string]*forward{}
+	}
+	ix.forwards[key] = fw
+	return fw
+}
+
+// newForward inverts the value sets of the first shard.
+func newForward(sets []valueSet) *forward {
+	n := uint32(0)
+	for _, s := range sets {
+		if d := s.docs[0]; d != nil && !d.IsEmpty() {
+			n = max(n, d.Maximum()+1)
+		}
+	}
+	start := make([]uint32, n+1)
+	for _, s := range sets {
+		if d := s.docs[0]; d != nil {
+			d.Iterate(func(x uint32) bool { start[x+1]++; return true })
+		}
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	vals := make([]uint32, start[n])
+	next := slices.Clone(start[:n])
+	for i, s := range sets {
+		if d := s.docs[0]; d != nil {
+			d.Iterate(func(x uint32) bool {
+				vals[next[x]] = uint32(i)
+				next[x]++
+				return true
+			})
+		}
+	}
+	return &forward{start: start, vals: vals}
+}
+
+// top returns the n values most frequent among hits, as bleve orders a
+// term facet.
+func (fw *forward) top(hits *roaring.Bitmap, sets []valueSet, n int) *bsearch.TermFacets {
+	counts := make([]int, len(sets))
+	it := hits.ManyIterator()
+	buf := make([]uint32, 256)
+	for k := it.NextMany(buf); k > 0; k = it.NextMany(buf) {
+		for _, d := range buf[:k] {
+			if int(d) < len(fw.start)-1 {
+				for _, v := range fw.vals[fw.start[d]:fw.start[d+1]] {
+					counts[v]++
+				}
+			}
+		}
+	}
+	h := &facetHeap{}
+	for i, c := range counts {
+		if c == 0 {
+			continue
+		}
+		tf := &bsearch.TermFacet{Term: sets[i].value, Count: c}
+		if h.Len() < n {
+			heap.Push(h, tf)
+		} else if better(tf, (*h)[0]) {
+			(*h)[0] = tf
+			heap.Fix(h, 0)
+		}
+	}
 	out := &bsearch.TermFacets{}
-	for _, tf := range all[:min(n, len(all))] {
+	for _, tf := range *h {
 		out.Add(tf)
 	}
+	sort.Sort(out)
 	return out
 }
 
