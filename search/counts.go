@@ -15,15 +15,17 @@ import (
 
 // Bleve counts a facet by reading, for every match, the values of the
 // field in its doc values: the cost grows with the matches, times the
-// fields counted (a search page counts eleven). A search that matches
-// more than a few hundred articles of a read-only index (a Store's live generation, which
-// never changes) counts them instead from the set of articles that hold
-// each value, read once per generation from the field's postings: the
-// count of a value is the size of the intersection of its set with the
-// set of matches, and values are taken by their total first, so that the
-// count stops once no value left can enter the top n. In a sharded index,
-// the sets and the matches are each shard's, of its own document numbers,
-// and the counts are their sums.
+// fields counted (a search page counts eleven). A search of a read-only
+// index (a Store's live generation, which never changes) counts them
+// instead from the set of articles that hold each value, read once per
+// generation from the field's postings: the count of a value is the size
+// of the intersection of its set with the set of matches, and values are
+// taken by their total first, so that the count stops once no value left
+// can enter the top n. On an index of one shard the set of matches comes
+// from the search itself, and a search of few matches counts their values
+// instead (passcounts.go). In a sharded index (countBySets, from
+// countThreshold matches), the sets and the matches are each shard's, of
+// its own document numbers, and the counts are their sums.
 
 // countThreshold is the number of matches from which a search of a
 // read-only sharded index counts its facets from value sets (countBySets).
