@@ -216,20 +216,9 @@ func topValues(sets []valueSet, hits *matchSets, n int) *bsearch.TermFacets {
 		if c == 0 {
 			continue
 		}
-		tf := &bsearch.TermFacet{Term: s.value, Count: c}
-		if h.Len() < n {
-			heap.Push(h, tf)
-		} else if better(tf, (*h)[0]) {
-			(*h)[0] = tf
-			heap.Fix(h, 0)
-		}
+		h.offer(&bsearch.TermFacet{Term: s.value, Count: c}, n)
 	}
-	out := &bsearch.TermFacets{}
-	for _, tf := range *h {
-		out.Add(tf)
-	}
-	sort.Sort(out)
-	return out
+	return h.facets()
 }
 
 // matchSets are the matches of a search, by shard, each also as a plain
@@ -285,6 +274,26 @@ func better(a, b *bsearch.TermFacet) bool {
 
 // facetHeap holds the top values found so far, the last of them first.
 type facetHeap []*bsearch.TermFacet
+
+// offer adds tf when it is among the n best so far.
+func (h *facetHeap) offer(tf *bsearch.TermFacet, n int) {
+	if h.Len() < n {
+		heap.Push(h, tf)
+	} else if better(tf, (*h)[0]) {
+		(*h)[0] = tf
+		heap.Fix(h, 0)
+	}
+}
+
+// facets returns the values held, in the order of a term facet.
+func (h *facetHeap) facets() *bsearch.TermFacets {
+	out := &bsearch.TermFacets{}
+	for _, tf := range *h {
+		out.Add(tf)
+	}
+	sort.Sort(out)
+	return out
+}
 
 func (h facetHeap) Len() int           { return len(h) }
 func (h facetHeap) Less(i, j int) bool { return better(h[j], h[i]) }

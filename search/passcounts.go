@@ -1,7 +1,6 @@
 package search
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"slices"
@@ -255,20 +254,9 @@ func (fw *forward) top(hits *roaring.Bitmap, sets []valueSet, n int) *bsearch.Te
 		if c == 0 {
 			continue
 		}
-		tf := &bsearch.TermFacet{Term: sets[i].value, Count: c}
-		if h.Len() < n {
-			heap.Push(h, tf)
-		} else if better(tf, (*h)[0]) {
-			(*h)[0] = tf
-			heap.Fix(h, 0)
-		}
+		h.offer(&bsearch.TermFacet{Term: sets[i].value, Count: c}, n)
 	}
-	out := &bsearch.TermFacets{}
-	for _, tf := range *h {
-		out.Add(tf)
-	}
-	sort.Sort(out)
-	return out
+	return h.facets()
 }
 
 // monthsResult returns the months facet fr with the counts of byMonth,

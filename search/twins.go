@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -45,7 +46,7 @@ func pairTwins(d *bdoc.Document) {
 		twin, ok := d.Fields[i+1].(*bdoc.TextField)
 		if !ok || twin.Name() != stem.Name()+unstemmedSuffix ||
 			!bytes.Equal(stem.Value(), twin.Value()) ||
-			!samePositions(stem.ArrayPositions(), twin.ArrayPositions()) {
+			!slices.Equal(stem.ArrayPositions(), twin.ArrayPositions()) {
 			continue
 		}
 		a, ok := stem.Analyzer().(*analysis.DefaultAnalyzer)
@@ -57,18 +58,6 @@ func pairTwins(d *bdoc.Document) {
 		d.Fields[i+1] = &pairedField{TextField: twin, pair: p}
 		i++
 	}
-}
-
-func samePositions(a, b []uint64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // twinPair is the shared analysis of a text field and its twin. It is
