@@ -178,22 +178,36 @@ func (ix *Index) matchSet(ctx context.Context, r index.IndexReader, q query.Quer
 		return nil, err
 	}
 	defer s.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	hits := roaring.New()
+	err = eachMatch(ctx, s, func(dm *bsearch.DocumentMatch) (bool, error) {
+		hits.Add(uint32(dm.IndexInternalID.Value()))
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return hits, nil
+}
+
+// eachMatch hands each match of s to fn, until fn returns false or an
+// error, checking ctx every 4,096 matches. The match is reused once fn
+// returns.
+func eachMatch(ctx context.Context, s bsearch.Searcher, fn func(*bsearch.DocumentMatch) (bool, error)) error {
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	for i := 0; ; i++ {
 		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		dm, err := s.Next(sctx)
-		if err != nil {
-			return nil, err
+		if err != nil || dm == nil {
+			return err
 		}
-		if dm == nil {
-			return hits, nil
+		more, err := fn(dm)
+		if err != nil || !more {
+			return err
 		}
-		hits.Add(uint32(dm.IndexInternalID.Value()))
 		sctx.DocumentMatchPool.Put(dm)
 	}
 }

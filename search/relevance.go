@@ -280,29 +280,23 @@ func tiesIn(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q 
 	if err != nil {
 		return false, err
 	}
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	for i := 0; ; i++ {
-		if i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return false, err
-			}
+	complete := true
+	err = eachMatch(ctx, s, func(dm *bsearch.DocumentMatch) (bool, error) {
+		if dm.Score != score {
+			return true, nil
 		}
-		dm, err := s.Next(sctx)
-		if err != nil || dm == nil {
-			return err == nil, err
+		if len(*out) == max {
+			complete = false
+			return false, nil
 		}
-		if dm.Score == score {
-			if len(*out) == max {
-				return false, nil
-			}
-			h, err := matchOf(r, dates, dm.IndexInternalID, dm.Score)
-			if err != nil {
-				return false, err
-			}
-			*out = append(*out, h)
+		h, err := matchOf(r, dates, dm.IndexInternalID, dm.Score)
+		if err != nil {
+			return false, err
 		}
-		sctx.DocumentMatchPool.Put(dm)
-	}
+		*out = append(*out, h)
+		return true, nil
+	})
+	return complete && err == nil, err
 }
 
 // sortByRelevance sorts hits as sortOrder(SortRelevance) does: by score,
