@@ -37,6 +37,8 @@ func init() {
 // *bulkState, the state of any other index.
 type bulkState struct {
 	store string
+	// maxSegment is the most articles a merge puts in one segment.
+	maxSegment int
 
 	mu      sync.Mutex
 	changed *sync.Cond // broadcast when pending falls or err is set
@@ -49,8 +51,8 @@ type bulkState struct {
 // bounded when the disk is slower than the writers.
 const maxUnpersisted = 8
 
-func newBulkState(store string) *bulkState {
-	st := &bulkState{store: store}
+func newBulkState(store string, maxSegment int) *bulkState {
+	st := &bulkState{store: store, maxSegment: maxSegment}
 	st.changed = sync.NewCond(&st.mu)
 	bulkIndexes.Store(store, st)
 	return st

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/clippings/clippings/corpus"
 )
 
@@ -326,4 +328,77 @@ func TestBulkWrite(t *testing.T) {
 	if err != nil || a.Title == "" {
 		t.Errorf("last article: %+v, %v", a, err)
 	}
+}
+
+// TestBulkMergeBounded builds a Bulk index whose merges may put at most
+// 300 articles in one segment, from 40 batches of 50: after Close no
+// segment holds more than that, and at most one holds fewer than half
+// of it, the most a merge may take in again.
+func TestBulkMergeBounded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	const maxSegment = 300
+	ix, err := Create(path, Options{Bulk: true, maxSegment: maxSegment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSynthetic(3)
+	const batches, size = 40, 50
+	for b := range batches {
+		batch := make([]corpus.Article, size)
+		for i := range batch {
+			batch[i] = s.articleLocked(fmt.Sprintf("b%d-%d", b, i))
+		}
+		if err := ix.Write(t.Context(), batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	sizes := segmentSizes(t, ro)
+	var total uint64
+	small := 0
+	for _, n := range sizes {
+		total += n
+		if n > maxSegment {
+			t.Errorf("a segment of %d articles, want at most %d", n, maxSegment)
+		}
+		if n < maxSegment/2 {
+			small++
+		}
+	}
+	if total != batches*size || small > 1 {
+		t.Errorf("segments of %v articles: %d in all, %d of fewer than %d; want %d, at most 1",
+			sizes, total, small, maxSegment/2, batches*size)
+	}
+}
+
+// segmentSizes returns the number of articles in each segment of ix.
+func segmentSizes(t *testing.T, ix *Index) []uint64 {
+	t.Helper()
+	var sizes []uint64
+	for _, sh := range ix.shards {
+		bi, err := sh.b.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := bi.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		snap, ok := r.(*scorch.IndexSnapshot)
+		if !ok {
+			t.Fatalf("a reader of type %T, want *scorch.IndexSnapshot", r)
+		}
+		for _, ss := range snap.Segments() {
+			sizes = append(sizes, ss.Count())
+		}
+		_ = r.Close()
+	}
+	return sizes
 }

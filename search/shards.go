@@ -73,12 +73,22 @@ type shard struct {
 
 // createShard creates the bleve index of a shard at path, which must
 // not exist.
-func createShard(path string, bulk bool) (shard, error) {
+func createShard(path string, opts Options) (shard, error) {
 	var config map[string]any
 	var st *bulkState
-	if bulk {
-		config = map[string]any{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrors}
-		st = newBulkState(filepath.Join(path, "store"))
+	if opts.Bulk {
+		maxSegment := opts.maxSegment
+		if maxSegment == 0 {
+			maxSegment = maxSegmentArticles
+		}
+		config = map[string]any{
+			"unsafe_batch":           true,
+			"asyncErrorCallbackName": asyncErrors,
+			// Bleve's merger, in the background, with merges as small as
+			// the final ones (see maxSegmentArticles).
+			"scorchMergePlanOptions": map[string]any{"MaxSegmentSize": maxSegment},
+		}
+		st = newBulkState(filepath.Join(path, "store"), maxSegment)
 	}
 	b, err := bleve.NewUsing(path, newMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, config)
 	if err != nil {
