@@ -103,6 +103,8 @@ func (h *Highlighter) collect(q query.Query, anyField bool) {
 		if isTextField(q.FieldVal) {
 			h.add(q.MatchPhrase)
 		}
+	case phraseQuery:
+		h.collect(q.MatchPhraseQuery, anyField)
 	case *query.WildcardQuery:
 		if isTextField(q.FieldVal) {
 			h.addPattern(scope(q.FieldVal, anyField), wildcardRegexp(q.Wildcard))

@@ -27,6 +27,8 @@ func withNameAnalyzer(q query.Query) query.Query {
 		q.Analyzer = analyzerNameWords
 	case *query.MatchPhraseQuery:
 		q.Analyzer = analyzerNameWords
+	case phraseQuery:
+		q.Analyzer = analyzerNameWords
 	}
 	return q
 }

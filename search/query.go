@@ -175,7 +175,7 @@ func (r *rewriter) rewrite(q query.Query) (query.Query, error) {
 			c := *q
 			c.FieldVal = field
 			c.SetBoost(boost)
-			return &c
+			return phraseQuery{&c}
 		})
 	case *query.WildcardQuery:
 		if strings.HasPrefix(q.Wildcard, "*") || strings.HasPrefix(q.Wildcard, "?") {
