@@ -169,7 +169,7 @@ func (ix *Index) dateWindow(ctx context.Context, q query.Query, p plan) (query.Q
 		} else {
 			w = dateRange(time.Time{}, first.AddDate(0, 0, days))
 		}
-		wq := query.NewConjunctionQuery([]query.Query{q, w})
+		wq := within(q, w)
 		sr := bleve.NewSearchRequestOptions(wq, 0, 0, false)
 		sr.Score = "none"
 		res, err := ix.run(ctx, sr)
@@ -181,4 +181,25 @@ func (ix *Index) dateWindow(ctx context.Context, q query.Query, p plan) (query.Q
 		}
 	}
 	return nil, false, nil
+}
+
+// within returns q limited to the articles w matches. A match-all part of
+// q is replaced by w instead of joined to it: bleve advances a match-all
+// through every article before the one sought, so that a browse of the
+// newest articles of the 1M generated ones, which sat in the last of the
+// index's segments, took 40 ms instead of 2.
+func within(q, w query.Query) query.Query {
+	switch q := q.(type) {
+	case *query.MatchAllQuery:
+		return w
+	case *query.BooleanQuery:
+		if c, ok := q.Must.(*query.ConjunctionQuery); ok && len(c.Conjuncts) == 1 {
+			if _, all := c.Conjuncts[0].(*query.MatchAllQuery); all {
+				b := *q
+				b.Must = query.NewConjunctionQuery([]query.Query{w})
+				return &b
+			}
+		}
+	}
+	return query.NewConjunctionQuery([]query.Query{q, w})
 }

@@ -2,8 +2,12 @@ package search
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/clippings/clippings/corpus"
 )
@@ -90,4 +94,52 @@ func hasValue(vals []FacetValue, v string) bool {
 		}
 	}
 	return false
+}
+
+// TestBrowseWindowSameAsFullSort pages through browses, with and
+// without filters, newest and oldest first, once counted (when the page
+// is searched in a window of the latest or earliest days, see
+// dateWindow) and compares each page with bleve's sort of every match.
+func TestBrowseWindowSameAsFullSort(t *testing.T) {
+	ix := newTestIndex(t, copies(12))
+	for _, f := range []struct {
+		name             string
+		filters, exclude Filters
+	}{
+		{"all", Filters{}, Filters{}},
+		{"BBC", Filters{Outlet: []string{"BBC"}}, Filters{}},
+		{"not BBC", Filters{}, Filters{Outlet: []string{"BBC"}}},
+	} {
+		for _, sort := range []Sort{SortNewest, SortOldest} {
+			for _, size := range []int{1, 3, 10} {
+				for page := 1; page <= 3; page++ {
+					req := Request{Filters: f.filters, Exclude: f.exclude, Sort: sort, Size: size, Page: page}
+					if _, err := ix.Search(t.Context(), req); err != nil { // counted, then kept
+						t.Fatal(err)
+					}
+					res, err := ix.Search(t.Context(), req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := bleve.NewSearchRequestOptions(combine(query.NewMatchAllQuery(), f.filters, time.Time{}, time.Time{}, f.exclude), size, (page-1)*size, false)
+					want.SortByCustom(sortOrder(sort))
+					wres, err := ix.b.SearchInContext(t.Context(), want)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var got, wantIDs []string
+					for _, h := range res.Hits {
+						got = append(got, h.ID)
+					}
+					for _, h := range wres.Hits {
+						wantIDs = append(wantIDs, h.ID)
+					}
+					if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
+						t.Errorf("%s, sort %v, size %d, page %d: got %d %v, want %d %v",
+							f.name, sort, size, page, res.Total, got, wres.Total, wantIDs)
+					}
+				}
+			}
+		}
+	}
 }

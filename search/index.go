@@ -470,8 +470,8 @@ func (sh shard) finishBulk() error {
 // of the segments it merges, mapped in memory, and they count in the
 // resident memory of the process until the merged segment replaces
 // them: at the 2.8 kB of index per article of Reuters, 250,000 articles
-// are 700 MB. Segments of more than half of it are not merged again, so
-// that an index of a million articles keeps 4 to 8 segments.
+// are 700 MB. Segments of more than half of it are not merged again: the
+// 1M generated articles end in 9 segments (11 before the bound).
 const maxSegmentArticles = 250_000
 
 // finalMergePlan is the merge plan of a finished Bulk index: bleve's

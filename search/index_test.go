@@ -304,14 +304,7 @@ func TestBulkWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ro, err := Open(path, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
+	ro := reopenReadOnly(t, ix)
 	n := ro.segments()
 	if n < 1 || n > 8 {
 		t.Errorf("%d segments after Close, want 1 to 8 (the batches were %d)", n, writers*batches)
@@ -352,15 +345,7 @@ func TestBulkMergeBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ro, err := Open(path, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	sizes := segmentSizes(t, ro)
+	sizes := segmentSizes(t, reopenReadOnly(t, ix))
 	var total uint64
 	small := 0
 	for _, n := range sizes {
@@ -376,6 +361,21 @@ func TestBulkMergeBounded(t *testing.T) {
 		t.Errorf("segments of %v articles: %d in all, %d of fewer than %d; want %d, at most 1",
 			sizes, total, small, maxSegment/2, batches*size)
 	}
+}
+
+// reopenReadOnly closes ix and opens its index again, read-only, until
+// the end of the test.
+func reopenReadOnly(t *testing.T, ix *Index) *Index {
+	t.Helper()
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(ix.Path(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ro.Close() })
+	return ro
 }
 
 // segmentSizes returns the number of articles in each segment of ix.

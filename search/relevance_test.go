@@ -44,17 +44,8 @@ func copies(n int) []corpus.Article {
 // found again) and read-only (the matches kept as they pass, topScores).
 func TestRelevanceSameAsFullSort(t *testing.T) {
 	w := newTestIndex(t, copies(12))
-	path := w.Path()
 	relevanceSameAsFullSort(t, w)
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ro, err := Open(path, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	relevanceSameAsFullSort(t, ro)
+	relevanceSameAsFullSort(t, reopenReadOnly(t, w))
 }
 
 func relevanceSameAsFullSort(t *testing.T, ix *Index) {
