@@ -325,8 +325,11 @@ func TestBulkWrite(t *testing.T) {
 
 // TestBulkMergeBounded builds a Bulk index whose merges may put at most
 // 300 articles in one segment, from 40 batches of 50: after Close no
-// segment holds more than that, and at most one holds fewer than half
-// of it, the most a merge may take in again.
+// segment holds more than that, and the batches were merged (by bleve's
+// merger or the final merge) into no more segments than the final merge
+// plan's tiers leave: 4 beside the segments of more than 150 articles,
+// which are not merged again. What the merge in steps saves, resident
+// memory, is measured (docs/performance.md), not tested.
 func TestBulkMergeBounded(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index")
 	const maxSegment = 300
@@ -347,19 +350,15 @@ func TestBulkMergeBounded(t *testing.T) {
 	}
 	sizes := segmentSizes(t, reopenReadOnly(t, ix))
 	var total uint64
-	small := 0
 	for _, n := range sizes {
 		total += n
 		if n > maxSegment {
 			t.Errorf("a segment of %d articles, want at most %d", n, maxSegment)
 		}
-		if n < maxSegment/2 {
-			small++
-		}
 	}
-	if total != batches*size || small > 1 {
-		t.Errorf("segments of %v articles: %d in all, %d of fewer than %d; want %d, at most 1",
-			sizes, total, small, maxSegment/2, batches*size)
+	if most := batches*size/(maxSegment/2) + 4; total != batches*size || len(sizes) > most {
+		t.Errorf("%d segments of %v articles, %d in all; want at most %d, %d in all",
+			len(sizes), sizes, total, most, batches*size)
 	}
 }
 
