@@ -127,13 +127,7 @@ func TestBrowseWindowSameAsFullSort(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					var got, wantIDs []string
-					for _, h := range res.Hits {
-						got = append(got, h.ID)
-					}
-					for _, h := range wres.Hits {
-						wantIDs = append(wantIDs, h.ID)
-					}
+					got, wantIDs := pageIDs(res, wres)
 					if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
 						t.Errorf("%s, sort %v, size %d, page %d: got %d %v, want %d %v",
 							f.name, sort, size, page, res.Total, got, wres.Total, wantIDs)

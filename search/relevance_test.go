@@ -71,13 +71,7 @@ func relevanceSameAsFullSort(t *testing.T, ix *Index) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					var got, wantIDs []string
-					for _, h := range res.Hits {
-						got = append(got, h.ID)
-					}
-					for _, h := range wres.Hits {
-						wantIDs = append(wantIDs, h.ID)
-					}
+					got, wantIDs := pageIDs(res, wres)
 					if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
 						t.Errorf("%s: got %d %v, want %d %v", name, res.Total, got, wres.Total, wantIDs)
 					}
@@ -114,4 +108,15 @@ func tiedAtEnd(t *testing.T, ix *Index, q query.Query, k int) bool {
 	}
 	h := res.Hits
 	return len(h) == 4*k+1 && h[k-1].Score == h[len(h)-1].Score
+}
+
+// pageIDs returns the ids of a page of clippings's hits and of bleve's.
+func pageIDs(res Result, wres *bleve.SearchResult) (got, want []string) {
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	for _, h := range wres.Hits {
+		want = append(want, h.ID)
+	}
+	return got, want
 }
