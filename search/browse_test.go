@@ -36,10 +36,32 @@ func TestBrowseCache(t *testing.T) {
 		t.Errorf("page 2: %d hits of %d, want 1 of %d", len(second.Hits), second.Total, first.Total)
 	}
 
-	for _, req := range []Request{{Query: "rates"}, {NoFacets: true}} {
-		if key := browseKey(req); key != "" {
-			t.Errorf("%+v: browse key %q, want none", req, key)
-		}
+	if key := browseKey(Request{Query: "rates"}); key != "" {
+		t.Errorf("a query: browse key %q, want none", key)
+	}
+	// A browse without facets keeps its total under a key of its own: a
+	// browse with facets is never served its empty counts.
+	if browseKey(Request{NoFacets: true}) == browseKey(Request{}) {
+		t.Errorf("a browse without facets has the key of one with")
+	}
+	if browseKey(Request{NoFacets: true}) != browseKey(Request{NoFacets: true, FacetSize: 3}) {
+		t.Errorf("a browse without facets is kept by facet size")
+	}
+	bare, err := ix.Search(t.Context(), Request{NoFacets: true, Filters: Filters{Topic: []string{"climate"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	faceted, err := ix.Search(t.Context(), Request{Filters: Filters{Topic: []string{"climate"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bare.Facets) != 0 || len(faceted.Facets) == 0 || bare.Total == 0 || bare.Total != faceted.Total {
+		t.Errorf("a browse after one without facets: %d facets, total %d; want some, total %d",
+			len(faceted.Facets), faceted.Total, bare.Total)
+	}
+	clear(ix.browse)
+	if _, err := ix.Search(t.Context(), Request{}); err != nil {
+		t.Fatal(err)
 	}
 	// A filtered browse is kept under its own filters: counted once, then
 	// the same on every page, and never the unfiltered counts.
@@ -113,24 +135,32 @@ func TestBrowseWindowSameAsFullSort(t *testing.T) {
 		for _, sort := range []Sort{SortNewest, SortOldest} {
 			for _, size := range []int{1, 3, 10} {
 				for page := 1; page <= 3; page++ {
-					req := Request{Filters: f.filters, Exclude: f.exclude, Sort: sort, Size: size, Page: page}
-					if _, err := ix.Search(t.Context(), req); err != nil { // counted, then kept
-						t.Fatal(err)
-					}
-					res, err := ix.Search(t.Context(), req)
-					if err != nil {
-						t.Fatal(err)
-					}
-					want := bleve.NewSearchRequestOptions(combine(query.NewMatchAllQuery(), f.filters, time.Time{}, time.Time{}, f.exclude), size, (page-1)*size, false)
-					want.SortByCustom(sortOrder(sort))
-					wres, err := ix.b.SearchInContext(t.Context(), want)
-					if err != nil {
-						t.Fatal(err)
-					}
-					got, wantIDs := pageIDs(res, wres)
-					if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
-						t.Errorf("%s, sort %v, size %d, page %d: got %d %v, want %d %v",
-							f.name, sort, size, page, res.Total, got, wres.Total, wantIDs)
+					for _, noFacets := range []bool{false, true} {
+						req := Request{Filters: f.filters, Exclude: f.exclude, Sort: sort, Size: size, Page: page, NoFacets: noFacets}
+						if _, err := ix.Search(t.Context(), req); err != nil { // counted, then kept
+							t.Fatal(err)
+						}
+						if c, _ := ix.cachedBrowse(browseKey(req)); c == nil || !c.scored {
+							t.Errorf("%s, sort %v, no facets %v: the browse's total and score are not kept", f.name, sort, noFacets)
+						}
+						res, err := ix.Search(t.Context(), req)
+						if err != nil {
+							t.Fatal(err)
+						}
+						want := bleve.NewSearchRequestOptions(combine(query.NewMatchAllQuery(), f.filters, time.Time{}, time.Time{}, f.exclude), size, (page-1)*size, false)
+						want.SortByCustom(sortOrder(sort))
+						wres, err := ix.b.SearchInContext(t.Context(), want)
+						if err != nil {
+							t.Fatal(err)
+						}
+						got, wantIDs := pageIDs(res, wres)
+						if !slices.Equal(got, wantIDs) || res.Total != wres.Total {
+							t.Errorf("%s, sort %v, size %d, page %d, no facets %v: got %d %v, want %d %v",
+								f.name, sort, size, page, noFacets, res.Total, got, wres.Total, wantIDs)
+						}
+						if noFacets && (len(res.Facets) > 0 || res.Timeline != nil) {
+							t.Errorf("%s, no facets: got facets %v and timeline %v", f.name, res.Facets, res.Timeline)
+						}
 					}
 				}
 			}

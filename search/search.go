@@ -309,7 +309,11 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	switch {
 	case cached != nil:
 		cached.fill(&out)
-	case !req.NoFacets:
+	case req.NoFacets:
+		score, scored := uniformScore(res.Hits)
+		ix.keepBrowse(key, writes, &browseCounts{total: res.Total, score: score, scored: scored,
+			facets: map[string][]FacetValue{}})
+	default:
 		for name := range facetFields {
 			if _, done := facets[name]; !done {
 				facets[name] = facetTerms(res.Facets[name])
