@@ -57,6 +57,10 @@ func (l *lane) acquire(ctx context.Context) (release func(), err error) {
 
 func (l *lane) release() { <-l.slots }
 
+// running returns the number of searches that hold a slot of either
+// lane.
+func (g *gate) running() int { return len(g.light.slots) + len(g.heavy.slots) }
+
 // gate limits the searches that run at once on an index. Expensive
 // searches (regular expressions, wildcards, fuzzy words) have a lane of
 // their own, so that a flood of them cannot starve the cheap ones; each

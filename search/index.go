@@ -129,6 +129,10 @@ type Index struct {
 	localScores bool
 	// tieLimit, in tests, replaces maxTies when not 0.
 	tieLimit int
+	// splitParts, in tests, is the number of parts every search that
+	// can be split is split into (splitSearch), whatever the cores and
+	// the articles, when not 0.
+	splitParts int
 
 	// gate limits the searches running at once; a Store shares one
 	// between its generations.

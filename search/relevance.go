@@ -43,7 +43,11 @@ const maxTies = 4096
 // with more than maxTies ties does sr run as written, sorting every
 // match. The results are the same either way; the stored fields are then
 // read for the page's hits only.
-func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, observers ...func(*bsearch.DocumentMatch)) (*bleve.SearchResult, error) {
+func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, pc *passCounts) (*bleve.SearchResult, error) {
+	var observers []func(*bsearch.DocumentMatch)
+	if pc != nil {
+		observers = append(observers, pc.add)
+	}
 	k := sr.From + sr.Size
 	if k == 0 || k > maxScoredPage {
 		return ix.run(observe(ctx, observers...), sr)
@@ -56,15 +60,27 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, o
 	fast.From, fast.Size = 0, 4*k+1
 	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
 	fast.Fields = []string{fieldDate}
-	var top *topScores
+	var (
+		top   *topScores
+		res   *bleve.SearchResult
+		split bool
+		err   error
+	)
 	if ix.opts.ReadOnly && len(ix.shards) == 1 {
 		// The matches that may be on the page are kept as they pass,
 		// ties included: bleve's own hits are not needed.
-		top = &topScores{k: k, max: limit}
-		observers = append(observers, top.add)
 		fast.Size, fast.Fields = k, nil
+		if len(fast.Facets) == 0 {
+			res, top, split, err = ix.splitSearch(ctx, &fast, k, limit, pc)
+		}
+		if !split && err == nil {
+			top = &topScores{k: k, max: limit}
+			observers = append(observers, top.add)
+		}
 	}
-	res, err := ix.run(observe(ctx, observers...), &fast)
+	if !split && err == nil {
+		res, err = ix.run(observe(ctx, observers...), &fast)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -120,10 +136,25 @@ type scoredMatch struct {
 
 // add considers a match.
 func (t *topScores) add(d *bsearch.DocumentMatch) {
+	t.addScored(d.IndexInternalID.Value(), d.Score)
+}
+
+// join considers the matches kept by o, the top of another part of the
+// same search (splitSearch): every match that scores at least as much as
+// the k-th best of both is among them.
+func (t *topScores) join(o *topScores) {
+	o.thin()
+	t.over = t.over || o.over
+	for _, m := range o.kept {
+		t.addScored(m.num, m.score)
+	}
+}
+
+// addScored considers the match numbered num, of score s.
+func (t *topScores) addScored(num uint64, s float64) {
 	if t.over {
 		return
 	}
-	s := d.Score
 	switch {
 	case len(t.best) < t.k:
 		heap.Push(&t.best, s)
@@ -133,7 +164,7 @@ func (t *topScores) add(d *bsearch.DocumentMatch) {
 	case s < t.best[0]:
 		return
 	}
-	t.kept = append(t.kept, scoredMatch{num: d.IndexInternalID.Value(), score: s})
+	t.kept = append(t.kept, scoredMatch{num: num, score: s})
 	if len(t.kept) > 2*(t.k+t.max) {
 		t.thin()
 	}

@@ -45,7 +45,12 @@ func copies(n int) []corpus.Article {
 func TestRelevanceSameAsFullSort(t *testing.T) {
 	w := newTestIndex(t, copies(12))
 	relevanceSameAsFullSort(t, w)
-	relevanceSameAsFullSort(t, reopenReadOnly(t, w))
+	ro := reopenReadOnly(t, w)
+	relevanceSameAsFullSort(t, ro)
+	for _, parts := range []int{2, 3} {
+		ro.splitParts = parts
+		relevanceSameAsFullSort(t, ro)
+	}
 }
 
 func relevanceSameAsFullSort(t *testing.T, ix *Index) {

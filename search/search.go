@@ -244,7 +244,7 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	}
 	var res *bleve.SearchResult
 	if p.sort == SortRelevance && !windowed && !matchesAll(req.Query) {
-		res, err = ix.searchRelevance(ctx, sr, observers...)
+		res, err = ix.searchRelevance(ctx, sr, pc)
 	} else {
 		res, err = ix.run(observe(ctx, observers...), sr)
 	}
