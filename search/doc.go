@@ -28,6 +28,12 @@
 // facet values up by prefix, and a Highlighter marks a query's terms in
 // any text (highlight.go).
 //
+// A search sorted by relevance on a read-only index of one shard runs in
+// parts over ranges of the index's document numbers, at once, when cores
+// are free (split.go): bleve scores a query on one goroutine. Its keyword
+// filters are applied there as one set of articles, joined from the
+// value sets the facet counts read (setfilter.go), instead of as queries.
+//
 // A sharded index routes each article by a hash of its id, writes its
 // shards at once, searches them through Bleve's index alias, and scores
 // with the statistics of every shard (global.go), so that its results

@@ -544,30 +544,14 @@ func (q *anyFieldQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 // OR-ed; the filters are AND-ed.
 func filterQuery(f Filters, from, to time.Time) query.Query {
 	var all []query.Query
-	for _, fl := range []struct {
-		field  string
-		values []string
-	}{
-		{fieldOutlet, f.Outlet}, {fieldCountries, f.Country}, {fieldTopics, f.Topic},
-		{fieldPeople, f.Person}, {fieldPlaces, f.Place}, {fieldAuthors, f.Author},
-		{fieldSection, f.Section}, {fieldLanguage, f.Language}, {fieldTags, f.Tag},
-	} {
+	for _, ft := range filterTerms(f) {
 		var or []query.Query
-		for _, v := range fl.values {
-			v = strings.TrimSpace(v)
-			if v == "" {
-				continue
-			}
-			if fl.field == fieldCountries {
-				v = strings.ToUpper(v)
-			}
+		for _, v := range ft.terms {
 			t := query.NewTermQuery(v)
-			t.SetField(fl.field)
+			t.SetField(ft.field)
 			or = append(or, t)
 		}
-		if len(or) > 0 {
-			all = append(all, query.NewDisjunctionQuery(or))
-		}
+		all = append(all, query.NewDisjunctionQuery(or))
 	}
 	if !from.IsZero() || !to.IsZero() {
 		var start, end time.Time
@@ -583,6 +567,43 @@ func filterQuery(f Filters, from, to time.Time) query.Query {
 		return nil
 	}
 	return query.NewConjunctionQuery(all)
+}
+
+// fieldFilter is one filter of a request: the terms of a keyword field,
+// any of which an article must hold.
+type fieldFilter struct {
+	field string
+	terms []string
+}
+
+// filterTerms returns the filters of f that have values, each with its
+// terms as the index holds them (trimmed; country codes upper-cased).
+func filterTerms(f Filters) []fieldFilter {
+	var out []fieldFilter
+	for _, fl := range []struct {
+		field  string
+		values []string
+	}{
+		{fieldOutlet, f.Outlet}, {fieldCountries, f.Country}, {fieldTopics, f.Topic},
+		{fieldPeople, f.Person}, {fieldPlaces, f.Place}, {fieldAuthors, f.Author},
+		{fieldSection, f.Section}, {fieldLanguage, f.Language}, {fieldTags, f.Tag},
+	} {
+		ff := fieldFilter{field: fl.field}
+		for _, v := range fl.values {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			if fl.field == fieldCountries {
+				v = strings.ToUpper(v)
+			}
+			ff.terms = append(ff.terms, v)
+		}
+		if len(ff.terms) > 0 {
+			out = append(out, ff)
+		}
+	}
+	return out
 }
 
 // dayStart returns midnight UTC of t's calendar day (in t's location),

@@ -244,6 +244,13 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	}
 	var res *bleve.SearchResult
 	if p.sort == SortRelevance && !windowed && !matchesAll(req.Query) {
+		set, ok, serr := ix.setFiltered(ctx, text, req)
+		if serr != nil {
+			return Result{}, fmt.Errorf("search: %q: %w", req.Query, serr)
+		}
+		if ok {
+			sr.Query = set
+		}
 		res, err = ix.searchRelevance(ctx, sr, pc)
 	} else {
 		res, err = ix.run(observe(ctx, observers...), sr)
