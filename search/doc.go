@@ -33,6 +33,8 @@
 // are free (split.go): bleve scores a query on one goroutine. Its keyword
 // filters are applied there as one set of articles, joined from the
 // value sets the facet counts read (setfilter.go), instead of as queries.
+// A search sorted by date there reads each match's date from an array by
+// document number (bydate.go), not from bleve's doc values.
 //
 // A sharded index routes each article by a hash of its id, writes its
 // shards at once, searches them through Bleve's index alias, and scores

@@ -164,6 +164,9 @@ type Index struct {
 	setsMu   sync.Mutex
 	sets     map[string][]valueSet
 	forwards map[string]*forward
+	// nanos caches the date of every article by document number (see
+	// bydate.go), for a read-only index of one shard.
+	nanos []int64
 	// countBy, in tests, sets how facets are counted; the zero value
 	// chooses.
 	countBy countMode

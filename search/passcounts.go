@@ -9,7 +9,6 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	index "github.com/blevesearch/bleve_index_api"
@@ -276,12 +275,8 @@ func monthsResult(fr *bleve.FacetRequest, byMonth map[string]int) *bsearch.Facet
 // dateTerm returns the instant of a term of the date field: its full
 // precision term (shift 0); the coarser terms of its range index are not.
 func dateTerm(term []byte) (time.Time, bool) {
-	pc := numeric.PrefixCoded(term)
-	if shift, err := pc.Shift(); err != nil || shift != 0 {
-		return time.Time{}, false
-	}
-	n, err := pc.Int64()
-	if err != nil {
+	n, ok := dateNanos(term)
+	if !ok {
 		return time.Time{}, false
 	}
 	return time.Unix(0, n).UTC(), true

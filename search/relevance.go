@@ -1,7 +1,7 @@
 package search
 
 import (
-	"container/heap"
+	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -61,7 +61,7 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, p
 	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
 	fast.Fields = []string{fieldDate}
 	var (
-		top   *topScores
+		top   keeper
 		res   *bleve.SearchResult
 		split bool
 		err   error
@@ -71,11 +71,12 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, p
 		// ties included: bleve's own hits are not needed.
 		fast.Size, fast.Fields = k, nil
 		if len(fast.Facets) == 0 {
-			res, top, split, err = ix.splitSearch(ctx, &fast, k, limit, pc)
+			res, top, split, err = ix.splitSearch(ctx, &fast, func() keeper { return newTopScores(k, limit) }, pc)
 		}
 		if !split && err == nil {
-			top = &topScores{k: k, max: limit}
-			observers = append(observers, top.add)
+			t := newTopScores(k, limit)
+			top = t
+			observers = append(observers, t.add)
 		}
 	}
 	if !split && err == nil {
@@ -86,7 +87,7 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, p
 	}
 	hits := res.Hits
 	switch {
-	case top != nil && top.over:
+	case top != nil && top.overflow():
 		return ix.run(ctx, sr)
 	case top != nil:
 		if hits, err = top.matches(ctx, ix); err != nil {
@@ -112,134 +113,6 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, p
 	res.Hits = hits
 	res.Request = sr
 	return res, nil
-}
-
-// topScores keeps, of the matches handed to it, those that score at
-// least as much as the k-th best: the k best and every match tied with
-// the k-th. The k-th best score so far only rises, so a match below it
-// is never needed again; a match at or above it is kept, and the kept
-// matches are thinned out as it rises. More than max ties with the k-th
-// set over.
-type topScores struct {
-	k, max int
-	// best are the k best scores so far, the lowest first (a min-heap).
-	best scoreHeap
-	kept []scoredMatch
-	over bool
-}
-
-// scoredMatch is a kept match: its number in the index and its score.
-type scoredMatch struct {
-	num   uint64
-	score float64
-}
-
-// add considers a match.
-func (t *topScores) add(d *bsearch.DocumentMatch) {
-	t.addScored(d.IndexInternalID.Value(), d.Score)
-}
-
-// join considers the matches kept by o, the top of another part of the
-// same search (splitSearch): every match that scores at least as much as
-// the k-th best of both is among them.
-func (t *topScores) join(o *topScores) {
-	o.thin()
-	t.over = t.over || o.over
-	for _, m := range o.kept {
-		t.addScored(m.num, m.score)
-	}
-}
-
-// addScored considers the match numbered num, of score s.
-func (t *topScores) addScored(num uint64, s float64) {
-	if t.over {
-		return
-	}
-	switch {
-	case len(t.best) < t.k:
-		heap.Push(&t.best, s)
-	case s > t.best[0]:
-		t.best[0] = s
-		heap.Fix(&t.best, 0)
-	case s < t.best[0]:
-		return
-	}
-	t.kept = append(t.kept, scoredMatch{num: num, score: s})
-	if len(t.kept) > 2*(t.k+t.max) {
-		t.thin()
-	}
-}
-
-// thin drops the kept matches below the k-th best score.
-func (t *topScores) thin() {
-	if len(t.best) < t.k {
-		return
-	}
-	low := t.best[0]
-	t.kept = slices.DeleteFunc(t.kept, func(m scoredMatch) bool { return m.score < low })
-	if len(t.kept) > t.k+t.max {
-		t.over = true
-	}
-}
-
-// matches returns the kept matches, each with its id and its date (in
-// Fields, as loaded), read from the index.
-func (t *topScores) matches(ctx context.Context, ix *Index) (bsearch.DocumentMatchCollection, error) {
-	t.thin()
-	rs, closeReaders, err := ix.readers()
-	if err != nil {
-		return nil, err
-	}
-	defer closeReaders()
-	r := rs[0]
-	dates, err := r.DocValueReader([]string{fieldDate})
-	if err != nil {
-		return nil, err
-	}
-	out := make(bsearch.DocumentMatchCollection, 0, len(t.kept))
-	var id index.IndexInternalID
-	for _, m := range t.kept {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		id = index.NewIndexInternalID(id, m.num)
-		h, err := matchOf(r, dates, id, m.score)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, nil
-}
-
-// matchOf returns the match of the article numbered id in r, with its
-// id, its score and its date (in Fields, as loaded).
-func matchOf(r index.IndexReader, dates index.DocValueReader, id index.IndexInternalID, score float64) (*bsearch.DocumentMatch, error) {
-	ext, err := r.ExternalID(id)
-	if err != nil {
-		return nil, err
-	}
-	h := &bsearch.DocumentMatch{ID: ext, Score: score, Fields: map[string]any{}}
-	err = dates.VisitDocValues(id, func(field string, term []byte) {
-		if t, ok := dateTerm(term); ok {
-			h.Fields[fieldDate] = t.Format(time.RFC3339Nano)
-		}
-	})
-	return h, err
-}
-
-// scoreHeap is a min-heap of scores.
-type scoreHeap []float64
-
-func (h scoreHeap) Len() int           { return len(h) }
-func (h scoreHeap) Less(i, j int) bool { return h[i] < h[j] }
-func (h scoreHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *scoreHeap) Push(x any)        { *h = append(*h, x.(float64)) }
-func (h *scoreHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
 }
 
 // loadFields replaces the stored fields of hits by their fields named.
@@ -333,6 +206,12 @@ func tiesIn(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q 
 // sortByRelevance sorts hits as sortOrder(SortRelevance) does: by score,
 // then date, newest first and missing last, then id.
 func sortByRelevance(hits bsearch.DocumentMatchCollection) {
+	sortHits(hits, true, true)
+}
+
+// sortHits sorts hits as sortOrder does: by score first when byScore,
+// then by date, newest first when newest, missing last, then by id.
+func sortHits(hits bsearch.DocumentMatchCollection, byScore, newest bool) {
 	dates := make(map[*bsearch.DocumentMatch]time.Time, len(hits))
 	for _, h := range hits {
 		if s, ok := h.Fields[fieldDate].(string); ok {
@@ -343,6 +222,7 @@ func sortByRelevance(hits bsearch.DocumentMatchCollection) {
 	}
 	slices.SortStableFunc(hits, func(a, b *bsearch.DocumentMatch) int {
 		switch {
+		case !byScore:
 		case a.Score > b.Score:
 			return -1
 		case a.Score < b.Score:
@@ -356,13 +236,11 @@ func sortByRelevance(hits bsearch.DocumentMatchCollection) {
 				return -1
 			}
 			return 1
-		case !da.Equal(db):
+		case !da.Equal(db) && newest:
 			return db.Compare(da)
-		case a.ID < b.ID:
-			return -1
-		case a.ID > b.ID:
-			return 1
+		case !da.Equal(db):
+			return da.Compare(db)
 		}
-		return 0
+		return cmp.Compare(a.ID, b.ID)
 	})
 }

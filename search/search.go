@@ -243,7 +243,10 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	var res *bleve.SearchResult
-	if p.sort == SortRelevance && !windowed && !matchesAll(req.Query) {
+	byDate := p.sort == SortNewest || p.sort == SortOldest
+	if !windowed && !matchesAll(req.Query) {
+		// Not under a match-all, which bleve advances one article at a
+		// time.
 		set, ok, serr := ix.setFiltered(ctx, text, req)
 		if serr != nil {
 			return Result{}, fmt.Errorf("search: %q: %w", req.Query, serr)
@@ -251,8 +254,16 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 		if ok {
 			sr.Query = set
 		}
+	}
+	done := false
+	switch {
+	case p.sort == SortRelevance && !windowed && !matchesAll(req.Query):
 		res, err = ix.searchRelevance(ctx, sr, pc)
-	} else {
+		done = true
+	case byDate && !windowed:
+		res, done, err = ix.searchByDate(ctx, sr, pc, p.sort == SortNewest)
+	}
+	if !done && err == nil {
 		res, err = ix.run(observe(ctx, observers...), sr)
 	}
 	if err == nil && pc != nil {

@@ -47,13 +47,9 @@ func (ix *Index) searchParts(docs uint64) int {
 // ranges of about as many numbers each, as [lo, hi) pairs; nil when r is
 // not a scorch snapshot.
 func partRanges(r index.IndexReader, n int) [][2]uint64 {
-	snap, ok := r.(*scorch.IndexSnapshot)
+	end, ok := docNumbers(r)
 	if !ok {
 		return nil
-	}
-	var end uint64
-	for _, s := range snap.Segments() {
-		end += uint64(s.FullSize())
 	}
 	out := make([][2]uint64, 0, n)
 	var lo uint64
@@ -70,21 +66,36 @@ func partRanges(r index.IndexReader, n int) [][2]uint64 {
 	return out
 }
 
+// docNumbers returns the number of document numbers of the snapshot r,
+// deleted articles included: the numbers are 0 to it, less one. False
+// when r is not a scorch snapshot.
+func docNumbers(r index.IndexReader) (uint64, bool) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, false
+	}
+	var end uint64
+	for _, s := range snap.Segments() {
+		end += uint64(s.FullSize())
+	}
+	return end, true
+}
+
 // searchPart is what one part of a split search found.
 type searchPart struct {
 	res  *bleve.SearchResult
-	top  *topScores
+	top  keeper
 	hits *roaring.Bitmap // the match set, when counted
 	err  error
 }
 
-// splitSearch runs fast, a request sorted by score alone with no facets
-// and no fields, as parts over ranges, at once, each keeping the matches
-// that may be on a page of k results with top. It returns the joined
-// result (total, maximum score), the kept matches of all parts, and adds
-// every match to pc's set when pc is not nil. It returns false, and runs
-// nothing, when the index cannot be split into more than one part.
-func (ix *Index) splitSearch(ctx context.Context, fast *bleve.SearchRequest, k, limit int, pc *passCounts) (*bleve.SearchResult, *topScores, bool, error) {
+// splitSearch runs fast, a request with no facets and no fields whose
+// page is kept by keepers made by newKeeper, as parts over ranges, at
+// once, each with a keeper of its own. It returns the joined result
+// (total, maximum score), a keeper of the matches kept by all parts, and
+// adds every match to pc's set when pc is not nil. It returns false, and
+// runs nothing, when the index cannot be split into more than one part.
+func (ix *Index) splitSearch(ctx context.Context, fast *bleve.SearchRequest, newKeeper func() keeper, pc *passCounts) (*bleve.SearchResult, keeper, bool, error) {
 	if !ix.opts.ReadOnly || len(ix.shards) != 1 {
 		return nil, nil, false, nil
 	}
@@ -108,7 +119,7 @@ func (ix *Index) splitSearch(ctx context.Context, fast *bleve.SearchRequest, k, 
 		go func() {
 			defer func() { done <- struct{}{} }()
 			p := &parts[i]
-			p.top = &topScores{k: k, max: limit}
+			p.top = newKeeper()
 			observers := []func(*bsearch.DocumentMatch){p.top.add}
 			if pc != nil {
 				p.hits = roaring.New()
@@ -124,7 +135,7 @@ func (ix *Index) splitSearch(ctx context.Context, fast *bleve.SearchRequest, k, 
 	for range ranges {
 		<-done
 	}
-	top := &topScores{k: k, max: limit}
+	top := newKeeper()
 	var res *bleve.SearchResult
 	for _, p := range parts {
 		if p.err != nil {
