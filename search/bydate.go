@@ -122,7 +122,9 @@ func (ix *Index) searchByDate(ctx context.Context, sr *bleve.SearchRequest, pc *
 	if ix.tieLimit != 0 {
 		limit = ix.tieLimit
 	}
-	newKeeper := func() keeper { return &topDates{topKeys: topKeys[int64]{k: k, max: limit}, nanos: nanos, newest: newest} }
+	newKeeper := func() keeper {
+		return &topDates{topKeys: topKeys[int64]{k: k, max: limit}, nanos: nanos, newest: newest}
+	}
 	fast := *sr
 	fast.From, fast.Size, fast.Fields = 0, k, nil
 	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
