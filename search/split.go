@@ -16,7 +16,7 @@ import (
 // Bleve runs a search on one goroutine, whatever the cores: at a million
 // articles a query of one common word scored its 550,000 matches in
 // 100 ms on one core while the other was idle. A search sorted by
-// relevance on a read-only index of one shard is therefore split, when
+// relevance or by date on a read-only index of one shard is split, when
 // cores are free, into parts over ranges of the index's document
 // numbers, run at once (splitSearch): each part runs the whole query
 // through bleve, limited to its range (rangeQuery), and keeps its own
@@ -25,7 +25,11 @@ import (
 // same statistics; what each part hands on is the matches of its range.
 
 // minPartArticles is the least number of articles a part of a split
-// search covers: below it, starting a part costs more than it saves.
+// search covers, so that a part's own cost (its goroutine, its searchers,
+// its share of the terms looked up) stays small beside its work. On
+// Reuters-21578 (two parts), the replay of the bench's 200 queries went
+// from p50 1.2 to 1.1 ms and p99 8.8 to 7.7 ms; smaller parts were not
+// measured.
 const minPartArticles = 10_000
 
 // maxParts bounds the parts of a split search.

@@ -315,9 +315,10 @@ func (s *Store) Reload() (bool, error) {
 	return true, nil
 }
 
-// Watch calls Reload every period until ctx is done, logging each switch
-// and each failure (a failure once until it changes). A nil log logs
-// nothing; a period of 0 or less means 2 seconds.
+// Watch warms the live generation (Warm), then calls Reload every period
+// until ctx is done, logging each switch and each failure (a failure once
+// until it changes), and warms each generation it switches to. A nil log
+// logs nothing; a period of 0 or less means 2 seconds.
 func (s *Store) Watch(ctx context.Context, every time.Duration, log *slog.Logger) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -325,6 +326,12 @@ func (s *Store) Watch(ctx context.Context, every time.Duration, log *slog.Logger
 	if every <= 0 {
 		every = 2 * time.Second
 	}
+	warm := func() {
+		if err := s.Warm(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("cannot read the live generation's value sets ahead", "dir", s.dir, "err", err)
+		}
+	}
+	warm()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	var lastErr string
@@ -340,6 +347,7 @@ func (s *Store) Watch(ctx context.Context, every time.Duration, log *slog.Logger
 			log.Warn("cannot reload the index", "dir", s.dir, "err", err)
 		case switched:
 			log.Info("switched to a new index generation", "dir", s.dir, "generation", s.Version())
+			warm()
 		}
 		lastErr = ""
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -277,6 +278,21 @@ func TestStoreWatch(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+	// And warms it.
+	warmed := func() bool {
+		reader.mu.RLock()
+		ix := reader.live
+		reader.mu.RUnlock()
+		ix.setsMu.Lock()
+		defer ix.setsMu.Unlock()
+		return len(ix.nanos) > 0
+	}
+	for deadline := time.Now().Add(time.Minute); !warmed(); {
+		if time.Now().After(deadline) {
+			t.Fatal("Watch did not warm the new generation")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	cancel()
 	<-done
 	if n := total(t, reader); n != 12 {
@@ -339,5 +355,51 @@ func TestStoreBadCurrent(t *testing.T) {
 	ro := openStore(t, dir, Options{ReadOnly: true})
 	if n := total(t, ro); n != 12 {
 		t.Errorf("total = %d, want 12", n)
+	}
+}
+
+// TestStoreWarm checks that Warm reads the value sets of every facet
+// field, the month sets and the dates of the live generation ahead, and
+// that searches then give what they give on a generation not warmed,
+// reading nothing more.
+func TestStoreWarm(t *testing.T) {
+	dir := t.TempDir()
+	if err := openStore(t, t.TempDir(), Options{ReadOnly: true}).Warm(t.Context()); err != nil {
+		t.Errorf("Warm of an empty store: %v", err)
+	}
+	writer := openStore(t, dir, Options{})
+	if err := writer.Rebuild(context.Background(), writeAll(copies(3))); err != nil {
+		t.Fatal(err)
+	}
+	warmed := openStore(t, dir, Options{ReadOnly: true})
+	cold := openStore(t, dir, Options{ReadOnly: true})
+	if err := warmed.Warm(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	ix := warmed.live
+	_, months := ix.sets[monthsKey]
+	if len(ix.sets) != len(facetFields)+1 || !months || len(ix.nanos) == 0 {
+		t.Fatalf("after Warm: %d value sets (months: %v), %d dates; want %d, true, some",
+			len(ix.sets), months, len(ix.nanos), len(facetFields)+1)
+	}
+	for _, req := range []Request{
+		{}, {Query: "climate"}, {Query: "politics", Sort: SortNewest},
+		{Query: "climate", Filters: Filters{Country: []string{"FR"}}, Sort: SortOldest, Page: 2, Size: 2},
+	} {
+		want, err := cold.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := warmed.Search(t.Context(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Took, got.Took = 0, 0
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v: warmed %+v\nnot warmed %+v", req, got, want)
+		}
+	}
+	if len(ix.sets) != len(facetFields)+1 {
+		t.Errorf("%d value sets after the searches: they read more than Warm did", len(ix.sets))
 	}
 }
