@@ -44,5 +44,7 @@
 // A Store (store.go) is a folder of index generations, one of them live:
 // a reindex builds a new generation beside the live one and switches to
 // it atomically when it is complete, and a server sharing the folder
-// picks the new generation up without restarting.
+// picks the new generation up without restarting; Store.Warm (which
+// Watch calls) reads ahead, in the background, what the first searches of
+// a generation would otherwise read while others wait.
 package search
