@@ -33,22 +33,29 @@ func TestSplitSearchSame(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want.Took = 0
-				for _, parts := range []int{2, 3, 5} {
-					ix.splitParts = parts
-					got, err := ix.Search(t.Context(), r)
-					if err != nil {
-						t.Fatal(err)
-					}
-					got.Took = 0
-					if !reflect.DeepEqual(got, want) {
-						t.Errorf("%q size %d page %d in %d parts:\ngot  %d %+v\nwant %d %+v",
-							r.Query, size, page, parts, got.Total, got.Hits, want.Total, want.Hits)
-					}
-				}
+				sameInParts(t, ix, r, want, 2, 3, 5)
 			}
 		}
 	}
+}
+
+// sameInParts checks that r, searched in each number of parts, gives
+// want (its Took aside).
+func sameInParts(t *testing.T, ix *Index, r Request, want Result, parts ...int) {
+	t.Helper()
+	want.Took = 0
+	for _, n := range parts {
+		ix.splitParts = n
+		got, err := ix.Search(t.Context(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Took = 0
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v in %d parts:\ngot  %d %+v\nwant %d %+v", r, n, got.Total, got.Hits, want.Total, want.Hits)
+		}
+	}
+	ix.splitParts = 0
 }
 
 // TestPartRanges checks that the ranges of a split cover every document
