@@ -69,6 +69,14 @@ func (ix *Index) articleDates(ctx context.Context) ([]int64, error) {
 	return nanos, nil
 }
 
+// readDates returns the dates of articleDates if they have been read,
+// else nil, without reading them.
+func (ix *Index) readDates() []int64 {
+	ix.setsMu.Lock()
+	defer ix.setsMu.Unlock()
+	return ix.nanos
+}
+
 // dateNanos returns the date of a full precision term of the date field,
 // as Unix nanoseconds.
 func dateNanos(term []byte) (int64, bool) {

@@ -107,16 +107,15 @@ func (t *topKeys[K]) matches(ctx context.Context, ix *Index) (bsearch.DocumentMa
 	}
 	defer closeReaders()
 	r := rs[0]
-	// The dates from the array of every article's (bydate.go): reading
-	// them from the doc values decoded a compressed chunk for nearly
-	// every kept match, which made 45% of the bytes a search at 200k
-	// allocated.
-	nanos, err := ix.articleDates(ctx)
-	if err != nil {
-		return nil, err
-	}
+	// The dates from the array of every article's (bydate.go), when it
+	// is read (Warm, or a search sorted by date): reading them from the
+	// doc values decoded a compressed chunk for nearly every kept match,
+	// which made 45% of the bytes a search at 200k allocated. A one-off
+	// search (the CLI's) does not read the whole array for a page.
+	nanos := ix.readDates()
 	var dates index.DocValueReader
 	if nanos == nil {
+		var err error
 		if dates, err = r.DocValueReader([]string{fieldDate}); err != nil {
 			return nil, err
 		}
