@@ -1,9 +1,16 @@
 package search
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+
+	"github.com/clippings/clippings/corpus"
 )
 
 // TestPlainIndex checks the yardstick index of `clippings bench`: it
@@ -87,5 +94,80 @@ func TestPlainIndex(t *testing.T) {
 	}
 	if !marked {
 		t.Errorf("no highlighted fragment for climate: %v", res.Fragments)
+	}
+}
+
+// TestPlainSettle checks that Settle merges the segments a PlainIndex was
+// closed with, as Bleve's merger would once it is opened, and keeps every
+// article. The index is written one article at a time, and opened with
+// Bleve's own merges held off (no segment small enough to merge), so that
+// it has one segment per article.
+func TestPlainSettle(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "plain")
+	noMerges := map[string]any{"scorchMergePlanOptions": map[string]any{"MaxSegmentSize": 1}}
+	var arts []corpus.Article
+	for i := range 3 {
+		for _, a := range fixture() {
+			a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+			arts = append(arts, a)
+		}
+	}
+	open := func() *PlainIndex {
+		b, err := bleve.OpenUsing(path, noMerges)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &PlainIndex{b: b, path: path}
+	}
+	ix, err := CreatePlain(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range arts {
+		ix := open()
+		if err := ix.Write(ctx, arts[i:i+1]); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	segments := func() int {
+		adv, err := ix.b.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, ok := fileSegments(adv.(*scorch.Scorch))
+		if !ok {
+			t.Fatal("no segment count in bleve's statistics")
+		}
+		return n
+	}
+	ix = open()
+	defer ix.Close()
+	if n := segments(); n != len(arts) {
+		t.Fatalf("%d segments before Settle, want one per article, %d", n, len(arts))
+	}
+	want, err := ix.Search(ctx, "interest", false, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	most := mergeplan.DefaultMergePlanOptions.MaxSegmentsPerTier
+	if n := segments(); n > most {
+		t.Errorf("%d segments after Settle (%d before), want at most %d (Bleve's default plan)", n, len(arts), most)
+	}
+	if n, err := ix.Count(); err != nil || n != uint64(len(arts)) {
+		t.Errorf("Count() = %d, %v after Settle; want %d", n, err, len(arts))
+	}
+	res, err := ix.Search(ctx, "interest", false, 100)
+	if err != nil || res.Total != want.Total || res.Total%3 != 0 {
+		t.Errorf(`Search("interest") = %d matches, %v after Settle; want %d, as before, a multiple of the 3 copies`, res.Total, err, want.Total)
 	}
 }
