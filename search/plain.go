@@ -249,8 +249,9 @@ func (ix *PlainIndex) Count() (uint64, error) {
 
 // Settle carries out the merges of segments that Bleve leaves undone when
 // an index is closed, and that its merger makes in the background once
-// the index is opened again, with Bleve's default merge plan, and
-// returns when none is left. Opened after a load of a million articles,
+// the index is opened again, with Bleve's default merge plan, one merge
+// at a time as a finished Bulk index does (mergeInSteps), and returns
+// when none is left. Opened after a load of a million articles,
 // a PlainIndex merged for more than a minute, taking a core from
 // whatever else the process measured meanwhile.
 func (ix *PlainIndex) Settle(ctx context.Context) error {
@@ -262,22 +263,13 @@ func (ix *PlainIndex) Settle(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	for {
-		before, ok := fileSegments(s)
-		if !ok || before < 2 {
-			return nil
-		}
-		plan := mergeplan.DefaultMergePlanOptions
-		if err := s.ForceMerge(ctx, &plan); err != nil {
-			return fmt.Errorf("search: settle plain index %s: %w", ix.path, err)
-		}
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("search: settle plain index %s: %w", ix.path, err)
-		}
-		if after, ok := fileSegments(s); !ok || after >= before {
-			return nil
-		}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("search: settle plain index %s: %w", ix.path, err)
 	}
+	if err := mergeInSteps(s, mergeplan.DefaultMergePlanOptions); err != nil {
+		return fmt.Errorf("search: settle plain index %s: %w", ix.path, err)
+	}
+	return nil
 }
 
 // Close closes the index, flushing it to disk.
