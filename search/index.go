@@ -159,11 +159,11 @@ type Index struct {
 	writes uint64
 
 	// sets caches the value sets of keyword fields (see counts.go), by
-	// field, for a read-only index, and forwards their inversions (see
+	// field, for a read-only index, and forward their inversion (see
 	// passcounts.go).
-	setsMu   sync.Mutex
-	sets     map[string][]valueSet
-	forwards map[string]*forward
+	setsMu  sync.Mutex
+	sets    map[string][]valueSet
+	forward *forward
 	// nanos caches the date of every article by document number (see
 	// bydate.go), for a read-only index of one shard.
 	nanos []int64

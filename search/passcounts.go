@@ -3,8 +3,11 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -124,19 +127,30 @@ func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResul
 	if err != nil {
 		return nil, err
 	}
-	byValues := pc.hits.GetCardinality()*forwardShare <= docs
+	hits := pc.hits.GetCardinality()
+	byValues := hits*forwardShare <= docs
 	switch pc.ix.countBy {
 	case countSets:
 		byValues = false
 	case countForward:
 		byValues = true
 	}
-	matches := newMatchSets([]*roaring.Bitmap{pc.hits})
-	top := func(key string, sets []valueSet, n int) (*bsearch.TermFacets, error) {
-		if !byValues {
-			return topValues(sets, matches, n), nil
+	var (
+		fw     *forward
+		counts []uint32
+	)
+	if byValues {
+		if fw, err = pc.ix.forwardOf(ctx, rs); err != nil {
+			return nil, err
 		}
-		return pc.ix.forwardOf(key, sets).top(pc.hits, sets, n), nil
+		counts = fw.count(pc.hits, pc.ix.countParts(hits))
+	}
+	matches := newMatchSets([]*roaring.Bitmap{pc.hits})
+	top := func(key string, sets []valueSet, n int) *bsearch.TermFacets {
+		if first, ok := fw.firstOf(key); ok {
+			return topCounts(sets, counts[first:first+len(sets)], n)
+		}
+		return topValues(sets, matches, n)
 	}
 	out := make(map[string]*bsearch.FacetResult, len(pc.terms)+1)
 	for name, fr := range pc.terms {
@@ -144,21 +158,14 @@ func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResul
 		if err != nil {
 			return nil, fmt.Errorf("counting %s: %w", fr.Field, err)
 		}
-		terms, err := top(fr.Field, sets, fr.Size)
-		if err != nil {
-			return nil, fmt.Errorf("counting %s: %w", fr.Field, err)
-		}
-		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: terms}
+		out[name] = &bsearch.FacetResult{Field: fr.Field, Terms: top(fr.Field, sets, fr.Size)}
 	}
 	if pc.months != nil {
 		sets, err := pc.ix.monthSets(ctx, rs)
 		if err != nil {
 			return nil, fmt.Errorf("counting months: %w", err)
 		}
-		all, err := top(monthsKey, sets, len(sets))
-		if err != nil {
-			return nil, fmt.Errorf("counting months: %w", err)
-		}
+		all := top(monthsKey, sets, len(sets))
 		byMonth := make(map[string]int, len(sets))
 		for _, tf := range all.Terms() {
 			byMonth[tf.Term] = tf.Count
@@ -177,83 +184,159 @@ func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResul
 // every value of each field.
 const forwardShare = 16
 
-// forward is the values of a field by article, in one shard: the
-// values of article d are vals[start[d]:start[d+1]], each the index of its
-// set among the field's value sets. It is built from the value sets, once
-// per Index.
+// minCountPart is the fewest matches a part of a count by values is
+// given when the count is split over the cores (Index.countParts).
+const minCountPart = 4096
+
+// countParts returns the number of parts to count the values of hits
+// matches in: one per core that no other search holds, each of at least
+// minCountPart matches.
+func (ix *Index) countParts(hits uint64) int {
+	busy := max(1, ix.gate.running())
+	return max(1, min(runtime.GOMAXPROCS(0)/busy, maxParts, int(hits/minCountPart)))
+}
+
+// forward is the values of every facet field and of the months by
+// article, in one shard: the values of article d are
+// vals[start[d]:start[d+1]]. The values of all the keys are numbered in
+// one row, each key's in the order of its value sets from first[key], so
+// that one pass over the matches counts every facet of a search: a
+// search page counts eleven. It is built from the value sets, once per
+// Index.
 type forward struct {
 	start []uint32
 	vals  []uint32
+	first map[string]int
+	size  int
 }
 
-// forwardOf returns the forward index of the value sets sets, cached
-// under key with them.
-func (ix *Index) forwardOf(key string, sets []valueSet) *forward {
+// forwardKeys returns the keys of the value sets a forward holds: the
+// facet fields and the months.
+func forwardKeys() []string {
+	return append(slices.Sorted(maps.Values(facetFields)), monthsKey)
+}
+
+// forwardOf returns the forward of the facet fields and the months,
+// built at its first use and cached.
+func (ix *Index) forwardOf(ctx context.Context, rs []index.IndexReader) (*forward, error) {
+	ix.setsMu.Lock()
+	fw := ix.forward
+	ix.setsMu.Unlock()
+	if fw != nil {
+		return fw, nil
+	}
+	keys := forwardKeys()
+	sets := make([][]valueSet, len(keys))
+	for i, key := range keys {
+		var err error
+		if key == monthsKey {
+			sets[i], err = ix.monthSets(ctx, rs)
+		} else {
+			sets[i], err = ix.valueSets(ctx, rs, key)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("counting %s: %w", key, err)
+		}
+	}
 	ix.setsMu.Lock()
 	defer ix.setsMu.Unlock()
-	if fw, ok := ix.forwards[key]; ok {
-		return fw
+	if ix.forward == nil {
+		ix.forward = newForward(keys, sets)
 	}
-	fw := newForward(sets)
-	if ix.forwards == nil {
-		ix.forwards = map[string]*forward{}
-	}
-	ix.forwards[key] = fw
-	return fw
+	return ix.forward, nil
 }
 
-// newForward inverts the value sets of the first shard.
-func newForward(sets []valueSet) *forward {
+// newForward inverts the value sets of the first shard of each key.
+func newForward(keys []string, sets [][]valueSet) *forward {
+	fw := &forward{first: make(map[string]int, len(keys))}
 	n := uint32(0)
-	for _, s := range sets {
-		if d := s.docs[0]; d != nil && !d.IsEmpty() {
-			n = max(n, d.Maximum()+1)
+	for i, key := range keys {
+		fw.first[key] = fw.size
+		fw.size += len(sets[i])
+		for _, s := range sets[i] {
+			if d := s.docs[0]; d != nil && !d.IsEmpty() {
+				n = max(n, d.Maximum()+1)
+			}
 		}
 	}
 	start := make([]uint32, n+1)
-	for _, s := range sets {
-		if d := s.docs[0]; d != nil {
-			d.Iterate(func(x uint32) bool { start[x+1]++; return true })
+	each := func(fn func(v, d uint32)) {
+		for i, key := range keys {
+			for j, s := range sets[i] {
+				if d := s.docs[0]; d != nil {
+					v := uint32(fw.first[key] + j)
+					d.Iterate(func(x uint32) bool { fn(v, x); return true })
+				}
+			}
 		}
 	}
+	each(func(_, d uint32) { start[d+1]++ })
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
 	vals := make([]uint32, start[n])
 	next := slices.Clone(start[:n])
-	for i, s := range sets {
-		if d := s.docs[0]; d != nil {
-			d.Iterate(func(x uint32) bool {
-				vals[next[x]] = uint32(i)
-				next[x]++
-				return true
-			})
-		}
-	}
-	return &forward{start: start, vals: vals}
+	each(func(v, d uint32) {
+		vals[next[d]] = v
+		next[d]++
+	})
+	fw.start, fw.vals = start, vals
+	return fw
 }
 
-// top returns the n values most frequent among hits, as bleve orders a
-// term facet.
-func (fw *forward) top(hits *roaring.Bitmap, sets []valueSet, n int) *bsearch.TermFacets {
-	counts := make([]int, len(sets))
-	it := hits.ManyIterator()
-	buf := make([]uint32, 256)
-	for k := it.NextMany(buf); k > 0; k = it.NextMany(buf) {
-		for _, d := range buf[:k] {
-			if int(d) < len(fw.start)-1 {
-				for _, v := range fw.vals[fw.start[d]:fw.start[d+1]] {
-					counts[v]++
-				}
+// firstOf returns the number of the first value of key; false when fw is
+// nil or does not hold key.
+func (fw *forward) firstOf(key string) (int, bool) {
+	if fw == nil {
+		return 0, false
+	}
+	first, ok := fw.first[key]
+	return first, ok
+}
+
+// count returns how many of hits hold each value, by its number, counted
+// in parts at once, each over an equal share of the hits.
+func (fw *forward) count(hits *roaring.Bitmap, parts int) []uint32 {
+	docs := hits.ToArray()
+	parts = max(1, min(parts, len(docs)))
+	counts := make([][]uint32, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := len(docs)*p/parts, len(docs)*(p+1)/parts
+		wg.Go(func() { counts[p] = fw.countOf(docs[lo:hi]) })
+	}
+	wg.Wait()
+	for _, c := range counts[1:] {
+		for i, n := range c {
+			counts[0][i] += n
+		}
+	}
+	return counts[0]
+}
+
+// countOf returns how many of docs hold each value, by its number.
+func (fw *forward) countOf(docs []uint32) []uint32 {
+	counts := make([]uint32, fw.size)
+	end := uint32(len(fw.start) - 1)
+	for _, d := range docs {
+		if d < end {
+			for _, v := range fw.vals[fw.start[d]:fw.start[d+1]] {
+				counts[v]++
 			}
 		}
 	}
+	return counts
+}
+
+// topCounts returns the n values of sets with the highest counts, as
+// bleve orders a term facet; counts[i] is the count of sets[i].
+func topCounts(sets []valueSet, counts []uint32, n int) *bsearch.TermFacets {
 	h := &facetHeap{}
 	for i, c := range counts {
 		if c == 0 {
 			continue
 		}
-		h.offer(&bsearch.TermFacet{Term: sets[i].value, Count: c}, n)
+		h.offer(&bsearch.TermFacet{Term: sets[i].value, Count: int(c)}, n)
 	}
 	return h.facets()
 }
