@@ -266,23 +266,31 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	if !done && err == nil {
 		res, err = ix.run(observe(ctx, observers...), sr)
 	}
-	if err == nil && pc != nil {
-		counted, err = pc.count(ctx)
-	}
 	if err == nil && windowed {
 		for _, h := range res.Hits {
 			h.Score = cached.score // the window's conjunction scores otherwise
 		}
+	}
+	// The words of the hits shown are located while the facets and the
+	// timeline are counted.
+	located := make(chan error, 1)
+	if err == nil && !matchesAll(req.Query) {
+		go func() {
+			err := ix.locate(ctx, text, res.Hits)
+			newHighlighter(text, ix.b.Mapping()).locateSpelled(res.Hits)
+			located <- err
+		}()
+	} else {
+		located <- nil
+	}
+	if err == nil && pc != nil {
+		counted, err = pc.count(ctx)
 	}
 	if err == nil && len(counted) > 0 {
 		if res.Facets == nil {
 			res.Facets = bsearch.FacetResults{}
 		}
 		maps.Copy(res.Facets, counted)
-	}
-	if err == nil && !matchesAll(req.Query) {
-		err = ix.locate(ctx, text, res.Hits)
-		newHighlighter(text, ix.b.Mapping()).locateSpelled(res.Hits)
 	}
 	var (
 		timeline []Bucket
@@ -291,6 +299,9 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	)
 	if err == nil && !noFacets {
 		timeline, interval, outside, err = ix.timeline(ctx, q, res, req.Interval)
+	}
+	if lerr := <-located; err == nil {
+		err = lerr
 	}
 	if derr := <-disjunctive; err == nil {
 		err = derr
