@@ -20,6 +20,15 @@ import (
 // and its text skips from one article of the set to the next
 // (setSearcher), which checks each candidate against the set in place.
 // The filters score nothing (unscored), so the scores are the same.
+//
+// A conjunction of words ("crude oil", "a AND b") is limited the same
+// way, by its own matches: bleve scores it by advancing each word's
+// postings, in all seven text fields, to the articles of the others (at
+// 200,000 articles, 3.8 ms for a pair of words with 93 matches), but it
+// reads its matches unscored as the intersection of the words' postings
+// taken whole as bitmaps. Those matches, joined with the filters' set,
+// drive the scored search (drivenSearcher): it is advanced to each of
+// them in turn, and scores only matches, as bleve scores them.
 
 // setFiltered returns the query of req limited to one set of articles
 // that holds all its matches, or false when the index cannot hold the
