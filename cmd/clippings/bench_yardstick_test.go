@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -80,6 +82,57 @@ func TestYardsticks(t *testing.T) {
 						t.Errorf("%s (facets %v): %d matches, want %d", y.Query(tt.q), facets, got, tt.want)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestYardsticksAtOnce runs searches of three kinds from four goroutines
+// at once in each yardstick of this build, as the bench's queries per
+// second do, and checks their totals. Xapian's shim crashed so (SIGSEGV,
+// in the bench at 200,000 articles and in this test within a second)
+// while a browse copied Xapian's static match-all query, whose reference
+// count is not guarded against threads.
+func TestYardsticksAtOnce(t *testing.T) {
+	arts := yardstickArticles()
+	qs := []struct {
+		q    benchQuery
+		want uint64
+	}{
+		{benchQuery{Kind: kindBrowse}, 6},
+		{benchQuery{Kind: kindTerm, Words: []string{"oil"}}, 4},
+		{benchQuery{Kind: kindFilter, Words: []string{"oil"}, Facet: search.FacetTopic, Value: "crude"}, 2},
+	}
+	for _, y := range yardsticks(t.TempDir()) {
+		t.Run(y.Name(), func(t *testing.T) {
+			if err := y.Load(t.Context(), arts); err != nil {
+				t.Fatal(err)
+			}
+			if err := y.Open(4); err != nil {
+				t.Fatal(err)
+			}
+			defer y.Close()
+			var wg sync.WaitGroup
+			errs := make(chan error, 4)
+			for range 4 {
+				wg.Go(func() {
+					for i := range 2000 {
+						q := qs[i%len(qs)]
+						got, err := y.Search(t.Context(), q.q, i%2 == 0)
+						if err == nil && got != q.want {
+							err = fmt.Errorf("%s: %d matches, want %d", y.Query(q.q), got, q.want)
+						}
+						if err != nil {
+							errs <- err
+							return
+						}
+					}
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Error(err)
 			}
 		})
 	}
