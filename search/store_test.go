@@ -359,7 +359,8 @@ func TestStoreBadCurrent(t *testing.T) {
 }
 
 // TestStoreWarm checks that Warm reads the value sets of every facet
-// field, the month sets and the dates of the live generation ahead, and
+// field, the month sets, the dates and the values by article of the live
+// generation ahead, and
 // that searches then give what they give on a generation not warmed,
 // reading nothing more.
 func TestStoreWarm(t *testing.T) {
@@ -378,9 +379,9 @@ func TestStoreWarm(t *testing.T) {
 	}
 	ix := warmed.live
 	_, months := ix.sets[monthsKey]
-	if len(ix.sets) != len(facetFields)+1 || !months || len(ix.nanos) == 0 {
-		t.Fatalf("after Warm: %d value sets (months: %v), %d dates; want %d, true, some",
-			len(ix.sets), months, len(ix.nanos), len(facetFields)+1)
+	if len(ix.sets) != len(facetFields)+1 || !months || len(ix.nanos) == 0 || ix.forward == nil {
+		t.Fatalf("after Warm: %d value sets (months: %v), %d dates, values by article: %v; want %d, true, some, true",
+			len(ix.sets), months, len(ix.nanos), ix.forward != nil, len(facetFields)+1)
 	}
 	for _, req := range []Request{
 		{}, {Query: "climate"}, {Query: "politics", Sort: SortNewest},
