@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -143,7 +142,7 @@ func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResul
 		if fw, err = pc.ix.forwardOf(ctx, rs); err != nil {
 			return nil, err
 		}
-		counts = fw.count(pc.hits, pc.ix.countParts(hits))
+		counts = fw.count(pc.hits, pc.ix.parts(hits, minCountPart))
 	}
 	matches := newMatchSets([]*roaring.Bitmap{pc.hits})
 	top := func(key string, sets []valueSet, n int) *bsearch.TermFacets {
@@ -185,16 +184,8 @@ func (pc *passCounts) count(ctx context.Context) (map[string]*bsearch.FacetResul
 const forwardShare = 16
 
 // minCountPart is the fewest matches a part of a count by values is
-// given when the count is split over the cores (Index.countParts).
+// given when the count is split over the cores (Index.parts).
 const minCountPart = 4096
-
-// countParts returns the number of parts to count the values of hits
-// matches in: one per core that no other search holds, each of at least
-// minCountPart matches.
-func (ix *Index) countParts(hits uint64) int {
-	busy := max(1, ix.gate.running())
-	return max(1, min(runtime.GOMAXPROCS(0)/busy, maxParts, int(hits/minCountPart)))
-}
 
 // forward is the values of every facet field and of the months by
 // article, in one shard: the values of article d are

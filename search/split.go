@@ -42,9 +42,15 @@ func (ix *Index) searchParts(docs uint64) int {
 	if ix.splitParts != 0 {
 		return ix.splitParts
 	}
+	return ix.parts(docs, minPartArticles)
+}
+
+// parts returns the number of parts to split work over n items into, at
+// once: one per core that no other search holds, at most maxParts, each
+// of at least per items.
+func (ix *Index) parts(n, per uint64) int {
 	busy := max(1, ix.gate.running())
-	n := runtime.GOMAXPROCS(0) / busy
-	return max(1, min(n, maxParts, int(docs/minPartArticles)))
+	return max(1, min(runtime.GOMAXPROCS(0)/busy, maxParts, int(n/per)))
 }
 
 // partRanges splits the document numbers of the snapshot r into n
