@@ -133,6 +133,12 @@ type Index struct {
 	// can be split is split into (splitSearch), whatever the cores and
 	// the articles, when not 0.
 	splitParts int
+	// scoreEvery, in tests, scores every match of a word search, as
+	// bleve does, instead of those that may be on the page (maxscore.go).
+	scoreEvery bool
+	// wordScored, in tests, is told after each word search by MaxScore
+	// how many of its matches it scored.
+	wordScored func(scored, matches uint64)
 
 	// gate limits the searches running at once; a Store shares one
 	// between its generations.

@@ -71,6 +71,9 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, p
 		// ties included: bleve's own hits are not needed.
 		fast.Size, fast.Fields = k, nil
 		if len(fast.Facets) == 0 {
+			res, top, split, err = ix.searchMaxScore(ctx, &fast, func() *topScores { return newTopScores(k, limit) }, pc)
+		}
+		if len(fast.Facets) == 0 && !split && err == nil {
 			res, top, split, err = ix.splitSearch(ctx, &fast, func() keeper { return newTopScores(k, limit) }, pc)
 		}
 		if !split && err == nil {

@@ -97,6 +97,16 @@ func (t *topKeys[K]) thin() {
 
 func (t *topKeys[K]) overflow() bool { return t.over }
 
+// least returns the k-th greatest key so far, or false while fewer than
+// k matches were considered.
+func (t *topKeys[K]) least() (K, bool) {
+	if len(t.best) < t.k {
+		var zero K
+		return zero, false
+	}
+	return t.best[0], true
+}
+
 // matches returns the kept matches, each with its id, its score and its
 // date (in Fields, as loaded), read from the index.
 func (t *topKeys[K]) matches(ctx context.Context, ix *Index) (bsearch.DocumentMatchCollection, error) {
