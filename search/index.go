@@ -139,6 +139,9 @@ type Index struct {
 	// wordScored, in tests, is told after each word search by MaxScore
 	// how many of its matches it scored.
 	wordScored func(scored, matches uint64)
+	// prunedConjunction, in tests, replaces minPrunedConjunction when
+	// not 0.
+	prunedConjunction uint64
 
 	// gate limits the searches running at once; a Store shares one
 	// between its generations.

@@ -16,7 +16,7 @@ import (
 
 // maxScoreRequests are word searches of the fixture: words in the
 // title, the lead, the body and the names, stop words and unknown words,
-// with filters, an exclusion and a date range.
+// and conjunctions of words, with filters, an exclusion and a date range.
 var maxScoreRequests = []Request{
 	{Query: "rates"}, {Query: "climate"}, {Query: "Merkel"}, {Query: "agreement"},
 	{Query: "glaciers"}, {Query: "Britain"}, {Query: "Paris"}, {Query: "bank"},
@@ -26,6 +26,11 @@ var maxScoreRequests = []Request{
 	{Query: "politics", Exclude: Filters{Outlet: []string{"BBC"}}},
 	{Query: "Paris", From: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC)},
 	{Query: "rates", Sort: SortRelevance, NoFacets: true},
+	{Query: "Paris AND climate"}, {Query: "interest rates"}, {Query: "Paris climate agreement"},
+	{Query: "Paris climate", Filters: Filters{Country: []string{"fr"}}},
+	{Query: "Paris climate", Exclude: Filters{Outlet: []string{"BBC"}}},
+	{Query: "interest rates", From: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC)},
+	{Query: "the AND climate"},
 }
 
 // TestMaxScoreSame checks that a word search that scores only the
@@ -35,6 +40,7 @@ var maxScoreRequests = []Request{
 // did leave matches unscored.
 func TestMaxScoreSame(t *testing.T) {
 	ix := reopenReadOnly(t, newTestIndex(t, copies(12)))
+	ix.prunedConjunction = 1 // the fixture's conjunctions have few matches
 	var searches, pruned int
 	ix.wordScored = func(scored, matches uint64) {
 		searches++
@@ -96,7 +102,8 @@ func TestFieldBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeReaders()
-	for _, word := range []string{"rates", "climate", "Merkel", "agreement", "Paris", "bank", "Obama", "europe"} {
+	for _, word := range []string{"rates", "climate", "Merkel", "agreement", "Paris", "bank", "Obama", "europe",
+		"Paris AND climate", "interest rates", "climate talks Paris"} {
 		text, err := buildQuery(word)
 		if err != nil {
 			t.Fatal(err)
@@ -105,8 +112,8 @@ func TestFieldBounds(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: not a word search", word)
 		}
-		fields, n, ok, err := fieldBounds(t.Context(), rs[0], ix.b.Mapping(), w)
-		if err != nil || !ok || len(fields) == 0 {
+		fields, ns, ok, err := fieldBounds(t.Context(), rs[0], ix.b.Mapping(), w)
+		if err != nil || !ok || len(fields) == 0 || len(ns) != len(w.words) {
 			t.Fatalf("%s: no bounds (%v)", word, err)
 		}
 		held := make([]map[uint64]bool, len(fields))
@@ -127,15 +134,23 @@ func TestFieldBounds(t *testing.T) {
 			t.Fatalf("%s: %v matches (%v)", word, res, err)
 		}
 		for _, h := range res.Hits {
-			var sum float64
+			// For each word, the bounds of the fields that hold it,
+			// times their share of its fields.
+			var bound float64
 			var in int
-			for j, f := range fields {
-				if held[j][h.IndexInternalID.Value()] {
-					sum += f.bound
-					in++
+			for i, n := range ns {
+				var sum float64
+				var inWord int
+				for j, f := range fields {
+					if f.word == i && held[j][h.IndexInternalID.Value()] {
+						sum += f.bound
+						inWord++
+					}
 				}
+				bound += sum * float64(inWord) / float64(n)
+				in += inWord
 			}
-			bound := sum * float64(in) / float64(n) * boundSlack
+			bound *= boundSlack
 			if h.Score > bound {
 				t.Errorf("%s: %s scores %v, above its bound %v", word, h.ID, h.Score, bound)
 			}
@@ -155,7 +170,8 @@ func TestFieldBounds(t *testing.T) {
 // TestWordSet checks that the matches of a word in one field read from
 // the postings as bitmaps are those bleve finds, for words of one term,
 // of two (OR and AND), stop words, names and unknown words, in an index
-// of several segments with deleted articles.
+// of several segments with deleted articles; and those of words in any
+// field and of conjunctions of words.
 func TestWordSet(t *testing.T) {
 	w := newTestIndex(t, copies(4))
 	for _, id := range []string{"fed-01", "climate-02"} {
@@ -222,6 +238,33 @@ func TestWordSet(t *testing.T) {
 	if _, ok, _ := wordSet(rs[0], m, query.NewFuzzyQuery("rates")); ok {
 		t.Error("a fuzzy query read as a word")
 	}
+	// Words in any field, and conjunctions of them.
+	for _, text := range []string{"climate", "Paris climate", "Paris AND agreement", "interest rates bank", "Merkel", "nosuchword Paris"} {
+		q, err := buildQuery(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok, err := wordsSet(rs[0], m, q)
+		if err != nil || !ok {
+			t.Fatalf("%s: not read from the postings (%v)", text, err)
+		}
+		want, err := ix.matchSet(t.Context(), rs[0], q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Equals(want) {
+			t.Errorf("%s: postings %v, bleve %v", text, got.ToArray(), want.ToArray())
+		}
+	}
+	// A stop word, which bleve leaves out of a conjunction, is left to
+	// bleve.
+	q, err := buildQuery("the AND climate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := wordsSet(rs[0], m, q); ok {
+		t.Error(`"the AND climate" read from the postings`)
+	}
 }
 
 func must[T any](v T, err error) T {
@@ -243,6 +286,12 @@ func must[T any](v T, err error) T {
 //     of idf²·queryNorm/n), above the bound of one of the other two
 //     fields (1.5 or 1) but under their bounds together, 2 × 2.5: a
 //     match in two fields counts twice (coord).
+//   - "zebra yak": ten articles have "zebra" alone as their title and
+//     "yak" as their body; ten others "yak" as their lead and "zebra yak"
+//     as their body. The first ten score 1.23 (in units of
+//     queryNorm/n), the bound of "zebra" in the body 0.37, that of "yak"
+//     in the lead and the body 1.35: the bound of the rest is that of
+//     both words.
 func TestMaxScoreLowFields(t *testing.T) {
 	filler := strings.Fields("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike " +
 		"november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee amber " +
@@ -252,8 +301,11 @@ func TestMaxScoreLowFields(t *testing.T) {
 		return corpus.Article{ID: fmt.Sprintf("%s-%d", id, i), Outlet: "Test",
 			Date: corpus.NewDate(day.AddDate(0, 0, i), corpus.PrecisionDay), Title: title, Lead: lead, Body: body}
 	}
-	var longTitles, shortTitles []corpus.Article
+	var longTitles, shortTitles, twoWords []corpus.Article
 	for i := range 10 {
+		twoWords = append(twoWords,
+			article("title", i, "Zebra", "", "Yak."),
+			article("body", i, "A report on "+filler[i+10], "Yak.", "Zebra yak."))
 		longTitles = append(longTitles,
 			article("title", i, "zebra "+strings.Join(filler, " "), "", "Nothing to see here, "+filler[i]+"."),
 			article("body", i, "A report on "+filler[i+10], "", "Zebra."))
@@ -261,12 +313,17 @@ func TestMaxScoreLowFields(t *testing.T) {
 			article("title", i, "Zebra", "", "Nothing to see here, "+filler[i]+"."),
 			article("body", i, "A report on "+filler[i+10], "Zebra.", "Zebra."))
 	}
-	for name, arts := range map[string][]corpus.Article{"long titles": longTitles, "short titles": shortTitles} {
-		ix := reopenReadOnly(t, newTestIndex(t, arts))
+	for _, c := range []struct {
+		name, query string
+		arts        []corpus.Article
+	}{{"long titles", "zebra", longTitles}, {"short titles", "zebra", shortTitles}, {"two words", "zebra yak", twoWords}} {
+		name := c.name
+		ix := reopenReadOnly(t, newTestIndex(t, c.arts))
+		ix.prunedConjunction = 1
 		var scored, matches uint64
 		ix.wordScored = func(s, m uint64) { scored, matches = s, m }
 		for _, size := range []int{5, 10, 15} {
-			r := Request{Query: "zebra", Size: size}
+			r := Request{Query: c.query, Size: size}
 			ix.scoreEvery = true
 			want, err := ix.Search(t.Context(), r)
 			ix.scoreEvery = false

@@ -111,3 +111,41 @@ func termDocs(dict segment.TermDictionary, deleted *roaring.Bitmap, term string)
 	}
 	return docs, true, nil
 }
+
+// wordsSet returns the articles of the snapshot r that q matches, when q
+// is a word in one field, a word in any text field (anyFieldQuery) or a
+// conjunction of such words (conjunctive), read from the postings as
+// bitmaps. False for any other query, or when a word is a stop word in
+// every field it searches, which bleve leaves out of its conjunction.
+func wordsSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (*roaring.Bitmap, bool, error) {
+	words := []query.Query{q}
+	if conjunctive(q) {
+		words = q.(*query.BooleanQuery).Must.(*query.ConjunctionQuery).Conjuncts
+	}
+	each := make([]*roaring.Bitmap, len(words))
+	for i, w := range words {
+		fields := []query.Query{w}
+		if a, ok := w.(*anyFieldQuery); ok {
+			fields = a.clauses
+		}
+		var any []*roaring.Bitmap
+		var terms int
+		for _, f := range fields {
+			_, ts, _, ok := wordTerms(m, f)
+			if !ok {
+				return nil, false, nil
+			}
+			terms += len(ts)
+			set, ok, err := wordSet(r, m, f)
+			if err != nil || !ok {
+				return nil, false, err
+			}
+			any = append(any, set)
+		}
+		if terms == 0 {
+			return nil, false, nil
+		}
+		each[i] = roaring.FastOr(any...)
+	}
+	return roaring.FastAnd(each...), true, nil
+}

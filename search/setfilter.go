@@ -66,7 +66,10 @@ func (ix *Index) setFiltered(ctx context.Context, text query.Query, req Request)
 		each = append(each, union(any))
 	}
 	if conj {
-		matches, err := ix.matchSet(ctx, rs[0], text)
+		matches, ok, err := wordsSet(rs[0], ix.b.Mapping(), text)
+		if err == nil && !ok {
+			matches, err = ix.matchSet(ctx, rs[0], text)
+		}
 		if err != nil {
 			return nil, false, err
 		}
