@@ -26,22 +26,25 @@ import (
 // 1995), with bleve's scores. A word occurs in a field at most as often
 // as the field has words, so sqrt(tf)·norm is at most 1, and a field's
 // part of a score is at most idf·queryWeight: its bound. An article that
-// holds the word only in the fields of a set N scores at most
-// |N|/n times the sum of their bounds, n the number of fields searched.
-// The fields are taken in order of their bounds, highest first (the
-// title's, whose boost is 3, before the body's, whose boost is 1). The
-// matches in the first field are scored as bleve scores them (driven
-// through the search, drivenSearcher); when the k-th best score then
-// exceeds the bound of the matches in none of the fields taken so far,
-// no such match can be on the page, and none of them is scored. Else
-// the next field's matches are scored, and so on: at worst every match
-// is. Of "annual", 309 matches hold it in the title, and the tenth best
-// of them, 0.99, is more than twice the bound (0.41) of those that hold
-// it only in the lead or the body.
+// holds the word only in the fields of a set N scores at most |N|/n
+// times the sum of their bounds, n the number of fields searched; with
+// several words (a conjunction, whose score is the sum of the words'),
+// at most the sum of that over the words. The fields are taken in order
+// of their bounds, highest first (the title's, whose boost is 3, before
+// the body's, whose boost is 1). The matches in the first fields, until
+// there are k of them, are scored as bleve scores them (driven through
+// the search, drivenSearcher, or searched within their set,
+// setSearcher); then, unless the k-th best score already exceeds the
+// bound of the matches in none of the fields taken, so are the matches
+// in the next fields, up to where it does: the k-th best score only
+// rises. The matches left out cannot be on the page. Of "annual", 309
+// matches hold it in the title, and the tenth best of them, 0.99, is
+// twice the bound (about 0.45) of those that hold it only in the lead or
+// the body.
 //
 // The page is then the same as when every match is scored. The total
-// and the facets are counted from the full set of matches, which bleve
-// reads without scores by joining the fields' postings as bitmaps.
+// and the facets are counted from the full set of matches, read from the
+// fields' postings as bitmaps (wordSet).
 
 // minPrunedConjunction is the fewest matches of a conjunction of words
 // for which searchMaxScore leaves out those that cannot be on the page.
@@ -255,24 +258,8 @@ func (ix *Index) searchMaxScore(ctx context.Context, fast *bleve.SearchRequest, 
 			return nil, nil, true, err
 		}
 	}
-	var matches *roaring.Bitmap
-	if w.alone {
-		// Every word, each in any of its fields.
-		each := make([]*roaring.Bitmap, len(w.words))
-		for i := range each {
-			var any []*roaring.Bitmap
-			for j, f := range fields {
-				if f.word == i {
-					any = append(any, held[j])
-				}
-			}
-			each[i] = roaring.FastOr(any...)
-		}
-		if w.set != nil {
-			each = append(each, w.set)
-		}
-		matches = roaring.FastAnd(each...)
-	} else if matches, err = ix.matchSet(ctx, r, fast.Query); err != nil {
+	matches, err := ix.wordSearchMatches(ctx, r, fast.Query, w, fields, held)
+	if err != nil {
 		return nil, nil, true, err
 	}
 	if pc != nil {
@@ -328,6 +315,30 @@ func (ix *Index) searchMaxScore(ctx context.Context, fast *bleve.SearchRequest, 
 		ix.wordScored(scored.GetCardinality(), matches.GetCardinality())
 	}
 	return res, top, true, nil
+}
+
+// wordSearchMatches returns the matches of q, the word search w: the
+// articles of its set that hold every word, each in any of its fields
+// (held, the articles that hold each field's word), when the words are
+// alone; else as bleve finds them.
+func (ix *Index) wordSearchMatches(ctx context.Context, r index.IndexReader, q query.Query, w wordSearch, fields []fieldBound, held []*roaring.Bitmap) (*roaring.Bitmap, error) {
+	if !w.alone {
+		return ix.matchSet(ctx, r, q)
+	}
+	each := make([]*roaring.Bitmap, len(w.words))
+	for i := range each {
+		var either []*roaring.Bitmap
+		for j, f := range fields {
+			if f.word == i {
+				either = append(either, held[j])
+			}
+		}
+		each[i] = roaring.FastOr(either...)
+	}
+	if w.set != nil {
+		each = append(each, w.set)
+	}
+	return roaring.FastAnd(each...), nil
 }
 
 // drivenShare sets how a set of matches of one word is scored: driven

@@ -128,7 +128,7 @@ func wordsSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (*roar
 		if a, ok := w.(*anyFieldQuery); ok {
 			fields = a.clauses
 		}
-		var any []*roaring.Bitmap
+		var either []*roaring.Bitmap
 		var terms int
 		for _, f := range fields {
 			_, ts, _, ok := wordTerms(m, f)
@@ -140,12 +140,12 @@ func wordsSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (*roar
 			if err != nil || !ok {
 				return nil, false, err
 			}
-			any = append(any, set)
+			either = append(either, set)
 		}
 		if terms == 0 {
 			return nil, false, nil
 		}
-		each[i] = roaring.FastOr(any...)
+		each[i] = roaring.FastOr(either...)
 	}
 	return roaring.FastAnd(each...), true, nil
 }
