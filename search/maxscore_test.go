@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -60,25 +59,7 @@ func TestMaxScoreSame(t *testing.T) {
 					t.Fatal(err)
 				}
 				sameInParts(t, ix, r, want, 1, 2, 3)
-
-				text, err := buildQuery(r.Query)
-				if err != nil {
-					t.Fatal(err)
-				}
-				breq := bleve.NewSearchRequestOptions(combine(text, r.Filters, r.From, r.To, r.Exclude), size, (page-1)*size, false)
-				breq.SortByCustom(sortOrder(SortRelevance))
-				bres, err := ix.b.SearchInContext(t.Context(), breq)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, err := ix.Search(t.Context(), r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				gotIDs, wantIDs := pageIDs(got, bres)
-				if !slices.Equal(gotIDs, wantIDs) || got.Total != bres.Total {
-					t.Errorf("%+v: got %d %v, bleve %d %v", r, got.Total, gotIDs, bres.Total, wantIDs)
-				}
+				sameAsBleve(t, ix, r)
 			}
 		}
 	}

@@ -65,20 +65,7 @@ func TestSetFilterSame(t *testing.T) {
 			}
 			sameInParts(t, ix, r, want, 1, 2)
 			// And bleve's own search of the filters as queries.
-			breq := bleve.NewSearchRequestOptions(combine(text, r.Filters, r.From, r.To, r.Exclude), r.Size, (page-1)*r.Size, false)
-			breq.SortByCustom(sortOrder(SortRelevance))
-			bres, err := ix.b.SearchInContext(t.Context(), breq)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := ix.Search(t.Context(), r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			gotIDs, wantIDs := pageIDs(got, bres)
-			if !slices.Equal(gotIDs, wantIDs) || got.Total != bres.Total {
-				t.Errorf("%+v: got %d %v, bleve %d %v", r, got.Total, gotIDs, bres.Total, wantIDs)
-			}
+			got := sameAsBleve(t, ix, r)
 			if page == 1 && req.Filters.Outlet == nil && got.Total == 0 {
 				t.Errorf("%+v: no match: the test tests nothing", r)
 			}
@@ -159,4 +146,31 @@ func TestConjunctive(t *testing.T) {
 			t.Errorf("conjunctive(%q) = %v, want %v", c.q, got, c.want)
 		}
 	}
+}
+
+// sameAsBleve checks that r, a search by relevance, gives the page and
+// the total of bleve's own search of its query with its filters, dates
+// and exclusions as queries, and returns its result.
+func sameAsBleve(t *testing.T, ix *Index, r Request) Result {
+	t.Helper()
+	text, err := buildQuery(r.Query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := max(r.Page, 1)
+	breq := bleve.NewSearchRequestOptions(combine(text, r.Filters, r.From, r.To, r.Exclude), r.Size, (page-1)*r.Size, false)
+	breq.SortByCustom(sortOrder(SortRelevance))
+	bres, err := ix.b.SearchInContext(t.Context(), breq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Search(t.Context(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotIDs, wantIDs := pageIDs(got, bres)
+	if !slices.Equal(gotIDs, wantIDs) || got.Total != bres.Total {
+		t.Errorf("%+v: got %d %v, bleve %d %v", r, got.Total, gotIDs, bres.Total, wantIDs)
+	}
+	return got
 }
