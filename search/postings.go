@@ -53,8 +53,19 @@ func wordTerms(m mapping.IndexMapping, q query.Query) (field string, terms []str
 // give their postings as bitmaps.
 func wordSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (*roaring.Bitmap, bool, error) {
 	field, terms, all, ok := wordTerms(m, q)
-	snap, isSnap := r.(*scorch.IndexSnapshot)
-	if !ok || !isSnap {
+	if !ok {
+		return nil, false, nil
+	}
+	return termsSet(r, field, terms, all)
+}
+
+// termsSet returns the articles of the snapshot r that hold any of terms
+// in field (every one, when all), read from each segment's postings as
+// bitmaps; false when r is not a scorch snapshot whose segments give
+// their postings as bitmaps. No term matches nothing.
+func termsSet(r index.IndexReader, field string, terms []string, all bool) (*roaring.Bitmap, bool, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
 		return nil, false, nil
 	}
 	out := roaring.New()
@@ -131,12 +142,12 @@ func wordsSet(r index.IndexReader, m mapping.IndexMapping, q query.Query) (*roar
 		var either []*roaring.Bitmap
 		var terms int
 		for _, f := range fields {
-			_, ts, _, ok := wordTerms(m, f)
+			field, ts, all, ok := wordTerms(m, f)
 			if !ok {
 				return nil, false, nil
 			}
 			terms += len(ts)
-			set, ok, err := wordSet(r, m, f)
+			set, ok, err := termsSet(r, field, ts, all)
 			if err != nil || !ok {
 				return nil, false, err
 			}
