@@ -1,10 +1,14 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
@@ -167,4 +171,169 @@ func (ix *Index) searchByDate(ctx context.Context, sr *bleve.SearchRequest, pc *
 	res.Hits = hits
 	res.Request = sr
 	return res, true, nil
+}
+
+// dateOrder returns the numbers of the live articles of a read-only
+// index of one shard in the order of their dates, oldest first, those
+// without a date before all others; nil when articleDates has none. It
+// is sorted once per Index (160 ms at a million articles), and read by
+// a browse of every article (browseByDate).
+func (ix *Index) dateOrder(ctx context.Context) ([]uint32, error) {
+	nanos, err := ix.articleDates(ctx)
+	if err != nil || nanos == nil || len(nanos) > math.MaxUint32 {
+		return nil, err
+	}
+	ix.setsMu.Lock()
+	defer ix.setsMu.Unlock()
+	if ix.byDate != nil {
+		return ix.byDate, nil
+	}
+	rs, closeReaders, err := ix.readers()
+	if err != nil {
+		return nil, err
+	}
+	defer closeReaders()
+	deleted, ok := deletedArticles(rs[0])
+	if !ok {
+		return nil, nil
+	}
+	order := make([]uint32, 0, uint64(len(nanos))-deleted.GetCardinality())
+	for num := range nanos {
+		if !deleted.Contains(uint32(num)) {
+			order = append(order, uint32(num))
+		}
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return cmp.Compare(nanos[a], nanos[b]) })
+	ix.byDate = order
+	return order, nil
+}
+
+// deletedArticles returns the numbers of the deleted articles of the
+// snapshot r; false when r is not a scorch snapshot.
+func deletedArticles(r index.IndexReader) (*roaring.Bitmap, bool) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, false
+	}
+	out := roaring.New()
+	var offset uint64
+	for _, seg := range snap.Segments() {
+		if d := seg.Deleted(); d != nil && !d.IsEmpty() {
+			out.Or(roaring.AddOffset64(d, int64(offset)))
+		}
+		offset += uint64(seg.FullSize())
+	}
+	return out, true
+}
+
+// browseByDate returns the page of sr, a request for every article
+// sorted newest (or oldest) first, then by id, on a read-only index of
+// one shard, whose total and score (an empty query scores every article
+// alike) are known, without a search: the articles are taken in the
+// order of their dates (dateOrder) until the page is full and the next
+// one's date differs from the last one's; their ids are read and they
+// are sorted as bleve would. It returns false, having read nothing, when
+// the index or the request does not allow it, or when more articles than
+// the limit of ties share the last date of the page.
+func (ix *Index) browseByDate(ctx context.Context, sr *bleve.SearchRequest, newest bool, total uint64, score float64) (*bleve.SearchResult, bool, error) {
+	k := sr.From + sr.Size
+	if !ix.opts.ReadOnly || len(ix.shards) != 1 || k == 0 || k > maxScoredPage {
+		return nil, false, nil
+	}
+	order, err := ix.dateOrder(ctx)
+	if err != nil || order == nil {
+		return nil, false, err
+	}
+	nanos := ix.readDates()
+	limit := maxTies
+	if ix.tieLimit != 0 {
+		limit = ix.tieLimit
+	}
+	top := &topDates{topKeys: topKeys[int64]{k: k, max: limit}, nanos: nanos, newest: newest}
+	// take considers the article numbered num, and reports whether the
+	// next ones, which come no earlier, may still be on the page.
+	take := func(num uint32) bool {
+		key := dateKey(nanos[num], newest)
+		if least, ok := top.least(); ok && key < least {
+			return false
+		}
+		top.addKeyed(uint64(num), key, score)
+		return !top.overflow()
+	}
+	undated, _ := slices.BinarySearchFunc(order, noDate+1, func(num uint32, n int64) int { return cmp.Compare(nanos[num], n) })
+	more := true
+	if newest {
+		for i := len(order) - 1; i >= undated && more; i-- {
+			more = take(order[i])
+		}
+	} else {
+		for i := undated; i < len(order) && more; i++ {
+			more = take(order[i])
+		}
+	}
+	for i := 0; i < undated && more; i++ {
+		more = take(order[i]) // articles without a date come last
+	}
+	if top.overflow() {
+		return nil, false, nil
+	}
+	hits, err := top.page(ctx, ix, sr.From, score)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := ix.loadFields(ctx, hits, sr.Fields); err != nil {
+		return nil, false, err
+	}
+	res := &bleve.SearchResult{
+		Status:  &bleve.SearchStatus{Total: 1, Successful: 1},
+		Request: sr,
+		Hits:    hits,
+		Total:   total,
+	}
+	return res, true, nil
+}
+
+// page returns the matches kept from the from-th on, sorted by date as
+// the keeper's keys order them, then by id, each with its id and score:
+// only the ids of the kept matches are read, where matches would read
+// their dates too and make a match of each (a browse's last date is
+// shared by hundreds of articles).
+func (t *topDates) page(ctx context.Context, ix *Index, from int, score float64) (bsearch.DocumentMatchCollection, error) {
+	t.thin()
+	rs, closeReaders, err := ix.readers()
+	if err != nil {
+		return nil, err
+	}
+	defer closeReaders()
+	type keyed struct {
+		key int64
+		id  string
+	}
+	all := make([]keyed, len(t.kept))
+	var id index.IndexInternalID
+	for i, m := range t.kept {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		id = index.NewIndexInternalID(id, m.num)
+		ext, err := rs[0].ExternalID(id)
+		if err != nil {
+			return nil, err
+		}
+		all[i] = keyed{key: m.key, id: ext}
+	}
+	slices.SortFunc(all, func(a, b keyed) int {
+		if c := cmp.Compare(b.key, a.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	all = all[min(from, len(all)):min(t.k, len(all))]
+	hits := make(bsearch.DocumentMatchCollection, len(all))
+	for i, m := range all {
+		hits[i] = &bsearch.DocumentMatch{ID: m.id, Score: score}
+	}
+	return hits, nil
 }

@@ -80,3 +80,70 @@ func TestSortByDateSame(t *testing.T) {
 		t.Errorf("the dates of the articles were not read: searchByDate did not run")
 	}
 }
+
+// TestBrowseByDateSame checks that a browse of every article, once its
+// total is counted, read from the articles' order by date
+// (browseByDate), gives bleve's page, scores and total: newest and oldest
+// first, on pages that end among articles of the same date and among
+// articles without one, on an index with deleted articles (ten articles
+// written again, in a segment of their own), and past the limit of ties,
+// where the page is searched instead.
+func TestBrowseByDateSame(t *testing.T) {
+	articles := copies(12)
+	slices.Reverse(articles)
+	ix := newTestIndex(t, articles)
+	if err := ix.Write(t.Context(), articles[:10]); err != nil {
+		t.Fatal(err)
+	}
+	ix = reopenReadOnly(t, ix)
+	rs, closeReaders, err := ix.readers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deleted, ok := deletedArticles(rs[0]); !ok || deleted.GetCardinality() != 10 {
+		t.Fatalf("deleted articles: %v, want 10", deleted)
+	}
+	closeReaders()
+	for _, limit := range []int{0, 1} {
+		ix.tieLimit = limit
+		for _, sort := range []Sort{SortNewest, SortOldest} {
+			for _, size := range []int{1, 7, 25} {
+				for page := 1; page <= 6; page++ {
+					r := Request{Sort: sort, Size: size, Page: page}
+					name := fmt.Sprintf("limit %d, %v, size %d, page %d", limit, sort, size, page)
+					if _, err := ix.Search(t.Context(), r); err != nil { // counted, then kept
+						t.Fatal(err)
+					}
+					got, err := ix.Search(t.Context(), r)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), size, (page-1)*size, false)
+					want.SortByCustom(sortOrder(sort))
+					wres, err := ix.b.SearchInContext(t.Context(), want)
+					if err != nil {
+						t.Fatal(err)
+					}
+					gotIDs, wantIDs := pageIDs(got, wres)
+					if !slices.Equal(gotIDs, wantIDs) || got.Total != wres.Total || got.Total != uint64(len(articles)) {
+						t.Errorf("%s: got %d %v, want %d %v", name, got.Total, gotIDs, wres.Total, wantIDs)
+						continue
+					}
+					for i, h := range got.Hits {
+						if h.Score != wres.Hits[i].Score || h.Title == "" {
+							t.Errorf("%s: hit %s scores %v, want %v; title %q", name, h.ID, h.Score, wres.Hits[i].Score, h.Title)
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(ix.byDate) != len(articles) {
+		t.Errorf("%d articles in the order by date, want %d", len(ix.byDate), len(articles))
+	}
+	ix.tieLimit = 0
+	sr := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 25, 50, false)
+	if _, ok, err := ix.browseByDate(t.Context(), sr, true, 1, 1); !ok || err != nil {
+		t.Errorf("browseByDate did not read the page: %v", err)
+	}
+}

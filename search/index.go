@@ -176,6 +176,9 @@ type Index struct {
 	// nanos caches the date of every article by document number (see
 	// bydate.go), for a read-only index of one shard.
 	nanos []int64
+	// byDate caches the numbers of the live articles in the order of
+	// their dates (see dateOrder), for a read-only index of one shard.
+	byDate []uint32
 	// countBy, in tests, sets how facets are counted; the zero value
 	// chooses.
 	countBy countMode

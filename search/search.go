@@ -224,8 +224,17 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	var mu sync.Mutex
 	disjunctive := make(chan error, 1)
 	go func() { disjunctive <- ix.disjunctive(ctx, text, req, p, narrowed, facets, &mu) }()
+	var res *bleve.SearchResult
+	byDate := p.sort == SortNewest || p.sort == SortOldest
+	done := false
+	if _, all := q.(*query.MatchAllQuery); all && byDate && cached != nil && cached.scored {
+		// Every article, by date: the page is read from their order.
+		if res, done, err = ix.browseByDate(ctx, sr, p.sort == SortNewest, cached.total, cached.score); err != nil {
+			return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
+		}
+	}
 	windowed := false
-	if cached != nil && cached.scored && req.From.IsZero() && req.To.IsZero() {
+	if !done && cached != nil && cached.scored && req.From.IsZero() && req.To.IsZero() {
 		wq, ok, err := ix.dateWindow(ctx, q, p)
 		if err != nil {
 			return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
@@ -242,8 +251,6 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 	} else if counted, err = ix.countBySets(ctx, sr, q); err != nil {
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
-	var res *bleve.SearchResult
-	byDate := p.sort == SortNewest || p.sort == SortOldest
 	if !windowed && !matchesAll(req.Query) {
 		// Not under a match-all, which bleve advances one article at a
 		// time.
@@ -255,8 +262,8 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 			sr.Query = set
 		}
 	}
-	done := false
 	switch {
+	case done:
 	case p.sort == SortRelevance && !windowed && !matchesAll(req.Query):
 		res, err = ix.searchRelevance(ctx, sr, pc)
 		done = true
