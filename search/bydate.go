@@ -176,8 +176,8 @@ func (ix *Index) searchByDate(ctx context.Context, sr *bleve.SearchRequest, pc *
 // dateOrder returns the numbers of the live articles of a read-only
 // index of one shard in the order of their dates, oldest first, those
 // without a date before all others; nil when articleDates has none. It
-// is sorted once per Index (160 ms at a million articles), and read by
-// a browse of every article (browseByDate).
+// is sorted once per Index (44 ms at a million articles, after the 0.25 s
+// of articleDates), and read by a browse of every article (browseByDate).
 func (ix *Index) dateOrder(ctx context.Context) ([]uint32, error) {
 	nanos, err := ix.articleDates(ctx)
 	if err != nil || nanos == nil || len(nanos) > math.MaxUint32 {
