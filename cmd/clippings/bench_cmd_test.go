@@ -93,6 +93,9 @@ func TestBenchCommand(t *testing.T) {
 			if r.Clippings.Articles != rep.Articles || r.Plain.Articles != rep.Articles {
 				t.Errorf("clippings indexed %d articles, plain Bleve %d, the corpus has %d", r.Clippings.Articles, r.Plain.Articles, rep.Articles)
 			}
+			if rep.Warm.Seconds <= 0 {
+				t.Errorf("the generation was not warmed before the queries: %+v", rep.Warm)
+			}
 			var kinds []string
 			for _, k := range rep.Queries.Kinds {
 				kinds = append(kinds, k.Kind)

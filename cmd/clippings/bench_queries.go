@@ -443,6 +443,9 @@ func runShardQueries(ctx context.Context, rep *queryReport, qs []benchQuery, dir
 		return err
 	}
 	defer store.Close()
+	if err := store.Warm(ctx); err != nil { // as serve does, and as the one index was
+		return fmt.Errorf("clippings, %d shards: %w", n, err)
+	}
 	c, err := measureQueries(ctx, qs, clippingsWith(store, true), clients)
 	if err != nil {
 		return fmt.Errorf("clippings, %d shards: %w", n, err)
