@@ -489,46 +489,39 @@ func (sh shard) finishBulk() error {
 // of the segments it merges, mapped in memory, and they count in the
 // resident memory of the process until the merged segment replaces
 // them: at the 2.8 kB of index per article of Reuters, 250,000 articles
-// are 700 MB. Segments of more than half of it are not merged again.
+// are 700 MB. Segments of more than half of it are not merged again: the
+// 1M generated articles end in 9 segments (11 before the bound).
 const maxSegmentArticles = 250_000
 
 // finalMergePlan is the merge plan of a finished Bulk index: bleve's
-// default plan, with segments of at most maxSegment articles, and no
-// budget of segments per tier: the index is searched, not written, from
-// then on, and every segment costs each search a lookup of each of its
-// terms and a walk of their postings. The segments of fewer than
-// maxSegment/2 articles are merged until no two of them fit in one: one
-// segment of the 200,000 generated articles instead of the default
-// plan's 9, one of Reuters instead of 4; the median search was 14%
-// faster at both sizes (docs/performance.md), the reindex 10-13% slower.
+// default plan, with at most 4 segments per tier instead of 10 and
+// segments of at most maxSegmentArticles.
 func finalMergePlan(maxSegment int) mergeplan.MergePlanOptions {
 	opts := mergeplan.DefaultMergePlanOptions
+	opts.MaxSegmentsPerTier = 4
 	opts.MaxSegmentSize = int64(maxSegment)
-	opts.CalcBudget = func(int64, int64, *mergeplan.MergePlanOptions) int { return 1 }
 	return opts
 }
 
-// mergeInSteps merges the segments of s as plan plans, one merge task at
-// a time. Bleve carries out every task of a plan before it lets go of any
-// segment merged, and a merge reads the whole of its segments, mapped in
-// memory: a plan of all tasks at once had every segment of the index in
-// the resident memory of the process at its end (2.86 GB of mapped files
-// for the 1M generated articles, 2.7 GB of index). A plan of one task
-// lets go of its segments before the next is read. Each step plans again,
-// over the segments the last one left (stepPlan).
+// mergeInSteps merges the segments of s as finalMergePlan plans, one
+// merge task at a time. Bleve carries out every task of a plan before it
+// lets go of any segment merged, and a merge reads the whole of its
+// segments, mapped in memory: a plan of all tasks at once had every
+// segment of the index in the resident memory of the process at its end
+// (2.86 GB of mapped files for the 1M generated articles, 2.7 GB of
+// index). A plan of one task lets go of its segments before the next is
+// read. Each step plans again, over the segments the last one left.
 func mergeInSteps(s *scorch.Scorch, plan mergeplan.MergePlanOptions) error {
 	for {
 		before, ok := fileSegments(s)
 		if !ok || before < 2 {
 			return nil
 		}
-		sizes, err := segmentArticles(s)
-		if err != nil {
-			return err
-		}
-		opts, ok := stepPlan(plan, sizes)
-		if !ok {
-			return nil
+		opts := plan
+		opts.CalcBudget = func(total, firstTier int64, o *mergeplan.MergePlanOptions) int {
+			// One task brings the segments over budget down to at
+			// least before-1, where the planner stops.
+			return max(mergeplan.CalcBudget(total, firstTier, o), before-1)
 		}
 		if err := s.ForceMerge(context.Background(), &opts); err != nil {
 			return err
@@ -537,48 +530,6 @@ func mergeInSteps(s *scorch.Scorch, plan mergeplan.MergePlanOptions) error {
 			return nil
 		}
 	}
-}
-
-// stepPlan returns plan with the budget of segments that makes bleve's
-// planner plan one merge task over segments of the sizes given (live
-// articles), and false when fewer than two may be merged. The budget is
-// the plan's (bleve's tiers when it sets none), raised to one less than
-// the segments the planner may merge, those of fewer than half the
-// plan's largest segment.
-func stepPlan(plan mergeplan.MergePlanOptions, sizes []uint64) (mergeplan.MergePlanOptions, bool) {
-	small := 0
-	for _, n := range sizes {
-		if int64(n) < plan.MaxSegmentSize/2 {
-			small++
-		}
-	}
-	budget := plan.CalcBudget
-	if budget == nil {
-		budget = mergeplan.CalcBudget
-	}
-	plan.CalcBudget = func(total, firstTier int64, o *mergeplan.MergePlanOptions) int {
-		return max(budget(total, firstTier, o), small-1)
-	}
-	return plan, small >= 2
-}
-
-// segmentArticles returns the live articles of each segment of s's
-// current snapshot.
-func segmentArticles(s *scorch.Scorch) ([]uint64, error) {
-	r, err := s.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("a reader of type %T, want *scorch.IndexSnapshot", r)
-	}
-	var sizes []uint64
-	for _, ss := range snap.Segments() {
-		sizes = append(sizes, ss.Count())
-	}
-	return sizes, nil
 }
 
 // fileSegments returns the number of file segments of s's current

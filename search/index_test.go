@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/clippings/clippings/corpus"
 )
@@ -326,10 +325,11 @@ func TestBulkWrite(t *testing.T) {
 
 // TestBulkMergeBounded builds a Bulk index whose merges may put at most
 // 300 articles in one segment, from 40 batches of 50: after Close no
-// segment holds more than that, and the final merge left at most one
-// segment of fewer than 150 articles, the segments it may merge: two
-// of them fit in one. What the merge in steps saves, resident memory, is
-// measured (docs/performance.md), not tested.
+// segment holds more than that, and the batches were merged (by bleve's
+// merger or the final merge) into no more segments than the final merge
+// plan's tiers leave: 4 beside the segments of more than 150 articles,
+// which are not merged again. What the merge in steps saves, resident
+// memory, is measured (docs/performance.md), not tested.
 func TestBulkMergeBounded(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "index")
 	const maxSegment = 300
@@ -350,19 +350,15 @@ func TestBulkMergeBounded(t *testing.T) {
 	}
 	sizes := segmentSizes(t, reopenReadOnly(t, ix))
 	var total uint64
-	small := 0
 	for _, n := range sizes {
 		total += n
 		if n > maxSegment {
 			t.Errorf("a segment of %d articles, want at most %d", n, maxSegment)
 		}
-		if n < maxSegment/2 {
-			small++
-		}
 	}
-	if total != batches*size || small > 1 {
-		t.Errorf("%d segments of %v articles, %d in all; want at most one of fewer than %d, %d in all",
-			len(sizes), sizes, total, maxSegment/2, batches*size)
+	if most := batches*size/(maxSegment/2) + 4; total != batches*size || len(sizes) > most {
+		t.Errorf("%d segments of %v articles, %d in all; want at most %d, %d in all",
+			len(sizes), sizes, total, most, batches*size)
 	}
 }
 
@@ -404,103 +400,4 @@ func segmentSizes(t *testing.T, ix *Index) []uint64 {
 		_ = r.Close()
 	}
 	return sizes
-}
-
-// planSegment is a segment of the sizes bleve's merge planner reads.
-type planSegment struct {
-	id   uint64
-	live int64
-}
-
-func (s planSegment) Id() uint64          { return s.id }
-func (s planSegment) FullSize() int64     { return s.live }
-func (s planSegment) LiveSize() int64     { return s.live }
-func (s planSegment) HasVector() bool     { return false }
-func (s planSegment) FileSize() int64     { return s.live * 2800 }
-func (s planSegment) LiveFileSize() int64 { return s.live * 2800 }
-
-// mergeSteps carries out on segments of the sizes given the merges that
-// mergeInSteps would ask bleve for under plan, and returns the sizes
-// left, checking that every step plans one task.
-func mergeSteps(t *testing.T, plan mergeplan.MergePlanOptions, sizes []uint64) []uint64 {
-	t.Helper()
-	for {
-		opts, ok := stepPlan(plan, sizes)
-		if !ok {
-			return sizes
-		}
-		segs := make([]mergeplan.Segment, len(sizes))
-		for i, n := range sizes {
-			segs[i] = planSegment{id: uint64(i), live: int64(n)}
-		}
-		p, err := mergeplan.Plan(segs, &opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p == nil || len(p.Tasks) == 0 {
-			return sizes
-		}
-		if len(p.Tasks) != 1 {
-			t.Fatalf("a step of %d merges, want 1", len(p.Tasks))
-		}
-		var merged uint64
-		gone := map[uint64]bool{}
-		for _, s := range p.Tasks[0].Segments {
-			merged += uint64(s.LiveSize())
-			gone[s.Id()] = true
-		}
-		var next []uint64
-		for i, n := range sizes {
-			if !gone[uint64(i)] {
-				next = append(next, n)
-			}
-		}
-		sizes = append(next, merged)
-	}
-}
-
-// TestFinalMergePlan plays the final merge of a Bulk index, one task at a
-// time, on the segments a reindex of 200,000 generated articles left
-// before it (bleve's merger, under its tiers, leaves them as they are),
-// and on those of a million: the plan merges them until no two segments
-// that it may merge fit in one, where bleve's default plan, as plain
-// Bleve's Settle uses it, leaves the tiers.
-func TestFinalMergePlan(t *testing.T) {
-	gen200k := []uint64{53000, 94000, 11000, 11000, 11000, 11000, 1400, 1500, 6100}
-	gen1m := []uint64{250000, 160000, 94000, 94000, 94000, 53000, 53000, 53000, 53000, 11000, 11000, 11000, 11000, 11000, 11000, 3000, 27000}
-	tests := []struct {
-		name  string
-		sizes []uint64
-	}{{"200k", gen200k}, {"1M", gen1m}}
-	const most = maxSegmentArticles
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var total uint64
-			for _, n := range tt.sizes {
-				total += n
-			}
-			left := mergeSteps(t, finalMergePlan(most), tt.sizes)
-			var sum uint64
-			small := 0
-			for _, n := range left {
-				sum += n
-				if n > most {
-					t.Errorf("a segment of %d articles, want at most %d", n, most)
-				}
-				if n < most/2 {
-					small++
-				}
-			}
-			if sum != total || small > 1 {
-				t.Errorf("segments of %v articles left, %d in all; want at most one of fewer than %d, %d in all",
-					left, sum, most/2, total)
-			}
-			if tiers := mergeSteps(t, mergeplan.DefaultMergePlanOptions, tt.sizes); len(tiers) <= len(left) {
-				t.Errorf("bleve's default plan left %v, the final plan %v: want more segments under the tiers", tiers, left)
-			}
-		})
-	}
-	if left := mergeSteps(t, finalMergePlan(most), gen200k); len(left) != 1 {
-		t.Errorf("200k: %v left, want one segment", left)
-	}
 }
