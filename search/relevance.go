@@ -216,9 +216,10 @@ func sortByRelevance(hits bsearch.DocumentMatchCollection) {
 // then by date, newest first when newest, missing last, then by id.
 func sortHits(hits bsearch.DocumentMatchCollection, byScore, newest bool) {
 	// Each hit's date parsed once, beside it: looked up in a map by
-	// the comparisons, the dates of a browse's hundreds of ties took
-	// half its time. The ids are unique: the order is total, and a
-	// stable sort would give the same.
+	// the comparisons, the dates of hundreds of ties (articles of one
+	// day, kept by a search sorted by date) took half of its time. The
+	// ids are unique: the order is total, and a stable sort would give
+	// the same.
 	type dated struct {
 		h  *bsearch.DocumentMatch
 		t  time.Time
