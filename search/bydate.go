@@ -294,9 +294,9 @@ func (ix *Index) browseByDate(ctx context.Context, sr *bleve.SearchRequest, newe
 }
 
 // page returns the matches kept from the from-th on, sorted by date as
-// the keeper's keys order them, then by id, each with its id and score:
-// only the ids of the kept matches are read, where matches would read
-// their dates too and make a match of each (a browse's last date is
+// the keeper's keys order them, then by id, each with its id, number and
+// score: only the ids of the kept matches are read, where matches would
+// read their dates too and make a match of each (a browse's last date is
 // shared by hundreds of articles).
 func (t *topDates) page(ctx context.Context, ix *Index, from int, score float64) (bsearch.DocumentMatchCollection, error) {
 	t.thin()
@@ -307,6 +307,7 @@ func (t *topDates) page(ctx context.Context, ix *Index, from int, score float64)
 	defer closeReaders()
 	type keyed struct {
 		key int64
+		num uint64
 		id  string
 	}
 	all := make([]keyed, len(t.kept))
@@ -322,7 +323,7 @@ func (t *topDates) page(ctx context.Context, ix *Index, from int, score float64)
 		if err != nil {
 			return nil, err
 		}
-		all[i] = keyed{key: m.key, id: ext}
+		all[i] = keyed{key: m.key, num: m.num, id: ext}
 	}
 	slices.SortFunc(all, func(a, b keyed) int {
 		if c := cmp.Compare(b.key, a.key); c != 0 {
@@ -333,7 +334,7 @@ func (t *topDates) page(ctx context.Context, ix *Index, from int, score float64)
 	all = all[min(from, len(all)):min(t.k, len(all))]
 	hits := make(bsearch.DocumentMatchCollection, len(all))
 	for i, m := range all {
-		hits[i] = &bsearch.DocumentMatch{ID: m.id, Score: score}
+		hits[i] = &bsearch.DocumentMatch{ID: m.id, IndexInternalID: index.NewIndexInternalID(nil, m.num), Score: score}
 	}
 	return hits, nil
 }

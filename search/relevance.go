@@ -118,10 +118,15 @@ func (ix *Index) searchRelevance(ctx context.Context, sr *bleve.SearchRequest, p
 	return res, nil
 }
 
-// loadFields replaces the stored fields of hits by their fields named.
+// loadFields replaces the stored fields of hits by their fields named:
+// by the hits' numbers when they have them (loadStored), else by a search
+// for their ids.
 func (ix *Index) loadFields(ctx context.Context, hits bsearch.DocumentMatchCollection, fields []string) error {
 	if len(hits) == 0 {
 		return nil
+	}
+	if ok, err := ix.loadStored(hits, fields); ok || err != nil {
+		return err
 	}
 	ids := make([]string, len(hits))
 	for i, h := range hits {

@@ -152,13 +152,14 @@ func (t *topKeys[K]) matches(ctx context.Context, ix *Index) (bsearch.DocumentMa
 }
 
 // datedMatch returns the match of the article numbered id in r, with its
-// id, its score and its date (in Fields, as matchOf loads it) from nanos.
+// id, its number, its score and its date (in Fields, as matchOf loads
+// it) from nanos.
 func datedMatch(r index.IndexReader, nanos []int64, id index.IndexInternalID, score float64) (*bsearch.DocumentMatch, error) {
 	ext, err := r.ExternalID(id)
 	if err != nil {
 		return nil, err
 	}
-	h := &bsearch.DocumentMatch{ID: ext, Score: score, Fields: map[string]any{}}
+	h := &bsearch.DocumentMatch{ID: ext, IndexInternalID: slices.Clone(id), Score: score, Fields: map[string]any{}}
 	if n := nanos[id.Value()]; n != noDate {
 		h.Fields[fieldDate] = time.Unix(0, n).UTC().Format(time.RFC3339Nano)
 	}
@@ -181,13 +182,13 @@ func (t *topScores) add(d *bsearch.DocumentMatch) {
 func (t *topScores) join(o keeper) { t.joinKeys(&o.(*topScores).topKeys) }
 
 // matchOf returns the match of the article numbered id in r, with its
-// id, its score and its date (in Fields, as loaded).
+// id, its number, its score and its date (in Fields, as loaded).
 func matchOf(r index.IndexReader, dates index.DocValueReader, id index.IndexInternalID, score float64) (*bsearch.DocumentMatch, error) {
 	ext, err := r.ExternalID(id)
 	if err != nil {
 		return nil, err
 	}
-	h := &bsearch.DocumentMatch{ID: ext, Score: score, Fields: map[string]any{}}
+	h := &bsearch.DocumentMatch{ID: ext, IndexInternalID: slices.Clone(id), Score: score, Fields: map[string]any{}}
 	err = dates.VisitDocValues(id, func(field string, term []byte) {
 		if t, ok := dateTerm(term); ok {
 			h.Fields[fieldDate] = t.Format(time.RFC3339Nano)
