@@ -1,7 +1,9 @@
 package search
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -15,9 +17,11 @@ import (
 // disjunctions, exclusions, phrases, fields, prefixes and nested
 // queries, whose conjunctions locate runs as disjunctions (locatable);
 // and for a Boolean query of optional clauses, which the parser does not
-// make.
+// make. On a writable index the hits are found by their ids; on a
+// read-only one, by their numbers.
 func TestLocateSameAsSearch(t *testing.T) {
-	ix := newTestIndex(t, copies(3))
+	writable := newTestIndex(t, copies(3))
+	readOnly := reopenReadOnly(t, newTestIndex(t, copies(3)))
 	parsed := func(q string) query.Query {
 		text, err := buildQuery(q)
 		if err != nil {
@@ -48,28 +52,33 @@ func TestLocateSameAsSearch(t *testing.T) {
 		queries[q] = parsed(q)
 	}
 	for name, text := range queries {
-		t.Run(name, func(t *testing.T) {
-			sr := bleve.NewSearchRequestOptions(text, 100, 0, false)
-			sr.IncludeLocations = true
-			want, err := ix.b.SearchInContext(t.Context(), sr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(want.Hits) == 0 {
-				t.Fatalf("no match: the test says nothing")
-			}
-			hits := make(bsearch.DocumentMatchCollection, len(want.Hits))
-			for i, h := range want.Hits {
-				hits[i] = &bsearch.DocumentMatch{ID: h.ID}
-			}
-			if err := ix.locate(t.Context(), text, hits); err != nil {
-				t.Fatal(err)
-			}
-			for i, h := range hits {
-				if !reflect.DeepEqual(h.Locations, want.Hits[i].Locations) {
-					t.Errorf("%s: located %v, want %v", h.ID, h.Locations, want.Hits[i].Locations)
+		for _, ix := range []*Index{writable, readOnly} {
+			t.Run(fmt.Sprintf("%s, read-only %v", name, ix.opts.ReadOnly), func(t *testing.T) {
+				sr := bleve.NewSearchRequestOptions(text, 100, 0, false)
+				sr.IncludeLocations = true
+				want, err := ix.b.SearchInContext(t.Context(), sr)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-		})
+				if len(want.Hits) == 0 {
+					t.Fatalf("no match: the test says nothing")
+				}
+				hits := make(bsearch.DocumentMatchCollection, len(want.Hits))
+				for i, h := range want.Hits {
+					hits[i] = &bsearch.DocumentMatch{ID: h.ID}
+					if ix.opts.ReadOnly {
+						hits[i].IndexInternalID = slices.Clone(h.IndexInternalID)
+					}
+				}
+				if err := ix.locate(t.Context(), text, hits); err != nil {
+					t.Fatal(err)
+				}
+				for i, h := range hits {
+					if !reflect.DeepEqual(h.Locations, want.Hits[i].Locations) {
+						t.Errorf("%s: located %v, want %v", h.ID, h.Locations, want.Hits[i].Locations)
+					}
+				}
+			})
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -375,16 +376,26 @@ func (ix *Index) search(ctx context.Context, req Request, p plan, text query.Que
 // running the text query again on these hits only. Asking bleve for the
 // locations in the search itself makes it gather them for every match,
 // not only for the page shown, and makes a search three times slower.
+// On a read-only index of one shard, the hits found by this package's
+// own searches know their numbers, which a set of them is driven
+// through (setQuery); the others are found by their ids, which bleve
+// looks up in the id dictionary of every segment (at 200,000 articles,
+// this took about 0.09 ms of the 0.4 ms of locating a page).
 func (ix *Index) locate(ctx context.Context, text query.Query, hits bsearch.DocumentMatchCollection) error {
 	if len(hits) == 0 {
 		return nil
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
+	var q query.Query
+	if set := numbers(hits); set != nil && ix.opts.ReadOnly && len(ix.shards) == 1 {
+		q = setQuery{inner: locatable(text), set: set, driven: true}
+	} else {
+		ids := make([]string, len(hits))
+		for i, h := range hits {
+			ids[i] = h.ID
+		}
+		q = query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), locatable(text)})
 	}
-	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), locatable(text)})
-	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	sr := bleve.NewSearchRequestOptions(q, len(hits), 0, false)
 	sr.IncludeLocations = true
 	sr.Score = bleve.ScoreNone // the locations are wanted, not the scores
 	res, err := ix.run(ctx, sr)
@@ -399,6 +410,19 @@ func (ix *Index) locate(ctx context.Context, text query.Query, hits bsearch.Docu
 		h.Locations = locs[h.ID]
 	}
 	return nil
+}
+
+// numbers returns the set of the numbers of hits (IndexInternalID), or
+// nil when one has none.
+func numbers(hits bsearch.DocumentMatchCollection) *roaring.Bitmap {
+	set := roaring.New()
+	for _, h := range hits {
+		if len(h.IndexInternalID) == 0 {
+			return nil
+		}
+		set.Add(uint32(h.IndexInternalID.Value()))
+	}
+	return set
 }
 
 // locatable returns q with its conjunctions made disjunctions and its
