@@ -2,14 +2,11 @@ package search
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/clippings/clippings/corpus"
 )
 
 // TestSortByDateSame checks that a search sorted newest or oldest first
@@ -94,20 +91,8 @@ func TestSortByDateSame(t *testing.T) {
 func TestBrowseByDateSame(t *testing.T) {
 	articles := copies(12)
 	slices.Reverse(articles)
-	// A bulk index whose segments are never merged (none is under half
-	// of 2 articles), so that the deletions stay: bleve's merger in the
-	// background would sometimes merge them away before the reopening.
-	ix, err := Create(filepath.Join(t.TempDir(), "index"), Options{Bulk: true, maxSegment: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
 	half := len(articles) / 2
-	for _, batch := range [][]corpus.Article{articles[:half], articles[half:], articles[:10]} {
-		if err := ix.Write(t.Context(), batch); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ix = reopenReadOnly(t, ix)
+	ix := unmergedIndex(t, articles[:half], articles[half:], articles[:10])
 	rs, closeReaders, err := ix.readers()
 	if err != nil {
 		t.Fatal(err)

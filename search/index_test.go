@@ -377,6 +377,31 @@ func reopenReadOnly(t *testing.T, ix *Index) *Index {
 	return ro
 }
 
+// unmergedIndex returns a read-only index of a segment per batch given:
+// a bulk index whose segments are never merged (none is under half of 2
+// articles), so that the articles written again stay deleted in the
+// segments before (bleve's merger in the background would sometimes
+// merge them away before the reopening), each batch on disk before the
+// next is written (bleve merges the batches that wait in memory).
+func unmergedIndex(t *testing.T, batches ...[]corpus.Article) *Index {
+	t.Helper()
+	ix, err := Create(filepath.Join(t.TempDir(), "index"), Options{Bulk: true, maxSegment: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, batch := range batches {
+		if err := ix.Write(t.Context(), batch); err != nil {
+			t.Fatal(err)
+		}
+		for _, sh := range ix.shards {
+			if err := sh.bulk.wait(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return reopenReadOnly(t, ix)
+}
+
 // segmentSizes returns the number of articles in each segment of ix.
 func segmentSizes(t *testing.T, ix *Index) []uint64 {
 	t.Helper()

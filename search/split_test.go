@@ -2,15 +2,12 @@ package search
 
 import (
 	"cmp"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/clippings/clippings/corpus"
 )
 
 // TestSplitSearchSame checks that a search split into parts over ranges
@@ -143,24 +140,15 @@ func TestSegmentParts(t *testing.T) {
 	}
 }
 
-// segmentedIndex returns a read-only index of several segments of
-// about as many articles, some of them deleted: a bulk index whose
-// segments are never merged.
+// segmentedIndex returns a read-only index of four segments of as many
+// articles, four of them deleted, and one of those four written again
+// (unmergedIndex): two parts are dealt two segments apart each.
 func segmentedIndex(t *testing.T) *Index {
 	t.Helper()
 	articles := copies(12)
-	ix, err := Create(filepath.Join(t.TempDir(), "index"), Options{Bulk: true, maxSegment: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	third := len(articles) / 3
-	for _, batch := range [][]corpus.Article{articles[:third], articles[third : 2*third], articles[2*third:], articles[:4]} {
-		if err := ix.Write(t.Context(), batch); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ix = reopenReadOnly(t, ix)
-	if n := len(segmentSizes(t, ix)); n < 3 {
+	q := len(articles) / 4
+	ix := unmergedIndex(t, articles[:q], articles[q:2*q], articles[2*q:3*q], articles[3*q:], articles[:4])
+	if n := len(segmentSizes(t, ix)); n != 5 {
 		t.Fatalf("%d segments: the test needs several", n)
 	}
 	return ix

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -9,8 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/clippings/clippings/corpus"
 )
 
 // TestLoadStoredSame checks that loadStored, which reads the stored
@@ -21,17 +18,8 @@ import (
 // for one field; values of several values (authors, topics) as lists.
 func TestLoadStoredSame(t *testing.T) {
 	articles := copies(12)
-	ix, err := Create(filepath.Join(t.TempDir(), "index"), Options{Bulk: true, maxSegment: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
 	half := len(articles) / 2
-	for _, batch := range [][]corpus.Article{articles[:half], articles[half:], articles[:10]} {
-		if err := ix.Write(t.Context(), batch); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ix = reopenReadOnly(t, ix)
+	ix := unmergedIndex(t, articles[:half], articles[half:], articles[:10])
 	if n := len(segmentSizes(t, ix)); n < 3 {
 		t.Fatalf("%d segments: the test needs several", n)
 	}
