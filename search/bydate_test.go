@@ -93,14 +93,7 @@ func TestBrowseByDateSame(t *testing.T) {
 	slices.Reverse(articles)
 	half := len(articles) / 2
 	ix := unmergedIndex(t, articles[:half], articles[half:], articles[:10])
-	rs, closeReaders, err := ix.readers()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if deleted, ok := deletedArticles(rs[0]); !ok || deleted.GetCardinality() != 10 {
-		t.Fatalf("deleted articles: %v, want 10", deleted)
-	}
-	closeReaders()
+	checkDeleted(t, ix, 10)
 	for _, limit := range []int{0, 1} {
 		ix.tieLimit = limit
 		for _, sort := range []Sort{SortNewest, SortOldest} {

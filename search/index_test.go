@@ -402,6 +402,20 @@ func unmergedIndex(t *testing.T, batches ...[]corpus.Article) *Index {
 	return reopenReadOnly(t, ix)
 }
 
+// checkDeleted fails t unless the read-only index ix holds n deleted
+// articles.
+func checkDeleted(t *testing.T, ix *Index, n uint64) {
+	t.Helper()
+	rs, closeReaders, err := ix.readers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeReaders()
+	if deleted, ok := deletedArticles(rs[0]); !ok || deleted.GetCardinality() != n {
+		t.Fatalf("deleted articles: %v, want %d", deleted, n)
+	}
+}
+
 // segmentSizes returns the number of articles in each segment of ix.
 func segmentSizes(t *testing.T, ix *Index) []uint64 {
 	t.Helper()

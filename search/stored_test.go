@@ -23,14 +23,7 @@ func TestLoadStoredSame(t *testing.T) {
 	if n := len(segmentSizes(t, ix)); n < 3 {
 		t.Fatalf("%d segments: the test needs several", n)
 	}
-	rs, closeReaders, err := ix.readers()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if deleted, ok := deletedArticles(rs[0]); !ok || deleted.GetCardinality() != 10 {
-		t.Fatalf("deleted articles: %v, want 10", deleted)
-	}
-	closeReaders()
+	checkDeleted(t, ix, 10)
 	for _, fields := range [][]string{hitFields, {"*"}, {fieldTitle}} {
 		want := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), len(articles), 0, false)
 		want.Fields = fields
