@@ -216,12 +216,11 @@ func deletedArticles(r index.IndexReader) (*roaring.Bitmap, bool) {
 		return nil, false
 	}
 	out := roaring.New()
-	var offset uint64
-	for _, seg := range snap.Segments() {
+	starts := segmentStarts(snap)
+	for i, seg := range snap.Segments() {
 		if d := seg.Deleted(); d != nil && !d.IsEmpty() {
-			out.Or(roaring.AddOffset64(d, int64(offset)))
+			out.Or(roaring.AddOffset64(d, int64(starts[i])))
 		}
-		offset += uint64(seg.FullSize())
 	}
 	return out, true
 }

@@ -88,16 +88,14 @@ func partRanges(r index.IndexReader, n int) [][][2]uint64 {
 	if !ok {
 		return nil
 	}
-	var sizes []uint64
-	for _, s := range snap.Segments() {
-		sizes = append(sizes, uint64(s.FullSize()))
+	starts := segmentStarts(snap)
+	end := starts[len(starts)-1]
+	sizes := make([]uint64, len(starts)-1)
+	for i := range sizes {
+		sizes[i] = starts[i+1] - starts[i]
 	}
 	if parts := segmentParts(sizes, n); parts != nil {
 		return parts
-	}
-	var end uint64
-	for _, size := range sizes {
-		end += size
 	}
 	out := make([][][2]uint64, 0, n)
 	var lo uint64
@@ -171,11 +169,20 @@ func docNumbers(r index.IndexReader) (uint64, bool) {
 	if !ok {
 		return 0, false
 	}
-	var end uint64
-	for _, s := range snap.Segments() {
-		end += uint64(s.FullSize())
+	starts := segmentStarts(snap)
+	return starts[len(starts)-1], true
+}
+
+// segmentStarts returns the number of the first article of each segment
+// of snap, then the number of its document numbers (deleted articles
+// included): segment i holds the numbers from starts[i] to starts[i+1].
+func segmentStarts(snap *scorch.IndexSnapshot) []uint64 {
+	segs := snap.Segments()
+	starts := make([]uint64, len(segs)+1)
+	for i, s := range segs {
+		starts[i+1] = starts[i] + uint64(s.FullSize())
 	}
-	return end, true
+	return starts
 }
 
 // searchPart is what one part of a split search found.

@@ -46,12 +46,8 @@ func (ix *Index) loadStored(hits bsearch.DocumentMatchCollection, fields []strin
 	if !ok {
 		return false, nil
 	}
-	r := &numberedReader{IndexSnapshot: snap, segs: snap.Segments(), nums: make(map[string]uint64, len(hits)), want: map[string]bool{}}
-	var offset uint64
-	for _, s := range r.segs {
-		r.offsets = append(r.offsets, offset)
-		offset += uint64(s.FullSize())
-	}
+	r := &numberedReader{IndexSnapshot: snap, segs: snap.Segments(), starts: segmentStarts(snap),
+		nums: make(map[string]uint64, len(hits)), want: map[string]bool{}}
 	for _, h := range hits {
 		r.nums[h.ID] = h.IndexInternalID.Value()
 	}
@@ -73,10 +69,10 @@ func (ix *Index) loadStored(hits bsearch.DocumentMatchCollection, fields []strin
 // ("*" for all), as the snapshot's own Document reads them.
 type numberedReader struct {
 	*scorch.IndexSnapshot
-	segs    []*scorch.SegmentSnapshot
-	offsets []uint64 // the number of each segment's first article
-	nums    map[string]uint64
-	want    map[string]bool
+	segs   []*scorch.SegmentSnapshot
+	starts []uint64 // segmentStarts
+	nums   map[string]uint64
+	want   map[string]bool
 }
 
 // Document implements index.IndexReader.
@@ -85,12 +81,12 @@ func (r *numberedReader) Document(id string) (index.Document, error) {
 	if !ok {
 		return r.IndexSnapshot.Document(id)
 	}
-	i := sort.Search(len(r.offsets), func(i int) bool { return r.offsets[i] > num }) - 1
-	if i < 0 {
+	i := sort.Search(len(r.starts), func(i int) bool { return r.starts[i] > num }) - 1
+	if i < 0 || i >= len(r.segs) {
 		return nil, nil
 	}
 	doc := bdoc.NewDocument(id)
-	err := r.segs[i].VisitDocument(num-r.offsets[i], func(name string, typ byte, val []byte, pos []uint64) bool {
+	err := r.segs[i].VisitDocument(num-r.starts[i], func(name string, typ byte, val []byte, pos []uint64) bool {
 		if name == "_id" || !(r.want[name] || r.want["*"]) {
 			return true
 		}
