@@ -541,15 +541,16 @@ func mergeInSteps(s *scorch.Scorch, plan mergeplan.MergePlanOptions) error {
 // maxSegment articles, if less). Bleve's tiers leave up to four segments
 // of each size, ten times smaller from tier to tier, so that their number
 // grows with the index, and every segment costs each search a lookup of
-// each term in every field and the setting up of its postings: the
-// 200,000 generated articles ended in 9 segments (95,000, 53,000, five of
-// 10,000 and two of 1,000 articles), Reuters in 4 (4,000 to 7,000). The
-// small segments are merged together (mergeTail) into segments no larger
-// than the largest, which left 3 segments of the 200,000 articles (52,000
-// articles rewritten, 1.5 s on one core) and made the median search 13%
-// faster (docs/performance.md). Reuters and the million generated
-// articles (eight segments of 90,000 to 102,000 articles and one of
-// 241,000) have none under a quarter of their largest and are left as
+// each term in every field and the setting up of its postings. Where the
+// tiers end depends on how far bleve's merger got during the load: one
+// reindex of the 200,000 generated articles ended in 9 segments (95,000,
+// 53,000, five of 10,000 and two of 1,000 articles), another of the same
+// articles in 3. The small segments are merged together (mergeTail) into
+// segments no larger than the largest: the 9 became 3 (52,000 articles
+// rewritten, 1.5 s on one core), and the median search was 10-13% faster
+// (docs/performance.md). Reuters (4 segments of 4,000 to 7,578 articles)
+// and the million generated articles (eight of 90,000 to 102,000 and one
+// of 241,000) have none under a quarter of their largest and are left as
 // they are: merging segments of similar sizes rewrites much of the index
 // for a few segments less.
 const tailShare = 4
