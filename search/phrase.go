@@ -86,8 +86,9 @@ type phraseSearcher struct {
 	initialized bool
 	curr        *bsearch.DocumentMatch // the next match of must
 
-	at  [][]bsearch.Location // scratch: the locations of each position's word
-	out []bsearch.FieldTermLocation
+	at   [][]bsearch.Location // scratch: the locations of each position's word
+	next []int                // scratch: the first of at[i] not yet passed
+	out  []bsearch.FieldTermLocation
 }
 
 func newPhraseSearcher(ctx context.Context, r index.IndexReader, terms []string, field string, boost float64, opts bsearch.SearcherOptions) (*phraseSearcher, error) {
@@ -116,7 +117,8 @@ func newPhraseSearcher(ctx context.Context, r index.IndexReader, terms []string,
 	}
 	// The query norm of bleve's PhraseSearcher.
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight()))
-	return &phraseSearcher{must: must, terms: terms, field: field, at: make([][]bsearch.Location, len(terms))}, nil
+	return &phraseSearcher{must: must, terms: terms, field: field,
+		at: make([][]bsearch.Location, len(terms)), next: make([]int, len(terms))}, nil
 }
 
 // Next returns the next article holding the phrase.
@@ -193,6 +195,7 @@ func (s *phraseSearcher) check() *bsearch.DocumentMatch {
 	}
 	for i := range s.at {
 		s.at[i] = sortedLocations(s.at[i])
+		s.next[i] = 0
 	}
 	s.out = s.out[:0]
 	for _, start := range s.at[0] {
@@ -213,7 +216,10 @@ func (s *phraseSearcher) check() *bsearch.DocumentMatch {
 }
 
 // follow appends to s.out the locations of the occurrence of the phrase
-// that starts at start, if there is one.
+// that starts at start, if there is one. The starts are tried in order,
+// so that the location each later word must be at only moves forward:
+// each word's locations are walked once for all the starts (s.next),
+// not searched for each.
 func (s *phraseSearcher) follow(start bsearch.Location) []bsearch.FieldTermLocation {
 	n := len(s.out)
 	out := append(s.out, bsearch.FieldTermLocation{Field: s.field, Term: s.terms[0], Location: start})
@@ -223,13 +229,15 @@ func (s *phraseSearcher) follow(start bsearch.Location) []bsearch.FieldTermLocat
 		if s.terms[i] == "" {
 			continue
 		}
-		j, found := slices.BinarySearchFunc(s.at[i], start.ArrayPositions, func(l bsearch.Location, ap bsearch.ArrayPositions) int {
-			return compareLocation(l, ap, pos)
-		})
-		if !found {
+		at, j := s.at[i], s.next[i]
+		for j < len(at) && compareLocation(at[j], start.ArrayPositions, pos) < 0 {
+			j++
+		}
+		s.next[i] = j
+		if j == len(at) || compareLocation(at[j], start.ArrayPositions, pos) != 0 {
 			return out[:n]
 		}
-		out = append(out, bsearch.FieldTermLocation{Field: s.field, Term: s.terms[i], Location: s.at[i][j]})
+		out = append(out, bsearch.FieldTermLocation{Field: s.field, Term: s.terms[i], Location: at[j]})
 	}
 	return out
 }
