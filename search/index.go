@@ -460,8 +460,9 @@ func (ix *Index) close(finish bool) error {
 
 // finishBulk waits for the batches of a Bulk shard to reach the disk,
 // then merges its segments as bleve's default merge plan would have,
-// had it had the time: a bulk load writes faster than the merger merges,
-// and an index searched with many small segments is slower.
+// had it had the time (a bulk load writes faster than the merger merges,
+// and an index searched with many small segments is slower), then merges
+// the small segments the plan's tiers leave (mergeTail).
 func (sh shard) finishBulk() error {
 	if err := sh.bulk.wait(); err != nil {
 		return err
