@@ -425,18 +425,15 @@ func segmentSizes(t *testing.T, ix *Index) []uint64 {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := bi.Reader()
+		s, ok := bi.(*scorch.Scorch)
+		if !ok {
+			t.Fatalf("an index of type %T, want *scorch.Scorch", bi)
+		}
+		n, err := segmentArticles(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		snap, ok := r.(*scorch.IndexSnapshot)
-		if !ok {
-			t.Fatalf("a reader of type %T, want *scorch.IndexSnapshot", r)
-		}
-		for _, ss := range snap.Segments() {
-			sizes = append(sizes, ss.Count())
-		}
-		_ = r.Close()
+		sizes = append(sizes, n...)
 	}
 	return sizes
 }
